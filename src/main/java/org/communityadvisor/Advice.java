@@ -1,0 +1,69 @@
+package org.communityadvisor;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The advice for one snapshot, exactly as the contract's Advice JSON. Immutable.
+ *
+ * @param communityId     the snapshot's {@code id}
+ * @param asOf            the snapshot's date
+ * @param stage           the lifecycle stage
+ * @param stageReasons    which values decided the stage
+ * @param recommendations ranked: severity first, then the rule's weight, then id; rank starts at 1
+ * @param suppressed      what matched but was held back, and by what
+ * @param scores          the composite evaluation, 0-100, {@code null} where unknown
+ * @param dataGaps        snapshot paths that were unknown but would have let more rules decide
+ * @param rulesVersion    content hash of the rules that produced this advice
+ * @param profile         the profile and threshold values used (an optional addition to the contract)
+ */
+@JsonPropertyOrder({"communityId", "asOf", "stage", "stageReasons", "recommendations", "suppressed", "scores",
+        "dataGaps", "rulesVersion", "profile"})
+public record Advice(
+        String communityId,
+        LocalDate asOf,
+        Stage stage,
+        List<String> stageReasons,
+        List<Recommendation> recommendations,
+        List<Suppression> suppressed,
+        Scores scores,
+        List<String> dataGaps,
+        String rulesVersion,
+        ProfileUsed profile) {
+
+    public Advice {
+        stageReasons = List.copyOf(stageReasons);
+        recommendations = List.copyOf(recommendations);
+        suppressed = List.copyOf(suppressed);
+        dataGaps = List.copyOf(dataGaps);
+    }
+
+    /** The ids of the recommendations, in rank order. */
+    public List<String> ids() {
+        return recommendations.stream().map(Recommendation::id).toList();
+    }
+
+    /** One ranked, explained recommendation. */
+    @JsonPropertyOrder({"rank", "id", "category", "severity", "title", "action", "why", "evidence", "source"})
+    public record Recommendation(int rank, String id, String category, Severity severity, String title,
+                                 String action, String why, Map<String, Object> evidence, Source source) {
+        public Recommendation {
+            evidence = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
+        }
+    }
+
+    /** The seed passage a rule encodes. */
+    public record Source(String document, String quote) {
+    }
+
+    /** A recommendation held back: by another rule's id, or by {@code acknowledged}. */
+    @JsonPropertyOrder({"id", "by", "reason"})
+    public record Suppression(String id, String by, String reason) {
+    }
+
+    /** The profile an advice was made with. */
+    public record ProfileUsed(String name, Thresholds thresholds) {
+    }
+}

@@ -1,0 +1,104 @@
+package org.communityadvisor;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.communityadvisor.engine.Evaluator;
+import org.communityadvisor.engine.RuleBase;
+import org.communityadvisor.json.SnapshotReader;
+import org.communityadvisor.json.SnapshotValidator;
+
+/**
+ * The embedded entry point. Build one and share it: it is immutable and safe to call from many threads.
+ *
+ * <pre>{@code
+ * Advisor advisor = Advisor.builder().build();
+ * Advice advice = advisor.advise(jsonText);          // or advise(snapshot)
+ * advice.recommendations().forEach(r -> System.out.println(r.rank() + " " + r.id()));
+ * }</pre>
+ */
+public final class Advisor {
+    private final RuleBase rules;
+    private final Profile profile;
+    private final Lang lang;
+    private final Evaluator evaluator;
+
+    private Advisor(RuleBase rules, Profile profile, Lang lang) {
+        this.rules = rules;
+        this.profile = profile;
+        this.lang = lang;
+        this.evaluator = new Evaluator(rules, profile);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Advice for a snapshot built in Java; it is validated exactly as JSON input is. */
+    public Advice advise(Snapshot snapshot) {
+        return advise(snapshot, lang);
+    }
+
+    /** Advice for a snapshot built in Java, with texts in the given language. */
+    public Advice advise(Snapshot snapshot, Lang lang) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        List<ValidationError> errors = SnapshotValidator.validate(snapshot);
+        if (!errors.isEmpty()) {
+            throw new InvalidSnapshotException(errors);
+        }
+        return evaluator.evaluate(snapshot, lang);
+    }
+
+    /** Advice for a snapshot given as JSON text; throws {@link InvalidSnapshotException} naming the paths at fault. */
+    public Advice advise(String json) {
+        return advise(json, lang);
+    }
+
+    /** Advice for a snapshot given as JSON text, with texts in the given language. */
+    public Advice advise(String json, Lang lang) {
+        return evaluator.evaluate(SnapshotReader.read(json), lang);
+    }
+
+    /** The profile this advisor uses. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The compiled rules (for tooling: listing and explaining rules). */
+    public RuleBase rules() {
+        return rules;
+    }
+
+    /** Builds an {@link Advisor}: the bundled rules and the default profile unless told otherwise. */
+    public static final class Builder {
+        private Path rulesDirectory;
+        private Profile profile;
+        private Lang lang = Lang.EN;
+
+        private Builder() {
+        }
+
+        /** Load the DRL files of this folder instead of the bundled rules. */
+        public Builder rulesDirectory(Path dir) {
+            this.rulesDirectory = dir;
+            return this;
+        }
+
+        public Builder profile(Profile profile) {
+            this.profile = profile;
+            return this;
+        }
+
+        /** The language of texts when a call does not say. */
+        public Builder lang(Lang lang) {
+            this.lang = Objects.requireNonNull(lang);
+            return this;
+        }
+
+        /** Compiles the rules; throws {@link org.communityadvisor.engine.RuleBaseException} naming file and line. */
+        public Advisor build() {
+            RuleBase rules = rulesDirectory == null ? RuleBase.bundled() : RuleBase.fromDirectory(rulesDirectory);
+            return new Advisor(rules, profile == null ? Profile.bundled(Profile.DEFAULT) : profile, lang);
+        }
+    }
+}

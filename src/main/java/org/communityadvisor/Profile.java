@@ -1,0 +1,107 @@
+package org.communityadvisor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.communityadvisor.json.Json;
+import org.communityadvisor.json.Names;
+
+/**
+ * A named set of thresholds. Bundled profiles live in {@code profiles/NAME.json}; a user's profile file may
+ * {@code "extends"} a bundled one and override only some thresholds. Unknown threshold names are refused.
+ *
+ * @param name        the profile's name, recorded in every advice
+ * @param description what the profile is for
+ * @param thresholds  the values the rules use
+ */
+public record Profile(String name, String description, Thresholds thresholds) {
+    /** The profile of the seeds' own numbers (the catalog's defaults). */
+    public static final String DEFAULT = "default";
+
+    /** A bundled profile by name. */
+    public static Profile bundled(String name) {
+        try (InputStream in = Profile.class.getClassLoader().getResourceAsStream("profiles/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no bundled profile named '" + name + "'");
+            }
+            return parse(Json.MAPPER.readTree(in), "profiles/" + name + ".json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A profile from a user's file; it may extend a bundled profile and override some thresholds. */
+    public static Profile fromFile(Path file) {
+        try {
+            return parse(Json.MAPPER.readTree(Files.readString(file)), file.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not a readable JSON profile: " + e.getMessage(), e);
+        }
+    }
+
+    private static Profile parse(JsonNode root, String origin) {
+        if (!root.isObject()) {
+            throw new IllegalArgumentException(origin + ": a profile is a JSON object");
+        }
+        List<String> known = List.of("name", "description", "extends", "thresholds");
+        root.fieldNames().forEachRemaining(f -> {
+            if (!known.contains(f)) {
+                String nearest = Names.nearest(f, known);
+                throw new IllegalArgumentException(origin + ": " + f + ": unknown field"
+                        + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+            }
+        });
+        ObjectNode values = Json.MAPPER.createObjectNode();
+        if (root.hasNonNull("extends")) {
+            Profile base = bundled(root.get("extends").asText());
+            values.setAll((ObjectNode) Json.MAPPER.valueToTree(base.thresholds()));
+        }
+        JsonNode own = root.path("thresholds");
+        if (!own.isMissingNode() && !own.isObject()) {
+            throw new IllegalArgumentException(origin + ": thresholds: expected an object");
+        }
+        if (own.isObject()) {
+            List<String> names = thresholdNames();
+            own.fields().forEachRemaining(e -> {
+                if (!names.contains(e.getKey())) {
+                    String nearest = Names.nearest(e.getKey(), names);
+                    throw new IllegalArgumentException(origin + ": thresholds." + e.getKey() + ": unknown threshold"
+                            + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+                }
+                if (!e.getValue().isNumber()) {
+                    throw new IllegalArgumentException(origin + ": thresholds." + e.getKey() + ": expected a number");
+                }
+            });
+            values.setAll((ObjectNode) own);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String n : thresholdNames()) {
+            if (!values.has(n)) {
+                missing.add(n);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(origin + ": thresholds missing: " + String.join(", ", missing)
+                    + " (add them, or \"extends\": \"default\")");
+        }
+        Thresholds thresholds;
+        try {
+            thresholds = Json.MAPPER.treeToValue(values, Thresholds.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(origin + ": thresholds: " + e.getMessage(), e);
+        }
+        String name = root.path("name").asText(origin);
+        return new Profile(name, root.path("description").asText(""), thresholds);
+    }
+
+    /** The names of every threshold, in declaration order. */
+    public static List<String> thresholdNames() {
+        return java.util.Arrays.stream(Thresholds.class.getRecordComponents()).map(c -> c.getName()).toList();
+    }
+}

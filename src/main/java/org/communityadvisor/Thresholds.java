@@ -1,0 +1,35 @@
+package org.communityadvisor;
+
+/**
+ * Every number the rules compare against. Rules read them from this fact ({@code $t.minViableMembers});
+ * no rule holds a literal threshold. Values come from a named {@link Profile}; names and defaults follow
+ * the catalog's Thresholds table, plus the catalog's inline numbers given names here.
+ */
+public record Thresholds(
+        /* 000: 少于30人不成群 */ int minViableMembers,
+        /* 000: 超出80人就开始热闹 */ int livelyMembers,
+        /* 000: 超出500人又乱糟糟的不好管 */ int maxManageableMembers,
+        double approachingCapRatio,
+        /* 001: 群二维码只有100人才能扫描进群 */ int qrJoinLimit,
+        /* 001: 只有7天的有效期 */ int qrValidityDays,
+        /* 004: 最开始的一个月是最艰难的 */ int safePeriodDays,
+        /* 000: 长则六个月 */ int lifecycleMaxDays,
+        /* 000: 短的甚至只需要一周 */ int dormantMinAgeDays,
+        int dormantMaxMessages7d,
+        double dormantActiveRatio,
+        double declineRatio,
+        /* how many weeks before the last one the decline compares against */ int declineWeeks,
+        double growthRatio4w,
+        /* growth stage when net joins in 7 days reach this share of members */ double growthNetJoinRatio7d,
+        double lowActiveRatio,
+        double silentRatio,
+        double spamRatio,
+        double spamCriticalRatio,
+        double promoRatio,
+        int membersPerAdmin,
+        double netLossRatio7d,
+        /* shares of messages (ads, promotion) need at least this many messages in 7 days */ int minMessagesForShares,
+        /* measurement.history: a group older than this should keep weekly history */ int historyMinAgeDays,
+        /* growth.fission-campaign: net joins below this share of members in 7 days */ double fissionNetJoinRatio7d,
+        /* conversion.intimacy: fewer official posts than this in 7 days */ int intimacyMinOfficialPosts7d) {
+}

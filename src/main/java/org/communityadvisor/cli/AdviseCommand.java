@@ -1,0 +1,147 @@
+package org.communityadvisor.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.communityadvisor.Advice;
+import org.communityadvisor.Advisor;
+import org.communityadvisor.InvalidSnapshotException;
+import org.communityadvisor.Lang;
+import org.communityadvisor.ValidationError;
+import org.communityadvisor.json.InputReader;
+import org.communityadvisor.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./advisor advise}: one advice per snapshot or scenario. */
+@Command(name = "advise", mixinStandardHelpOptions = true,
+        description = {"Advise on snapshots or scenario files: stage, ranked recommendations, evidence, sources.",
+                "为社群快照或场景文件给出建议:阶段、排序的建议、依据与出处。",
+                "Exit 0 on success, 2 when any input is invalid (every bad input is reported; good ones are still"
+                        + " advised), 1 on an internal error."})
+final class AdviseCommand implements Callable<Integer> {
+    enum Format { TEXT, JSON, JSONL }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-",
+            description = "Snapshot or scenario files, folders of *.json files, *.jsonl files, or - for JSONL on standard input.")
+    List<String> inputs;
+
+    @Option(names = "--format", paramLabel = "text|json|jsonl", description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format = Format.TEXT;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--out", paramLabel = "PATH", description = "Write to this file (whole, or not at all) instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = Output.stderr();
+        Advisor advisor = engine.advisor(err);
+        if (advisor == null) {
+            return Main.INVALID_INPUT;
+        }
+        Lang lang = engine.lang;
+        Inputs documents = new Inputs(inputs, System.in);
+        boolean single = documents.single();
+        int[] counts = new int[2]; // advised, refused
+        try (Output output = Output.open(out)) {
+            PrintWriter w = output.writer();
+            Sink sink = sink(w, single, lang);
+            documents.forEach(doc -> {
+                if (doc.unreadable() != null) {
+                    err.println(doc.label() + ": " + doc.unreadable());
+                    counts[1]++;
+                    return;
+                }
+                Advice advice;
+                try {
+                    advice = advisor.advise(InputReader.read(doc.text()), lang);
+                } catch (InvalidSnapshotException e) {
+                    for (ValidationError v : e.errors()) {
+                        err.println(doc.label() + ": " + v.path() + ": " + v.reason());
+                    }
+                    counts[1]++;
+                    return;
+                }
+                sink.write(advice, doc.label());
+                counts[0]++;
+            });
+            sink.finish();
+            output.commit();
+        }
+        if (!single && counts[0] + counts[1] > 1 || counts[1] > 0) {
+            err.println(counts[0] + " advised, " + counts[1] + " refused");
+        }
+        return counts[1] > 0 ? Main.INVALID_INPUT : 0;
+    }
+
+    private interface Sink {
+        void write(Advice advice, String label);
+
+        default void finish() {
+        }
+    }
+
+    private Sink sink(PrintWriter w, boolean single, Lang lang) throws IOException {
+        return switch (format) {
+            case TEXT -> {
+                TextRenderer renderer = new TextRenderer(lang, out == null && System.console() != null
+                        && System.getenv("NO_COLOR") == null);
+                yield (advice, label) -> {
+                    renderer.render(advice, single ? null : label, w);
+                    w.println("-".repeat(100));
+                    w.flush();
+                };
+            }
+            case JSONL -> {
+                ObjectWriter json = Json.MAPPER.writer();
+                yield (advice, label) -> {
+                    try {
+                        w.println(json.writeValueAsString(advice));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                };
+            }
+            case JSON -> {
+                JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(w).useDefaultPrettyPrinter();
+                gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                if (!single) {
+                    gen.writeStartArray();
+                }
+                yield new Sink() {
+                    @Override
+                    public void write(Advice advice, String label) {
+                        try {
+                            Json.MAPPER.writeValue(gen, advice);
+                            gen.flush();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+
+                    @Override
+                    public void finish() {
+                        try {
+                            if (!single) {
+                                gen.writeEndArray();
+                            }
+                            gen.flush();
+                            w.println();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                };
+            }
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package org.communityadvisor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.communityadvisor.Advisor;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Profile;
+import org.communityadvisor.engine.RuleBaseException;
+import picocli.CommandLine.Option;
+
+/** The options every command that runs the rules shares: language, rules folder, profile. */
+final class EngineOptions {
+    @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the texts (default: ${DEFAULT-VALUE}).")
+    Lang lang = Lang.EN;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Load the DRL files of this folder instead of the bundled rules (only from paths you name).")
+    Path rules;
+
+    @Option(names = "--profile", paramLabel = "FILE|NAME",
+            description = "Thresholds: a profile JSON file, or the name of a bundled profile (default: default).")
+    String profile;
+
+    /** Builds the advisor, or reports why it cannot and returns {@code null}. */
+    Advisor advisor(PrintWriter err) {
+        Profile p;
+        try {
+            p = profile == null ? Profile.bundled(Profile.DEFAULT)
+                    : Files.isRegularFile(Path.of(profile)) ? Profile.fromFile(Path.of(profile))
+                    : Profile.bundled(profile);
+        } catch (IllegalArgumentException e) {
+            err.println("advisor: profile: " + e.getMessage());
+            return null;
+        }
+        try {
+            return Advisor.builder().rulesDirectory(rules).profile(p).lang(lang).build();
+        } catch (RuleBaseException e) {
+            err.println("advisor: the rules " + (rules == null ? "bundled" : "in " + rules) + " cannot be used:");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            return null;
+        }
+    }
+}

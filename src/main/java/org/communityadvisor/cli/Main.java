@@ -1,0 +1,45 @@
+package org.communityadvisor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./advisor}: the consultants' command line. */
+@Command(name = "advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Community Advisor: lifecycle stage and ranked, explained advice for online communities.",
+                "社群顾问:判断社群所处阶段,给出排序并附理由的运营建议。"},
+        subcommands = {AdviseCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    /** Exit code for invalid input (a snapshot, a profile, a rules folder, or the command line itself). */
+    public static final int INVALID_INPUT = 2;
+    /** Exit code for an internal error. */
+    public static final int INTERNAL_ERROR = 1;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (no {@code System.exit}, for tests). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("advisor: internal error: " + e);
+            return INTERNAL_ERROR;
+        });
+        cli.setParameterExceptionHandler((e, args1) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("advisor: " + e.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return INVALID_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"Community Advisor " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.communityadvisor.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Where a command writes: standard output, or a file written whole. A file is first written beside its
+ * target under a temporary name and renamed into place at the end, so it is never left half-written.
+ */
+final class Output implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private final PrintWriter writer;
+    private boolean committed;
+
+    private Output(Path target, Path temp, PrintWriter writer) {
+        this.target = target;
+        this.temp = temp;
+        this.writer = writer;
+    }
+
+    static Output open(Path target) throws IOException {
+        if (target == null) {
+            return new Output(null, null, stdout());
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        return new Output(target, temp, new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8))));
+    }
+
+    /** Standard output as UTF-8 whatever the platform's default. */
+    static PrintWriter stdout() {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)), false);
+    }
+
+    /** Standard error as UTF-8, flushed on every line. */
+    static PrintWriter stderr() {
+        return new PrintWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    }
+
+    PrintWriter writer() {
+        return writer;
+    }
+
+    /** Finishes the output: the file appears under its name, whole. */
+    void commit() throws IOException {
+        writer.flush();
+        if (target != null) {
+            writer.close();
+            if (writer.checkError()) {
+                throw new IOException("could not write " + temp);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.flush();
+        if (target != null && !committed) {
+            writer.close();
+            Files.deleteIfExists(temp);
+        }
+    }
+}

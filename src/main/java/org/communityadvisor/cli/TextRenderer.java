@@ -1,0 +1,152 @@
+package org.communityadvisor.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.communityadvisor.Advice;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Scores;
+import org.communityadvisor.Severity;
+
+/** The advice as a consultant reads it in a terminal: stage and why, then each recommendation. */
+final class TextRenderer {
+    private static final int WIDTH = 100;
+    private final Lang lang;
+    private final boolean color;
+
+    TextRenderer(Lang lang, boolean color) {
+        this.lang = lang;
+        this.color = color;
+    }
+
+    private String t(String en, String zh) {
+        return lang == Lang.ZH ? zh : en;
+    }
+
+    void render(Advice a, String label, PrintWriter out) {
+        out.println(bold(a.communityId()) + "  " + t("as of", "日期") + " " + a.asOf() + "  ("
+                + t("rules", "规则") + " " + a.rulesVersion() + ", " + t("profile", "配置") + " " + a.profile().name()
+                + ")" + (label == null ? "" : "  " + label));
+        out.println(t("Stage: ", "阶段:") + bold(a.stage().json()));
+        for (String reason : a.stageReasons()) {
+            wrap(out, "  ", reason);
+        }
+        out.println(t("Scores: ", "评分:") + scores(a.scores()));
+        out.println();
+        if (a.recommendations().isEmpty()) {
+            out.println(t("No recommendations: nothing in the rules calls for action.", "没有建议:规则未发现需要处理的问题。"));
+        }
+        for (Advice.Recommendation r : a.recommendations()) {
+            String head = String.format("%2d. %-10s %s", r.rank(), "[" + r.severity().json().toUpperCase() + "]", r.title());
+            out.println(severityColor(r.severity(), head));
+            out.println("    " + dim(r.id() + " · " + r.category()));
+            wrap(out, "    " + t("Do:   ", "做法:"), r.action());
+            wrap(out, "    " + t("Why:  ", "原因:"), r.why());
+            wrap(out, "    " + t("Data: ", "依据:"), evidence(r.evidence()));
+            wrap(out, "    " + t("Seed: ", "出处:"), r.source().document() + " 「" + r.source().quote() + "」");
+            out.println();
+        }
+        if (!a.suppressed().isEmpty()) {
+            out.println(t("Held back:", "暂缓:"));
+            for (Advice.Suppression s : a.suppressed()) {
+                wrap(out, "  - ", s.id() + " (" + t("by ", "因 ") + s.by() + "): " + s.reason());
+            }
+            out.println();
+        }
+        if (!a.dataGaps().isEmpty()) {
+            wrap(out, t("Unknown, would let more rules decide: ", "未知数据(补全后可做更多判断):"),
+                    String.join(", ", a.dataGaps()));
+            out.println();
+        }
+    }
+
+    private String scores(Scores s) {
+        if (s == null) {
+            return "-";
+        }
+        return t("overall ", "综合 ") + n(s.overall()) + " · " + t("activity ", "活跃 ") + n(s.activity()) + " · "
+                + t("participation ", "参与 ") + n(s.participation()) + " · " + t("growth ", "增长 ") + n(s.growth())
+                + " · " + t("conversion ", "转化 ") + n(s.conversion()) + " · " + t("loyalty ", "忠诚 ") + n(s.loyalty());
+    }
+
+    private static String n(Integer v) {
+        return v == null ? "?" : v.toString();
+    }
+
+    private static String evidence(Map<String, Object> evidence) {
+        return evidence.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** Prints text after a prefix, wrapped to the width, continuation lines indented under the text. */
+    static void wrap(PrintWriter out, String prefix, String text) {
+        int indent = width(prefix);
+        StringBuilder line = new StringBuilder(prefix);
+        int col = indent;
+        for (String word : tokens(text)) {
+            int w = width(word);
+            if (col + w > WIDTH && col > indent) {
+                out.println(line.toString().stripTrailing());
+                line = new StringBuilder(" ".repeat(indent));
+                col = indent;
+                if (word.equals(" ")) {
+                    continue;
+                }
+            }
+            line.append(word);
+            col += w;
+        }
+        out.println(line.toString().stripTrailing());
+    }
+
+    /** Words and spaces for Latin text; single characters for CJK, which may break anywhere. */
+    private static java.util.List<String> tokens(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (cp == ' ' || wide(cp)) {
+                if (word.length() > 0) {
+                    out.add(word.toString());
+                    word.setLength(0);
+                }
+                out.add(new String(Character.toChars(cp)));
+            } else {
+                word.appendCodePoint(cp);
+            }
+        });
+        if (word.length() > 0) {
+            out.add(word.toString());
+        }
+        return out;
+    }
+
+    static int width(String s) {
+        return s.codePoints().map(cp -> wide(cp) ? 2 : 1).sum();
+    }
+
+    private static boolean wide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    }
+
+    private String bold(String s) {
+        return color ? "\u001b[1m" + s + "\u001b[0m" : s;
+    }
+
+    private String dim(String s) {
+        return color ? "\u001b[2m" + s + "\u001b[0m" : s;
+    }
+
+    private String severityColor(Severity severity, String s) {
+        if (!color) {
+            return s;
+        }
+        String code = switch (severity) {
+            case CRITICAL -> "1;31";
+            case HIGH -> "1;33";
+            case MEDIUM -> "1;36";
+            case LOW -> "1";
+        };
+        return "\u001b[" + code + "m" + s + "\u001b[0m";
+    }
+}

@@ -1,0 +1,313 @@
+package org.communityadvisor.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.communityadvisor.Stage;
+import org.communityadvisor.json.SnapshotSchema;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * The compiled knowledge base: the DRL files of one rules folder, their Drools {@link KieBase} and every
+ * rule's metadata. Immutable and thread-safe once built.
+ */
+public final class RuleBase {
+    /** Where the bundled rules live, in the source tree and in the jar. */
+    public static final String BUNDLED = "rules";
+    private static final Pattern RULE_DECL = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+    private static final List<String> TEXTS = List.of("titleEn", "titleZh", "actionEn", "actionZh", "whyEn", "whyZh");
+
+    private final KieBase kieBase;
+    private final Map<String, RuleInfo> rules;
+    private final List<Source> sources;
+    private final String version;
+
+    /** One DRL file: its path relative to the rules folder and its text. */
+    public record Source(String path, String text) {
+    }
+
+    private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, List<Source> sources, String version) {
+        this.kieBase = kieBase;
+        this.rules = rules;
+        this.sources = sources;
+        this.version = version;
+    }
+
+    /** The rules packaged with the advisor. */
+    public static RuleBase bundled() {
+        return compile(bundledSources());
+    }
+
+    /** The rules of a folder the user names (every {@code *.drl} below it). */
+    public static RuleBase fromDirectory(Path dir) {
+        return compile(directorySources(dir));
+    }
+
+    /** Reads every {@code *.drl} under a folder, sorted by path. */
+    public static List<Source> directorySources(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleBaseException(List.of(dir + ": not a folder of rules"));
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Source> out = new ArrayList<>();
+            for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+                out.add(new Source(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p)));
+            }
+            if (out.isEmpty()) {
+                throw new RuleBaseException(List.of(dir + ": no .drl files"));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the DRL files packaged under {@code rules/} on the classpath (from a jar or a classes folder). */
+    public static List<Source> bundledSources() {
+        try {
+            Path location = Path.of(RuleBase.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(location)) {
+                return directorySources(location.resolve(BUNDLED));
+            }
+            List<Source> out = new ArrayList<>();
+            try (ZipFile jar = new ZipFile(location.toFile())) {
+                for (ZipEntry entry : Collections.list(jar.entries())) {
+                    if (entry.getName().startsWith(BUNDLED + "/") && entry.getName().endsWith(".drl")) {
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            out.add(new Source(entry.getName().substring(BUNDLED.length() + 1),
+                                    new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                        }
+                    }
+                }
+            }
+            out.sort(Comparator.comparing(Source::path));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Compiles DRL sources and checks every rule's metadata; throws {@link RuleBaseException} listing all problems. */
+    public static RuleBase compile(List<Source> sources) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (Source s : sources) {
+            builder.add(ResourceFactory.newByteArrayResource(s.text().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(BUNDLED + "/" + s.path()), ResourceType.DRL);
+        }
+        List<String> problems = new ArrayList<>();
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            String file = error.getResource() == null ? "?" : error.getResource().getSourcePath();
+            int[] lines = error.getLines();
+            String line = lines == null || lines.length == 0 ? "?" : String.valueOf(lines[0]);
+            problems.add(file.replaceFirst("^" + BUNDLED + "/", "") + ":" + line + ": "
+                    + error.getMessage().replace('\n', ' ').trim());
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(problems);
+        }
+        KieBase kieBase = builder.newKieBase();
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        Map<String, int[]> declared = declarations(sources, problems);
+        List<Rule> all = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            all.addAll(pkg.getRules());
+        }
+        all.sort(Comparator.comparing(Rule::getName));
+        for (Rule rule : all) {
+            Map<String, String> meta = new HashMap<>();
+            rule.getMetaData().forEach((k, v) -> meta.put(k, String.valueOf(v)));
+            int[] where = declared.getOrDefault(rule.getName(), new int[] {-1, 0});
+            String file = where[0] < 0 ? "?" : sources.get(where[0]).path();
+            RuleInfo info = new RuleInfo(rule.getName(), kind(meta), file, where[1], Map.copyOf(meta));
+            check(info, problems);
+            rules.put(rule.getName(), info);
+        }
+        if (rules.values().stream().noneMatch(r -> r.kind() == RuleInfo.Kind.STAGE)) {
+            problems.add("(rules): no stage rules (@stage): every advice needs a lifecycle stage");
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(problems);
+        }
+        return new RuleBase(kieBase, Collections.unmodifiableMap(rules), List.copyOf(sources), version(sources));
+    }
+
+    private static RuleInfo.Kind kind(Map<String, String> meta) {
+        if (meta.containsKey("category")) {
+            return RuleInfo.Kind.RECOMMENDATION;
+        }
+        if (meta.containsKey("stage")) {
+            return RuleInfo.Kind.STAGE;
+        }
+        if (meta.containsKey("suppression")) {
+            return RuleInfo.Kind.SUPPRESSION;
+        }
+        return RuleInfo.Kind.OTHER;
+    }
+
+    /** Where each rule is declared: index of its source and line; duplicate names are problems. */
+    private static Map<String, int[]> declarations(List<Source> sources, List<String> problems) {
+        Map<String, int[]> out = new HashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            String text = sources.get(i).text();
+            Matcher m = RULE_DECL.matcher(text);
+            while (m.find()) {
+                int line = 1 + (int) text.substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
+                int[] previous = out.put(m.group(1), new int[] {i, line});
+                if (previous != null) {
+                    problems.add(sources.get(i).path() + ":" + line + ": rule \"" + m.group(1)
+                            + "\" is also declared at " + sources.get(previous[0]).path() + ":" + previous[1]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The metadata a rule of its kind must carry to be explained. */
+    private static void check(RuleInfo r, List<String> problems) {
+        String at = r.file() + ":" + r.line() + ": rule \"" + r.name() + "\": ";
+        switch (r.kind()) {
+            case RECOMMENDATION -> {
+                if (!r.name().equals(r.get("id"))) {
+                    problems.add(at + "@id must equal the rule name");
+                }
+                if (!SnapshotSchema.catalogIds().contains(r.name())) {
+                    problems.add(at + "not a catalog id");
+                }
+                if (!r.name().startsWith(r.category() + ".")) {
+                    problems.add(at + "@category must be the id's prefix");
+                }
+                try {
+                    if (r.severities().isEmpty()) {
+                        problems.add(at + "@severity is missing");
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(at + "@severity must list critical, high, medium or low");
+                }
+                try {
+                    int w = r.weight();
+                    if (w < 1 || w > 100) {
+                        problems.add(at + "@weight must be 1-100");
+                    }
+                } catch (NumberFormatException e) {
+                    problems.add(at + "@weight must be a whole number");
+                }
+                requireTexts(r, at, TEXTS, problems);
+                requireSource(r, at, problems);
+                requireEvidence(r, at, List.of("title", "action", "why"), problems);
+            }
+            case STAGE -> {
+                if (r.stage() == null) {
+                    problems.add(at + "@stage must be one of " + java.util.Arrays.toString(Stage.values()));
+                }
+                requireTexts(r, at, List.of("reasonEn", "reasonZh"), problems);
+                requireSource(r, at, problems);
+                requireEvidence(r, at, List.of("reason"), problems);
+            }
+            case SUPPRESSION -> requireTexts(r, at, List.of("reasonEn", "reasonZh"), problems);
+            default -> {
+            }
+        }
+    }
+
+    private static void requireTexts(RuleInfo r, String at, List<String> keys, List<String> problems) {
+        for (String key : keys) {
+            if (r.get(key) == null || r.get(key).isBlank()) {
+                problems.add(at + "@" + key + " is missing");
+            }
+        }
+    }
+
+    private static void requireSource(RuleInfo r, String at, List<String> problems) {
+        if (r.document() == null || !r.document().matches("[0-9]{3}_[0-9a-f]+\\.txt")) {
+            problems.add(at + "@source must name the seed document, e.g. 000_d819271432d36090.txt");
+        }
+        if (r.quote() == null || r.quote().isBlank()) {
+            problems.add(at + "@quote is missing: quote the seed passage the rule encodes");
+        }
+    }
+
+    private static void requireEvidence(RuleInfo r, String at, List<String> texts, List<String> problems) {
+        if (r.evidence().isEmpty()) {
+            problems.add(at + "@evidence is missing: name the values and thresholds that decide the rule");
+        }
+        for (String name : r.evidence()) {
+            if (Values.ref(name) == null) {
+                problems.add(at + "@evidence names '" + name + "', which is no snapshot path, derived value or threshold");
+            }
+        }
+        for (String text : texts) {
+            for (String lang : List.of("En", "Zh")) {
+                for (String p : Values.placeholders(r.get(text + lang))) {
+                    if (!r.evidence().contains(p)) {
+                        problems.add(at + "@" + text + lang + " uses {" + p + "}, which is not in @evidence");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String version(List<Source> sources) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Source s : sources) {
+                sha.update(s.path().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(s.text().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** Every rule by name, sorted by name. */
+    public Map<String, RuleInfo> rules() {
+        return rules;
+    }
+
+    public RuleInfo rule(String name) {
+        return rules.get(name);
+    }
+
+    public List<Source> sources() {
+        return sources;
+    }
+
+    /** A short content hash of the DRL sources. */
+    public String version() {
+        return version;
+    }
+}

@@ -1,0 +1,81 @@
+package org.communityadvisor.engine;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Severity;
+import org.communityadvisor.Stage;
+
+/**
+ * One rule as its own metadata describes it (the {@code @id}, {@code @category}, {@code @severity} ...
+ * annotations in the DRL), read once when the rules are loaded.
+ *
+ * @param name the rule's name (for recommendations, its catalog id)
+ * @param kind what the rule does
+ * @param file the DRL file it lives in, relative to the rules folder
+ * @param line the line of its {@code rule} keyword
+ * @param meta every metadata value, as written
+ */
+public record RuleInfo(String name, Kind kind, String file, int line, Map<String, String> meta) {
+    /** What a rule contributes to an advice. */
+    public enum Kind {
+        /** inserts a {@link Hit}: has {@code @category} */
+        RECOMMENDATION,
+        /** decides the {@link StageFact}: has {@code @stage} */
+        STAGE,
+        /** holds back another hit: has {@code @suppression} */
+        SUPPRESSION,
+        /** anything else (queries, helpers) */
+        OTHER
+    }
+
+    public String get(String key) {
+        return meta.get(key);
+    }
+
+    public String category() {
+        return meta.get("category");
+    }
+
+    /** The severities the rule can fire with, from {@code @severity("high, medium")}; the first is the usual one. */
+    public List<Severity> severities() {
+        return list("severity").stream().map(s -> Severity.valueOf(s.toUpperCase())).toList();
+    }
+
+    /** Order among recommendations of the same severity: higher first. */
+    public int weight() {
+        return Integer.parseInt(meta.getOrDefault("weight", "0").trim());
+    }
+
+    /** The names of the values shown as evidence: snapshot paths, derived values and thresholds. */
+    public List<String> evidence() {
+        return list("evidence");
+    }
+
+    public Stage stage() {
+        String s = meta.get("stage");
+        return Arrays.stream(Stage.values()).filter(v -> v.json().equals(s)).findFirst().orElse(null);
+    }
+
+    /** A text in one language: {@code text("title", ZH)} reads {@code @titleZh}. */
+    public String text(String what, Lang lang) {
+        return meta.get(what + (lang == Lang.ZH ? "Zh" : "En"));
+    }
+
+    public String document() {
+        return meta.get("source");
+    }
+
+    public String quote() {
+        return meta.get("quote");
+    }
+
+    private List<String> list(String key) {
+        String v = meta.get(key);
+        if (v == null || v.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,146 @@
+package org.communityadvisor.engine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Thresholds;
+import org.communityadvisor.json.SnapshotSchema;
+
+/**
+ * Resolves the names rules use in {@code @evidence} and in their texts' {@code {placeholders}}: a snapshot
+ * path ({@code members.total}), a derived value of {@link Community} ({@code activeRatio}), or a threshold
+ * ({@code minViableMembers}). Resolution is worked out once per name, when rules load.
+ */
+public final class Values {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)(%?)}");
+    private static final Map<String, Method> COMMUNITY = communityGetters();
+    private static final Map<String, Method> THRESHOLDS = thresholdAccessors();
+
+    private Values() {
+    }
+
+    /** A way to read one named value. */
+    @FunctionalInterface
+    public interface Ref {
+        Object get(Community community, Thresholds thresholds);
+    }
+
+    /** Whether the name is a snapshot field path (and so can be a data gap when unknown). */
+    public static boolean isSnapshotPath(String name) {
+        return SnapshotSchema.paths().contains(name);
+    }
+
+    /** Whether the name is a threshold of the profile. */
+    public static boolean isThreshold(String name) {
+        return THRESHOLDS.containsKey(name);
+    }
+
+    /** How to read a name, or {@code null} when it names nothing. */
+    public static Ref ref(String name) {
+        Method threshold = THRESHOLDS.get(name);
+        if (threshold != null) {
+            return (c, t) -> invoke(threshold, t);
+        }
+        String property = name.substring(name.lastIndexOf('.') + 1);
+        Method getter = COMMUNITY.get(property);
+        if (getter == null || (name.contains(".") && !isSnapshotPath(name))) {
+            return null;
+        }
+        return (c, t) -> invoke(getter, c);
+    }
+
+    /** A value as evidence shows it: ratios rounded to four decimals, everything else as it is. */
+    public static Object evidence(Object value) {
+        if (value instanceof Double d) {
+            return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().doubleValue();
+        }
+        return value;
+    }
+
+    /** Fills {@code {name}} (and {@code {name%}}, as a percentage) from the given values. */
+    public static String fill(String template, Map<String, Object> values, Lang lang) {
+        if (template == null) {
+            return null;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Object v = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(format(v, !m.group(2).isEmpty(), lang)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The names a template refers to. */
+    public static java.util.List<String> placeholders(String template) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (template != null) {
+            Matcher m = PLACEHOLDER.matcher(template);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    static String format(Object v, boolean percent, Lang lang) {
+        if (v == null) {
+            return lang == Lang.ZH ? "未知" : "unknown";
+        }
+        if (v instanceof Number n && percent) {
+            return plain(n.doubleValue() * 100, 1) + "%";
+        }
+        if (v instanceof Double d) {
+            return plain(d, 2);
+        }
+        if (v instanceof Boolean b) {
+            return lang == Lang.ZH ? (b ? "是" : "否") : (b ? "yes" : "no");
+        }
+        if (v instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return String.valueOf(v);
+    }
+
+    private static String plain(double d, int scale) {
+        return BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    private static Object invoke(Method m, Object target) {
+        try {
+            return m.invoke(target);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + m.getName(), e);
+        }
+    }
+
+    private static Map<String, Method> communityGetters() {
+        Map<String, Method> out = new HashMap<>();
+        for (Method m : Community.class.getMethods()) {
+            if (m.getName().startsWith("get") && m.getParameterCount() == 0 && m.getDeclaringClass() == Community.class
+                    && !m.getName().equals("getSnapshot")) {
+                String n = m.getName().substring(3);
+                out.put(Character.toLowerCase(n.charAt(0)) + n.substring(1), m);
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    private static Map<String, Method> thresholdAccessors() {
+        Map<String, Method> out = new HashMap<>();
+        for (RecordComponent rc : Thresholds.class.getRecordComponents()) {
+            out.put(rc.getName(), rc.getAccessor());
+        }
+        return Map.copyOf(out);
+    }
+}

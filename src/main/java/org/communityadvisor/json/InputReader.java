@@ -1,0 +1,48 @@
+package org.communityadvisor.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import org.communityadvisor.InvalidSnapshotException;
+import org.communityadvisor.Snapshot;
+import org.communityadvisor.ValidationError;
+
+/**
+ * Reads what a consultant hands the command line: a bare snapshot, or a scenario file
+ * ({@code {"description": ..., "snapshot": {...}, "expect": {...}}}) whose snapshot is advised.
+ */
+public final class InputReader {
+    /** The fields a scenario file may have. */
+    public static final List<String> SCENARIO_FIELDS = List.of("description", "snapshot", "expect", "variants");
+
+    private InputReader() {
+    }
+
+    /** The snapshot in a JSON document, validated; errors name paths from the document's root. */
+    public static Snapshot read(String text) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new InvalidSnapshotException(List.of(SnapshotReader.describe(e, "")));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidSnapshotException(List.of(new ValidationError("(root)", "empty input")));
+        }
+        if (isScenario(root)) {
+            root.fieldNames().forEachRemaining(f -> {
+                if (!SCENARIO_FIELDS.contains(f)) {
+                    throw new InvalidSnapshotException(List.of(new ValidationError(f,
+                            "not a scenario field: " + SnapshotReader.unknownField(f, SCENARIO_FIELDS))));
+                }
+            });
+            return SnapshotReader.read(root.get("snapshot"), "snapshot");
+        }
+        return SnapshotReader.read(root, "");
+    }
+
+    /** A scenario wraps its snapshot; a snapshot has a schemaVersion at the top. */
+    public static boolean isScenario(JsonNode root) {
+        return root.isObject() && root.has("snapshot") && !root.has("schemaVersion");
+    }
+}

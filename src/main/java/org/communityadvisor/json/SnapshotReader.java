@@ -1,0 +1,197 @@
+package org.communityadvisor.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.communityadvisor.InvalidSnapshotException;
+import org.communityadvisor.Snapshot;
+import org.communityadvisor.ValidationError;
+
+/**
+ * Reads a snapshot from JSON text strictly and validates it: every error names its JSON path.
+ * Thread-safe and stateless.
+ */
+public final class SnapshotReader {
+    private static final ObjectReader READER = Json.MAPPER.readerFor(Snapshot.class);
+
+    private SnapshotReader() {
+    }
+
+    /** Parses and validates JSON text; throws {@link InvalidSnapshotException} naming every path at fault. */
+    public static Snapshot read(String json) {
+        Snapshot snapshot;
+        try {
+            snapshot = READER.readValue(json);
+        } catch (IOException e) {
+            throw new InvalidSnapshotException(List.of(describe(e, "")));
+        }
+        return validated(snapshot, "");
+    }
+
+    /** Reads a snapshot held in a larger document (e.g. a scenario's {@code snapshot}); paths get the prefix. */
+    public static Snapshot read(JsonNode node, String pathPrefix) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidSnapshotException(List.of(new ValidationError(
+                    pathPrefix.isEmpty() ? "(root)" : pathPrefix, "expected an object holding the snapshot")));
+        }
+        String prefix = pathPrefix.isEmpty() ? "" : pathPrefix + ".";
+        Snapshot snapshot;
+        try {
+            snapshot = READER.readValue(node);
+        } catch (IOException e) {
+            throw new InvalidSnapshotException(List.of(describe(e, prefix)));
+        }
+        return validated(snapshot, prefix);
+    }
+
+    private static Snapshot validated(Snapshot snapshot, String prefix) {
+        if (snapshot == null) {
+            throw new InvalidSnapshotException(List.of(new ValidationError("(root)", "expected an object, got null")));
+        }
+        List<ValidationError> errors = SnapshotValidator.validate(snapshot);
+        if (!errors.isEmpty()) {
+            if (!prefix.isEmpty()) {
+                errors = errors.stream().map(e -> new ValidationError(prefix + e.path(), e.reason())).toList();
+            }
+            throw new InvalidSnapshotException(errors);
+        }
+        return snapshot;
+    }
+
+    /** Turns a Jackson failure into a path and a reason a consultant can act on. */
+    static ValidationError describe(IOException e, String prefix) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new ValidationError(prefix + path(u), unknownField(u.getPropertyName(), u.getKnownPropertyIds()));
+        }
+        if (e instanceof InvalidFormatException f) {
+            Class<?> target = f.getTargetType();
+            String value = String.valueOf(f.getValue());
+            if (target != null && target.isEnum()) {
+                String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", "));
+                return new ValidationError(prefix + path(f), "unknown value '" + value + "'; expected one of: " + allowed);
+            }
+            if (target == LocalDate.class) {
+                return new ValidationError(prefix + path(f), "'" + value + "' is not a date (yyyy-MM-dd, a real calendar day)");
+            }
+            return new ValidationError(prefix + path(f), "'" + value + "' is not " + expected(target));
+        }
+        if (e instanceof MismatchedInputException m) {
+            String found = m.getMessage() != null && m.getMessage().contains("No content") ? "nothing" : null;
+            String reason = "expected " + expected(m.getTargetType()) + (found == null ? "" : ", found " + found);
+            return new ValidationError(prefix + path(m), reason);
+        }
+        if (e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException c) {
+            return new ValidationError(prefix + path(m), "number out of range: " + c.getOriginalMessage());
+        }
+        if (e instanceof InputCoercionException c) {
+            return new ValidationError(prefix + parserPath(c), "number out of range for an integer");
+        }
+        if (e instanceof JsonMappingException m) {
+            return new ValidationError(prefix + path(m), firstLine(m.getOriginalMessage()));
+        }
+        if (e instanceof StreamReadException s) {
+            String message = firstLine(((JsonProcessingException) s).getOriginalMessage());
+            if (message.startsWith("Duplicate field")) {
+                return new ValidationError(prefix + parserPath(s), "duplicate field " + message.substring(16));
+            }
+            return new ValidationError(prefix + parserPath(s), "not valid JSON: " + message
+                    + (s.getLocation() == null ? "" : " (line " + s.getLocation().getLineNr()
+                    + ", column " + s.getLocation().getColumnNr() + ")"));
+        }
+        return new ValidationError(prefix.isEmpty() ? "(root)" : prefix, "unreadable: " + firstLine(e.getMessage()));
+    }
+
+    static String unknownField(String name, Collection<?> known) {
+        List<String> names = known == null ? List.of() : known.stream().map(String::valueOf).sorted().toList();
+        String nearest = Names.nearest(name, names);
+        return "unknown field '" + name + "'" + (nearest != null
+                ? "; did you mean '" + nearest + "'?"
+                : "; known fields: " + String.join(", ", names));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == LocalDate.class) {
+            return "a date string yyyy-MM-dd";
+        }
+        if (type.isEnum()) {
+            return "one of: " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? "(root)" : out.toString();
+    }
+
+    private static String parserPath(StreamReadException e) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null) {
+            return "(root)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext ctx = parser.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+            if (ctx.inObject() && ctx.getCurrentName() != null) {
+                parts.add(0, "." + ctx.getCurrentName());
+            } else if (ctx.inArray()) {
+                parts.add(0, "[" + Math.max(0, ctx.getCurrentIndex()) + "]");
+            }
+        }
+        String joined = String.join("", parts);
+        joined = joined.startsWith(".") ? joined.substring(1) : joined;
+        return joined.isEmpty() ? "(root)" : joined;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,53 @@
+package org.communityadvisor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.communityadvisor.json.Json;
+import org.communityadvisor.json.MergePatch;
+
+/** Shared test material: one advisor for all tests (it is thread-safe), and the healthy base snapshot. */
+public final class Fixtures {
+    public static final Advisor ADVISOR = Advisor.builder().build();
+    /** Where the shared folder of the workspace is, when the tests run beside it (CI does). */
+    public static final Path SHARED = Path.of("..", "shared");
+
+    private Fixtures() {
+    }
+
+    public static JsonNode resource(String path) {
+        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + path);
+            }
+            return Json.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The healthy, mature base snapshot on which no rule fires. */
+    public static JsonNode base() {
+        return resource("rule-cases/base.json");
+    }
+
+    /** The base with a JSON merge patch applied, as JSON text. */
+    public static String patched(JsonNode patch) {
+        try {
+            return Json.MAPPER.writeValueAsString(MergePatch.apply(base(), patch));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.communityadvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.communityadvisor.json.Json;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every rule's firing cases and near misses, from {@code src/test/resources/rule-cases/*.json}: each case is a
+ * JSON merge patch on the healthy base snapshot. A firing case must make the rule match (shown or suppressed,
+ * with the expected severity when given); a near miss, usually one step short of a threshold, must not.
+ */
+class RuleCasesTest {
+    static final Path CASES = Path.of("src/test/resources/rule-cases");
+
+    /** One case: the rule, whether it must fire, and the patch. */
+    record Case(String rule, boolean fires, String name, JsonNode patch, String severity, String stage) {
+    }
+
+    static List<Case> cases() throws IOException {
+        List<Case> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(CASES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json") && !f.endsWith("base.json")).sorted()
+                    .toList()) {
+                JsonNode root = Json.MAPPER.readTree(file.toFile());
+                for (Map.Entry<String, JsonNode> rule : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
+                    for (String kind : List.of("fires", "nearMiss")) {
+                        for (JsonNode c : rule.getValue().path(kind)) {
+                            out.add(new Case(rule.getKey(), kind.equals("fires"), c.path("name").asText(),
+                                    c.get("patch"), c.path("severity").asText(null), c.path("stage").asText(null)));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theBaseIsHealthyAndNothingFires() {
+        Advice advice = Fixtures.ADVISOR.advise(Fixtures.patched(null));
+        assertThat(advice.stage()).isEqualTo(Stage.MATURE);
+        assertThat(advice.recommendations()).isEmpty();
+        assertThat(advice.suppressed()).isEmpty();
+        assertThat(advice.dataGaps()).isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCase() throws IOException {
+        return cases().stream().map(c -> DynamicTest.dynamicTest(
+                c.rule() + (c.fires() ? " fires: " : " near miss: ") + c.name(), () -> {
+                    Advice advice = Fixtures.ADVISOR.advise(Fixtures.patched(c.patch()));
+                    List<String> shown = advice.ids();
+                    List<String> held = advice.suppressed().stream().map(Advice.Suppression::id).toList();
+                    if (c.stage() != null) {
+                        assertThat(advice.stage().json()).as("stage").isEqualTo(c.stage());
+                    }
+                    if (c.fires()) {
+                        assertThat(Stream.concat(shown.stream(), held.stream()).toList())
+                                .as("matched rules").contains(c.rule());
+                        if (c.severity() != null) {
+                            assertThat(advice.recommendations()).filteredOn(r -> r.id().equals(c.rule()))
+                                    .singleElement().extracting(r -> r.severity().json()).isEqualTo(c.severity());
+                        }
+                    } else {
+                        assertThat(shown).as("shown rules").doesNotContain(c.rule());
+                        assertThat(held).as("suppressed rules").doesNotContain(c.rule());
+                    }
+                }));
+    }
+}
