@@ -2,13 +2,18 @@ package org.communityadvisor;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
 
 /**
  * The composite evaluation (seed 002: 综合评估): each sub-score 0-100, {@code null} where its inputs are
- * unknown; {@code overall} is the weighted mean of the known sub-scores.
+ * unknown; {@code overall} is the weighted mean of the known sub-scores. {@code change} (an optional
+ * addition to the contract) holds each sub-score's change against four weeks earlier, where history allows.
  */
-@JsonPropertyOrder({"overall", "activity", "participation", "growth", "conversion", "loyalty"})
+@JsonPropertyOrder({"overall", "activity", "participation", "growth", "conversion", "loyalty", "change"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Scores(Integer overall, Integer activity, Integer participation, Integer growth, Integer conversion,
-                     Integer loyalty) {
+                     Integer loyalty, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> change) {
+    public Scores {
+        change = change == null ? Map.of() : Map.copyOf(change);
+    }
 }

@@ -30,6 +30,18 @@ public record Thresholds(
         double netLossRatio7d,
         /* shares of messages (ads, promotion) need at least this many messages in 7 days */ int minMessagesForShares,
         /* measurement.history: a group older than this should keep weekly history */ int historyMinAgeDays,
+        /* measurement.history: fewer weekly points than this is not yet a history */ int minHistoryPoints,
         /* growth.fission-campaign: net joins below this share of members in 7 days */ double fissionNetJoinRatio7d,
-        /* conversion.intimacy: fewer official posts than this in 7 days */ int intimacyMinOfficialPosts7d) {
+        /* conversion.intimacy: fewer official posts than this in 7 days */ int intimacyMinOfficialPosts7d,
+        // Scores (seed 002: 综合评估). A sub-score reaches 100 at its target; see docs/SCORES.md.
+        /* activity 100 when this share of members posts in 7 days */ double scoreActiveTarget,
+        /* participation 100 when this share of members posted in 30 days */ double scoreParticipationTarget,
+        /* growth 100 at this weekly net growth, 50 at none, 0 at its negative */ double scoreGrowthTarget7d,
+        /* conversion 100 when this share of members bought in 30 days */ double scoreConversionTarget,
+        /* loyalty 100 when this share of buyers bought again in 90 days */ double scoreLoyaltyTarget,
+        double scoreWeightActivity,
+        double scoreWeightParticipation,
+        double scoreWeightGrowth,
+        double scoreWeightConversion,
+        double scoreWeightLoyalty) {
 }

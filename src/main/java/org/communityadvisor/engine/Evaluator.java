@@ -27,6 +27,7 @@ public final class Evaluator {
     private final RuleBase rules;
     private final Profile profile;
     private final Map<String, List<Map.Entry<String, Values.Ref>>> evidence = new HashMap<>();
+    private final Map<String, List<Map.Entry<String, Values.Ref>>> needs = new HashMap<>();
     private final List<RuleInfo> decidingRules = new ArrayList<>();
 
     public Evaluator(RuleBase rules, Profile profile) {
@@ -39,6 +40,13 @@ public final class Evaluator {
                     refs.add(Map.entry(name, Values.ref(name)));
                 }
                 evidence.put(r.name(), List.copyOf(refs));
+                List<Map.Entry<String, Values.Ref>> needed = new ArrayList<>();
+                for (String name : r.needs()) {
+                    if (Values.isSnapshotPath(name)) {
+                        needed.add(Map.entry(name, Values.ref(name)));
+                    }
+                }
+                needs.put(r.name(), List.copyOf(needed));
                 decidingRules.add(r);
             }
         }
@@ -117,8 +125,8 @@ public final class Evaluator {
         TreeSet<String> gaps = new TreeSet<>();
         for (RuleInfo r : decidingRules) {
             if (!fired.contains(r.name())) {
-                for (Map.Entry<String, Values.Ref> e : evidence.get(r.name())) {
-                    if (Values.isSnapshotPath(e.getKey()) && e.getValue().get(community, t) == null) {
+                for (Map.Entry<String, Values.Ref> e : needs.get(r.name())) {
+                    if (e.getValue().get(community, t) == null) {
                         gaps.add(e.getKey());
                     }
                 }

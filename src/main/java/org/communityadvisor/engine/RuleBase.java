@@ -124,11 +124,15 @@ public final class RuleBase {
         }
         List<String> problems = new ArrayList<>();
         for (KnowledgeBuilderError error : builder.getErrors()) {
-            String file = error.getResource() == null ? "?" : error.getResource().getSourcePath();
+            String file = error.getResource() == null ? "?"
+                    : error.getResource().getSourcePath().replaceFirst("^" + BUNDLED + "/", "");
             int[] lines = error.getLines();
-            String line = lines == null || lines.length == 0 ? "?" : String.valueOf(lines[0]);
-            problems.add(file.replaceFirst("^" + BUNDLED + "/", "") + ":" + line + ": "
-                    + error.getMessage().replace('\n', ' ').trim());
+            int line = lines == null || lines.length == 0 ? -1 : lines[0];
+            String message = error.getMessage().replaceAll("\\s+", " ").trim();
+            if (line < 1) {
+                line = lineOf(sources, file, message);
+            }
+            problems.add(file + ":" + (line < 1 ? "?" : String.valueOf(line)) + ": " + message);
         }
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
@@ -157,6 +161,21 @@ public final class RuleBase {
             throw new RuleBaseException(problems);
         }
         return new RuleBase(kieBase, Collections.unmodifiableMap(rules), List.copyOf(sources), version(sources));
+    }
+
+    /** Drools does not give a line for some errors; find the expression it quotes in the file. */
+    private static int lineOf(List<Source> sources, String file, String message) {
+        Matcher m = Pattern.compile("Expression (.+?):").matcher(message);
+        if (!m.find()) {
+            return -1;
+        }
+        for (Source s : sources) {
+            int at = s.path().equals(file) ? s.text().indexOf(m.group(1)) : -1;
+            if (at >= 0) {
+                return 1 + (int) s.text().substring(0, at).chars().filter(c -> c == '\n').count();
+            }
+        }
+        return -1;
     }
 
     private static RuleInfo.Kind kind(Map<String, String> meta) {
@@ -261,6 +280,11 @@ public final class RuleBase {
         for (String name : r.evidence()) {
             if (Values.ref(name) == null) {
                 problems.add(at + "@evidence names '" + name + "', which is no snapshot path, derived value or threshold");
+            }
+        }
+        for (String name : r.get("needs") == null ? List.<String>of() : r.needs()) {
+            if (!Values.isSnapshotPath(name)) {
+                problems.add(at + "@needs names '" + name + "', which is no snapshot path");
             }
         }
         for (String text : texts) {

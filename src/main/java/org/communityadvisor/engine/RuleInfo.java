@@ -53,6 +53,14 @@ public record RuleInfo(String name, Kind kind, String file, int line, Map<String
         return list("evidence");
     }
 
+    /**
+     * The snapshot paths whose absence keeps this rule from deciding (reported as data gaps when it does not
+     * fire): {@code @needs} when the rule gives it, else every snapshot path in its evidence.
+     */
+    public List<String> needs() {
+        return meta.containsKey("needs") ? list("needs") : evidence();
+    }
+
     public Stage stage() {
         String s = meta.get("stage");
         return Arrays.stream(Stage.values()).filter(v -> v.json().equals(s)).findFirst().orElse(null);

@@ -1,14 +1,117 @@
 package org.communityadvisor.engine;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.communityadvisor.Scores;
+import org.communityadvisor.Snapshot;
 import org.communityadvisor.Thresholds;
 
-/** The composite evaluation of seed 002 (综合评估). */
+/**
+ * The composite evaluation of seed 002 (综合评估: 参与度, 活跃度, 转化率, 客户忠诚度 and growth).
+ * Curves are linear up to a target taken from the profile (see docs/SCORES.md):
+ * <ul>
+ * <li>activity = 100 x activeRatio / scoreActiveTarget</li>
+ * <li>participation = 100 x (1 - silentShare) / scoreParticipationTarget</li>
+ * <li>growth = 50 + 50 x weeklyGrowth / scoreGrowthTarget7d, where weeklyGrowth is the mean of the known
+ *     netJoin7d / total and a quarter of the 4-week member growth</li>
+ * <li>conversion = 100 x buyers30d / total / scoreConversionTarget</li>
+ * <li>loyalty = 100 x repeatBuyers90d / buyers30d / scoreLoyaltyTarget (unknown without buyers)</li>
+ * </ul>
+ * Each is clamped to 0-100 and rounded; unknown inputs give {@code null}; overall is the mean of the known
+ * sub-scores weighted by the profile's scoreWeight* values.
+ */
 public final class Scoring {
     private Scoring() {
     }
 
     public static Scores score(Community c, Thresholds t) {
-        return new Scores(null, null, null, null, null, null);
+        Integer activity = c.getActiveRatio() == null ? null : up(c.getActiveRatio(), t.scoreActiveTarget());
+        Integer participation = c.getSilentShare() == null ? null
+                : up(1 - c.getSilentShare(), t.scoreParticipationTarget());
+        Integer growth = growth(weeklyGrowth(c), t);
+        Integer conversion = c.getBuyers30d() == null || c.getTotal() == null || c.getTotal() == 0 ? null
+                : up(c.getBuyers30d() / (double) c.getTotal(), t.scoreConversionTarget());
+        Integer loyalty = c.getRepeatBuyers90d() == null || c.getBuyers30d() == null || c.getBuyers30d() == 0 ? null
+                : up(c.getRepeatBuyers90d() / (double) c.getBuyers30d(), t.scoreLoyaltyTarget());
+
+        double sum = 0;
+        double weights = 0;
+        double[][] parts = {
+            {activity == null ? -1 : activity, t.scoreWeightActivity()},
+            {participation == null ? -1 : participation, t.scoreWeightParticipation()},
+            {growth == null ? -1 : growth, t.scoreWeightGrowth()},
+            {conversion == null ? -1 : conversion, t.scoreWeightConversion()},
+            {loyalty == null ? -1 : loyalty, t.scoreWeightLoyalty()}};
+        for (double[] p : parts) {
+            if (p[0] >= 0 && p[1] > 0) {
+                sum += p[0] * p[1];
+                weights += p[1];
+            }
+        }
+        Integer overall = weights == 0 ? null : (int) Math.round(sum / weights);
+        return new Scores(overall, activity, participation, growth, conversion, loyalty, change(c, t, activity, growth));
+    }
+
+    /** Linear from 0 at 0 to 100 at the target, clamped. */
+    static int up(double value, double target) {
+        return clamp(100 * value / target);
+    }
+
+    static Integer growth(Double weekly, Thresholds t) {
+        return weekly == null ? null : clamp(50 + 50 * weekly / t.scoreGrowthTarget7d());
+    }
+
+    private static Double weeklyGrowth(Community c) {
+        Double joins = c.getNetJoin7d() == null || c.getTotal() == null || c.getTotal() == 0 ? null
+                : c.getNetJoin7d() / (double) c.getTotal();
+        Double trend = c.getMembersGrowth4w() == null ? null : c.getMembersGrowth4w() / 4;
+        if (joins == null) {
+            return trend;
+        }
+        return trend == null ? joins : (joins + trend) / 2;
+    }
+
+    /**
+     * Changes against four weeks earlier from history: activity from the history point 28+ days before the
+     * last one (activeMembers / members), growth from the four weeks that ended then.
+     */
+    private static Map<String, Integer> change(Community c, Thresholds t, Integer activity, Integer growth) {
+        List<Snapshot.HistoryPoint> h = c.getSnapshot().history();
+        Map<String, Integer> out = new TreeMap<>();
+        if (h == null || h.size() < 2) {
+            return out;
+        }
+        int then = pointBefore(h, h.size() - 1);
+        if (then < 0) {
+            return out;
+        }
+        Snapshot.HistoryPoint p = h.get(then);
+        if (activity != null && p.activeMembers() != null && p.members() != null && p.members() > 0) {
+            out.put("activity", activity - up(p.activeMembers() / (double) p.members(), t.scoreActiveTarget()));
+        }
+        int before = pointBefore(h, then);
+        if (growth != null && before >= 0 && p.members() != null && h.get(before).members() != null
+                && h.get(before).members() > 0) {
+            double g = (p.members() - h.get(before).members()) / (double) h.get(before).members() / 4;
+            out.put("growth", growth - growth(g, t));
+        }
+        return out;
+    }
+
+    /** The latest point at least 28 days before point i, or -1. */
+    private static int pointBefore(List<Snapshot.HistoryPoint> h, int i) {
+        LocalDate cutoff = h.get(i).weekEnding().minusDays(28);
+        for (int j = i - 1; j >= 0; j--) {
+            if (!h.get(j).weekEnding().isAfter(cutoff)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static int clamp(double v) {
+        return (int) Math.round(Math.max(0, Math.min(100, v)));
     }
 }
