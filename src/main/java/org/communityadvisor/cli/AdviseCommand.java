@@ -97,7 +97,9 @@ final class AdviseCommand implements Callable<Integer> {
                         && System.getenv("NO_COLOR") == null);
                 yield (advice, label) -> {
                     renderer.render(advice, single ? null : label, w);
-                    w.println("-".repeat(100));
+                    if (!single) {
+                        w.println("-".repeat(100));
+                    }
                     w.flush();
                 };
             }

@@ -89,7 +89,7 @@ public final class SnapshotReader {
             if (target == LocalDate.class) {
                 return new ValidationError(prefix + path(f), "'" + value + "' is not a date (yyyy-MM-dd, a real calendar day)");
             }
-            return new ValidationError(prefix + path(f), "'" + value + "' is not " + expected(target));
+            return new ValidationError(prefix + path(f), "expected " + expected(target) + ", got " + value);
         }
         if (e instanceof MismatchedInputException m) {
             String found = m.getMessage() != null && m.getMessage().contains("No content") ? "nothing" : null;

@@ -1,0 +1,124 @@
+package org.communityadvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The embedded API: Java objects or JSON in, immutable advice out, the same from many threads at once. */
+class AdvisorTest {
+    private static Snapshot small() {
+        return new Snapshot(1, "java-built", "读书会", Platform.WECHAT, Purpose.SHARING, Origin.BUSINESS, false, true,
+                null, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-20"), null,
+                new Snapshot.Members(24, 3, 0, 1, 0, 10),
+                new Snapshot.Entry(Barrier.NONE, null, List.of(Channel.QR), LocalDate.parse("2026-10-01")),
+                new Snapshot.Activity(60, 8, 0, 0, 0, 0, 0, 0, 0, 0, false),
+                null, null, null, null);
+    }
+
+    @Test
+    void advisesAJavaBuiltSnapshot() {
+        Advice advice = Fixtures.ADVISOR.advise(small());
+        assertThat(advice.communityId()).isEqualTo("java-built");
+        assertThat(advice.stage()).isEqualTo(Stage.LAUNCH);
+        assertThat(advice.ids()).contains("size.below-viable", "activity.weekly-official");
+        assertThat(advice.recommendations()).extracting(Advice.Recommendation::rank)
+                .containsExactly(java.util.stream.IntStream.rangeClosed(1, advice.recommendations().size())
+                        .boxed().toArray(Integer[]::new));
+        Advice.Recommendation weekly = advice.recommendations().stream()
+                .filter(r -> r.id().equals("activity.weekly-official")).findFirst().orElseThrow();
+        assertThat(weekly.severity()).isEqualTo(Severity.HIGH);
+        assertThat(weekly.evidence()).containsEntry("activity.officialPosts7d", 0);
+        assertThat(weekly.source().document()).isEqualTo("004_5dbadd56ce1a41a3.txt");
+    }
+
+    @Test
+    void rankingPutsSeverityFirstThenWeightThenId() {
+        Advice advice = Fixtures.ADVISOR.advise(small());
+        List<Advice.Recommendation> recs = advice.recommendations();
+        for (int i = 1; i < recs.size(); i++) {
+            Advice.Recommendation a = recs.get(i - 1);
+            Advice.Recommendation b = recs.get(i);
+            assertThat(a.severity().compareTo(b.severity())).isLessThanOrEqualTo(0);
+            if (a.severity() == b.severity()) {
+                int wa = Fixtures.ADVISOR.rules().rule(a.id()).weight();
+                int wb = Fixtures.ADVISOR.rules().rule(b.id()).weight();
+                assertThat(wa > wb || (wa == wb && a.id().compareTo(b.id()) < 0)).as(a.id() + " before " + b.id()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void textsComeInBothLanguagesAndIdsNeverChange() {
+        Advice en = Fixtures.ADVISOR.advise(small(), Lang.EN);
+        Advice zh = Fixtures.ADVISOR.advise(small(), Lang.ZH);
+        assertThat(zh.ids()).isEqualTo(en.ids());
+        assertThat(zh.recommendations().get(0).title()).isNotEqualTo(en.recommendations().get(0).title())
+                .containsPattern("\\p{IsHan}");
+        assertThat(zh.stageReasons().get(0)).containsPattern("\\p{IsHan}");
+        assertThat(en.recommendations()).allSatisfy(r -> {
+            assertThat(r.title()).isNotBlank();
+            assertThat(r.why()).doesNotContain("{").doesNotContain("}");
+        });
+    }
+
+    @Test
+    void javaBuiltSnapshotsAreValidatedLikeJson() {
+        Snapshot bad = new Snapshot(1, "x", null, Platform.QQ, null, null, null, null, null,
+                LocalDate.parse("2026-10-01"), LocalDate.parse("2026-09-01"), null,
+                new Snapshot.Members(10, null, null, 11, null, null), null, null, null, null, null, null);
+        assertThatThrownBy(() -> Fixtures.ADVISOR.advise(bad)).isInstanceOf(InvalidSnapshotException.class)
+                .satisfies(e -> assertThat(((InvalidSnapshotException) e).errors()).extracting(ValidationError::path)
+                        .containsExactlyInAnyOrder("asOf", "members.admins"));
+    }
+
+    @Test
+    void adviceIsImmutable() {
+        Advice advice = Fixtures.ADVISOR.advise(small());
+        assertThatThrownBy(() -> advice.recommendations().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> advice.recommendations().get(0).evidence().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void eightThreadsGiveExactlyTheSequentialResults() throws Exception {
+        List<String> inputs = new ArrayList<>();
+        inputs.add(Fixtures.patched(null));
+        for (RuleCasesTest.Case c : RuleCasesTest.cases()) {
+            inputs.add(Fixtures.patched(c.patch()));
+        }
+        List<Advice> sequential = inputs.stream().map(Fixtures.ADVISOR::advise).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<Advice>>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                runs.add(pool.submit(() -> {
+                    List<Advice> out = new ArrayList<>();
+                    for (int round = 0; round < 5; round++) {
+                        for (int i = 0; i < inputs.size(); i++) {
+                            int k = (i + offset * 7) % inputs.size();
+                            out.add(Fixtures.ADVISOR.advise(inputs.get(k)));
+                        }
+                    }
+                    return out;
+                }));
+            }
+            for (int t = 0; t < 8; t++) {
+                List<Advice> got = runs.get(t).get();
+                for (int j = 0; j < got.size(); j++) {
+                    int k = (j % inputs.size() + t * 7) % inputs.size();
+                    assertThat(got.get(j)).isEqualTo(sequential.get(k));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
