@@ -1,0 +1,174 @@
+package org.communityadvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.communityadvisor.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line through the real entry point, {@code ./advisor}, as a consultant runs it. */
+class CliIT {
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run advisor(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("./advisor"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Path out = Files.createTempFile("advisor-out", ".txt");
+        Path err = Files.createTempFile("advisor-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("advisor finished").isTrue();
+        Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
+    static Path write(Path dir, String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    static String launchGroup() {
+        try {
+            return Fixtures.patched(Json.MAPPER.readTree("{\"id\": \"launch-group\", \"createdOn\": \"2026-09-20\","
+                    + " \"history\": null, \"activity\": {\"officialPosts7d\": 0, \"topics30d\": 0}}"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void textShowsStageAndRankedExplainedAdvice(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "launch.json", launchGroup());
+        Run run = advisor(null, "advise", file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Stage: launch").contains(" 1. [").contains("Do:").contains("Why:")
+                .contains("Data:").contains("Seed:");
+    }
+
+    @Test
+    void jsonOnOneInputIsOneContractObject(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "launch.json", launchGroup());
+        Run run = advisor(null, "advise", file.toString(), "--format", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode advice = Json.MAPPER.readTree(run.out());
+        assertThat(advice.isObject()).isTrue();
+        assertThat(advice.path("communityId").asText()).isEqualTo("launch-group");
+        assertThat(advice.path("stage").asText()).isEqualTo("launch");
+        assertThat(advice.has("stageReasons") && advice.has("suppressed") && advice.has("scores")
+                && advice.has("dataGaps") && advice.has("rulesVersion")).isTrue();
+        int rank = 1;
+        for (JsonNode r : advice.path("recommendations")) {
+            assertThat(r.path("rank").asInt()).isEqualTo(rank++);
+            assertThat(r.path("source").path("quote").asText()).isNotBlank();
+            assertThat(r.path("evidence").isObject()).isTrue();
+        }
+        assertThat(rank).isGreaterThan(1);
+    }
+
+    @Test
+    void invalidInputIsReportedWithItsPathAndTheGoodOnesAreStillAdvised(@TempDir Path dir) throws Exception {
+        Path good = write(dir, "a-good.json", launchGroup());
+        Path bad = write(dir, "b-bad.json", Fixtures.patched(Json.MAPPER.readTree("{\"members\": {\"totl\": 3}}")));
+        Path worse = write(dir, "c-worse.json", "{ not json");
+        Run run = advisor(null, "advise", good.toString(), bad.toString(), worse.toString(), "--format", "jsonl");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains(bad + ": members.totl: unknown field 'totl'; did you mean 'total'?")
+                .contains(worse + ": ").contains("not valid JSON").contains("1 advised, 2 refused")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.out().lines().toList()).hasSize(1)
+                .allSatisfy(line -> assertThat(Json.MAPPER.readTree(line).path("communityId").asText())
+                        .isEqualTo("launch-group"));
+    }
+
+    @Test
+    void jsonlOnStandardInputNamesTheBadLine() throws Exception {
+        String good = Json.MAPPER.readTree(launchGroup()).toString();
+        String stdin = good + "\n{\"schemaVersion\": 1}\n" + good.replace("launch-group", "second") + "\n";
+        Run run = advisor(stdin, "advise", "-", "--format", "jsonl");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("<stdin>:2: id: required field is missing");
+        assertThat(run.out().lines().map(l -> {
+            try {
+                return Json.MAPPER.readTree(l).path("communityId").asText();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList()).containsExactly("launch-group", "second");
+    }
+
+    @Test
+    void outIsWrittenWholeAndChineseWorks(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "launch.json", launchGroup());
+        Path report = dir.resolve("reports/launch.txt");
+        Run run = advisor(null, "advise", file.toString(), "--lang", "zh", "--out", report.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(report)).contains("阶段:launch").contains("做法:");
+        try (var files = Files.list(report.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("launch.txt");
+        }
+    }
+
+    @Test
+    void aProfileFileChangesTheThresholds(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "launch.json", launchGroup());
+        Path profile = write(dir, "big.json",
+                "{\"name\": \"big-groups\", \"extends\": \"default\", \"thresholds\": {\"minViableMembers\": 250}}");
+        Run run = advisor(null, "advise", file.toString(), "--format", "json", "--profile", profile.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode advice = Json.MAPPER.readTree(run.out());
+        assertThat(advice.path("profile").path("name").asText()).isEqualTo("big-groups");
+        assertThat(advice.toString()).contains("\"id\":\"size.below-viable\"").contains("\"minViableMembers\":250");
+
+        Path typo = write(dir, "typo.json", "{\"extends\": \"default\", \"thresholds\": {\"minViableMember\": 5}}");
+        Run refused = advisor(null, "advise", file.toString(), "--profile", typo.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("thresholds.minViableMember: unknown threshold; did you mean 'minViableMembers'?");
+    }
+
+    @Test
+    void aBrokenRulesFolderIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        for (Path drl : Files.list(Path.of("rules")).filter(p -> p.toString().endsWith(".drl")).toList()) {
+            Files.copy(drl, rules.resolve(drl.getFileName()));
+        }
+        Path size = rules.resolve("size.drl");
+        Files.writeString(size, Files.readString(size).replace("Community( total >= $t.maxManageableMembers )",
+                "Community( total >= $t.maxManageableMember )"));
+        Path file = write(dir, "launch.json", launchGroup());
+        Run run = advisor(null, "advise", file.toString(), "--rules", rules.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).containsPattern("size\\.drl:\\d+: ").doesNotContain("\tat ");
+
+        Run unchanged = advisor(null, "advise", file.toString(), "--rules", "rules", "--format", "json");
+        assertThat(unchanged.exit()).as(unchanged.err()).isZero();
+    }
+
+    @Test
+    void badCommandLinesExitTwo() throws Exception {
+        Run run = advisor(null, "advise", "nowhere.json");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("nowhere.json: no such file or folder");
+        Run option = advisor(null, "advise", "--format", "yaml", "x.json");
+        assertThat(option.exit()).isEqualTo(2);
+        assertThat(option.err()).contains("--format");
+    }
+}
