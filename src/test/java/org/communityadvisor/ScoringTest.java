@@ -1,0 +1,61 @@
+package org.communityadvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.communityadvisor.json.Json;
+import org.junit.jupiter.api.Test;
+
+/** The composite scores at their bounds: targets reach 100, nothing exceeds it, unknown gives null. */
+class ScoringTest {
+    private static Scores scores(String patch) throws Exception {
+        JsonNode p = patch == null ? null : Json.MAPPER.readTree(patch);
+        return Fixtures.ADVISOR.advise(Fixtures.patched(p)).scores();
+    }
+
+    @Test
+    void activityIsLinearUpToItsTarget() throws Exception {
+        assertThat(scores("{\"activity\": {\"activeMembers7d\": 60}}").activity()).isEqualTo(100); // 0.30 = target
+        assertThat(scores("{\"activity\": {\"activeMembers7d\": 30}}").activity()).isEqualTo(50);
+        assertThat(scores("{\"activity\": {\"activeMembers7d\": 200}}").activity()).isEqualTo(100); // clamped
+        assertThat(scores("{\"activity\": {\"activeMembers7d\": 0, \"messages7d\": 400}}").activity()).isZero();
+        assertThat(scores("{\"activity\": {\"activeMembers7d\": null}}").activity()).isNull();
+    }
+
+    @Test
+    void participationGrowthConversionLoyalty() throws Exception {
+        assertThat(scores("{\"members\": {\"silent30d\": 100}}").participation()).isEqualTo(100); // 1 - 0.5 = target
+        assertThat(scores("{\"members\": {\"silent30d\": 200}}").participation()).isZero();
+        assertThat(scores("{\"members\": {\"silent30d\": null}}").participation()).isNull();
+        // No history: growth from net joins alone. +4 of 200 = 2% = target; -4 = 0; none = 50.
+        assertThat(scores("{\"history\": null, \"members\": {\"joined7d\": 4, \"left7d\": 0}}").growth()).isEqualTo(100);
+        assertThat(scores("{\"history\": null, \"members\": {\"joined7d\": 0, \"left7d\": 4}}").growth()).isZero();
+        assertThat(scores("{\"history\": null, \"members\": {\"joined7d\": 2, \"left7d\": 2}}").growth()).isEqualTo(50);
+        assertThat(scores("{\"history\": null, \"members\": {\"joined7d\": null}}").growth()).isNull();
+        assertThat(scores("{\"commerce\": {\"buyers30d\": 20}}").conversion()).isEqualTo(100);
+        assertThat(scores("{\"commerce\": {\"buyers30d\": null}}").conversion()).isNull();
+        assertThat(scores("{\"commerce\": {\"buyers30d\": 4, \"repeatBuyers90d\": 2}}").loyalty()).isEqualTo(100);
+        assertThat(scores("{\"commerce\": {\"buyers30d\": 0}}").loyalty()).isNull();
+    }
+
+    @Test
+    void overallIsTheWeightedMeanOfKnownSubScores() throws Exception {
+        Scores s = scores("{\"commerce\": null, \"history\": null, \"members\": {\"joined7d\": null,"
+                + " \"silent30d\": 100}, \"activity\": {\"activeMembers7d\": 30}}");
+        // activity 50 (weight 3), participation 100 (weight 2); the rest unknown.
+        assertThat(s.conversion()).isNull();
+        assertThat(s.growth()).isNull();
+        assertThat(s.overall()).isEqualTo(Math.round((50 * 3 + 100 * 2) / 5f));
+        Scores none = scores("{\"commerce\": null, \"history\": null, \"members\": {\"joined7d\": null, "
+                + "\"silent30d\": null}, \"activity\": {\"activeMembers7d\": null}}");
+        assertThat(none.overall()).isNull();
+    }
+
+    @Test
+    void changeAgainstFourWeeksEarlierNeedsHistory() throws Exception {
+        // Base: last point 2026-09-27 (60/200 active), 4 weeks earlier 2026-08-30 (61/192 = 0.318 -> 100).
+        assertThat(scores(null).change()).containsEntry("activity", 0);
+        assertThat(scores("{\"activity\": {\"activeMembers7d\": 30}}").change()).containsEntry("activity", -50);
+        assertThat(scores("{\"history\": null}").change()).isEmpty();
+    }
+}
