@@ -24,6 +24,12 @@ public record Profile(String name, String description, Thresholds thresholds) {
     /** The profile of the seeds' own numbers (the catalog's defaults). */
     public static final String DEFAULT = "default";
 
+    /** Every bundled profile, by name. */
+    public static java.util.List<Profile> bundled() {
+        return org.communityadvisor.engine.Bundled.read("profiles", ".json").stream()
+                .map(f -> bundled(f.path().replaceFirst("\\.json$", ""))).toList();
+    }
+
     /** A bundled profile by name. */
     public static Profile bundled(String name) {
         try (InputStream in = Profile.class.getClassLoader().getResourceAsStream("profiles/" + name + ".json")) {

@@ -1,9 +1,7 @@
 package org.communityadvisor.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.communityadvisor.Stage;
 import org.communityadvisor.json.SnapshotSchema;
 import org.kie.api.KieBase;
@@ -74,11 +69,9 @@ public final class RuleBase {
         if (!Files.isDirectory(dir)) {
             throw new RuleBaseException(List.of(dir + ": not a folder of rules"));
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            List<Source> out = new ArrayList<>();
-            for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
-                out.add(new Source(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p)));
-            }
+        try {
+            List<Source> out = Bundled.readDirectory(dir, ".drl").stream()
+                    .map(f -> new Source(f.path(), f.text())).toList();
             if (out.isEmpty()) {
                 throw new RuleBaseException(List.of(dir + ": no .drl files"));
             }
@@ -88,31 +81,9 @@ public final class RuleBase {
         }
     }
 
-    /** Reads the DRL files packaged under {@code rules/} on the classpath (from a jar or a classes folder). */
+    /** Reads the DRL files packaged under {@code rules/} (from the jar or the classes folder). */
     public static List<Source> bundledSources() {
-        try {
-            Path location = Path.of(RuleBase.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isDirectory(location)) {
-                return directorySources(location.resolve(BUNDLED));
-            }
-            List<Source> out = new ArrayList<>();
-            try (ZipFile jar = new ZipFile(location.toFile())) {
-                for (ZipEntry entry : Collections.list(jar.entries())) {
-                    if (entry.getName().startsWith(BUNDLED + "/") && entry.getName().endsWith(".drl")) {
-                        try (InputStream in = jar.getInputStream(entry)) {
-                            out.add(new Source(entry.getName().substring(BUNDLED.length() + 1),
-                                    new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-                        }
-                    }
-                }
-            }
-            out.sort(Comparator.comparing(Source::path));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Bundled.read(BUNDLED, ".drl").stream().map(f -> new Source(f.path(), f.text())).toList();
     }
 
     /** Compiles DRL sources and checks every rule's metadata; throws {@link RuleBaseException} listing all problems. */
@@ -324,6 +295,36 @@ public final class RuleBase {
 
     public RuleInfo rule(String name) {
         return rules.get(name);
+    }
+
+    /** The rule as written in its DRL file, from {@code rule "name"} to {@code end}. */
+    public String ruleText(String name) {
+        RuleInfo r = rules.get(name);
+        if (r == null || r.line() < 1) {
+            return "";
+        }
+        String[] lines = sources.stream().filter(s -> s.path().equals(r.file())).findFirst()
+                .map(s -> s.text().split("\n", -1)).orElse(new String[0]);
+        StringBuilder out = new StringBuilder();
+        for (int i = r.line() - 1; i < lines.length; i++) {
+            out.append(lines[i]).append('\n');
+            if (lines[i].trim().equals("end")) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The conditions of a rule as written (between {@code when} and {@code then}), one per line. */
+    public String conditions(String name) {
+        String text = ruleText(name);
+        int when = text.indexOf("\nwhen");
+        int then = text.indexOf("\nthen");
+        if (when < 0 || then < when) {
+            return "";
+        }
+        return text.substring(when + 5, then).lines().map(String::strip).filter(l -> !l.isEmpty())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     public List<Source> sources() {

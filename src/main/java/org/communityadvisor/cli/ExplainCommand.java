@@ -1,0 +1,61 @@
+package org.communityadvisor.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.communityadvisor.Advisor;
+import org.communityadvisor.engine.RuleInfo;
+import org.communityadvisor.json.Names;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./advisor explain ID}: one rule in full, with the DRL file and line it lives in. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Show one rule in full: metadata, texts, thresholds, source, and its DRL with file and line.",
+                "完整展示一条规则:元数据、文字、阈值、出处,以及它所在的 DRL 文件和行号。"})
+final class ExplainCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "ID", description = "A rule id, e.g. size.below-viable (or a stage rule, e.g. stage.launch).")
+    String id;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = Output.stderr();
+        Advisor advisor = engine.advisor(err);
+        if (advisor == null) {
+            return Main.INVALID_INPUT;
+        }
+        RuleInfo r = advisor.rules().rule(id);
+        if (r == null) {
+            String nearest = Names.nearest(id, advisor.rules().rules().keySet());
+            err.println("advisor: no rule '" + id + "'" + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+            return Main.INVALID_INPUT;
+        }
+        RuleCatalog catalog = new RuleCatalog(advisor.rules(), advisor.profile(), engine.lang);
+        PrintWriter out = Output.stdout();
+        out.println(r.name() + "  (rules/" + r.file() + ":" + r.line() + ")");
+        if (r.kind() == RuleInfo.Kind.RECOMMENDATION) {
+            out.println(r.category() + " · " + catalog.severities(r) + " · weight " + r.weight());
+            TextRenderer.wrap(out, "title:   ", r.text("title", engine.lang));
+            TextRenderer.wrap(out, "when:    ", catalog.trigger(r));
+            TextRenderer.wrap(out, "action:  ", r.text("action", engine.lang));
+            TextRenderer.wrap(out, "why:     ", r.text("why", engine.lang));
+            Map<String, Object> th = catalog.thresholds(r);
+            if (!th.isEmpty()) {
+                TextRenderer.wrap(out, "limits:  ", th.toString().replaceAll("[{}]", ""));
+            }
+        }
+        if (r.document() != null) {
+            TextRenderer.wrap(out, "source:  ", r.document() + " 「" + r.quote() + "」");
+        }
+        TextRenderer.wrap(out, "metadata: ", new TreeMap<>(r.meta()).keySet().toString());
+        out.println();
+        out.print(advisor.rules().ruleText(r.name()));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package org.communityadvisor.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.communityadvisor.Profile;
+import org.communityadvisor.Thresholds;
+import picocli.CommandLine.Command;
+
+/** {@code ./advisor profiles}: the bundled profiles and how each differs from the default. */
+@Command(name = "profiles", mixinStandardHelpOptions = true,
+        description = {"List the bundled threshold profiles (use one with --profile NAME).", "列出内置的阈值配置。"})
+final class ProfilesCommand implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = Output.stdout();
+        Profile base = Profile.bundled(Profile.DEFAULT);
+        for (Profile p : Profile.bundled()) {
+            out.println(p.name());
+            TextRenderer.wrap(out, "    ", p.description());
+            List<String> changed = new ArrayList<>();
+            for (RecordComponent c : Thresholds.class.getRecordComponents()) {
+                Object mine = c.getAccessor().invoke(p.thresholds());
+                Object theirs = c.getAccessor().invoke(base.thresholds());
+                if (!Objects.equals(mine, theirs)) {
+                    changed.add(c.getName() + " " + theirs + " -> " + mine);
+                }
+            }
+            if (p.name().equals(Profile.DEFAULT)) {
+                TextRenderer.wrap(out, "    thresholds: ", String.join(", ", Profile.thresholdNames().stream()
+                        .map(n -> n + "=" + value(p.thresholds(), n)).toList()));
+            } else {
+                TextRenderer.wrap(out, "    differs from default: ", changed.isEmpty() ? "nothing" : String.join(", ", changed));
+            }
+            out.println();
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Object value(Thresholds t, String name) {
+        try {
+            return Thresholds.class.getMethod(name).invoke(t);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

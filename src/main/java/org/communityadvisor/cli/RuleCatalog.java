@@ -1,0 +1,148 @@
+package org.communityadvisor.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Profile;
+import org.communityadvisor.engine.RuleBase;
+import org.communityadvisor.engine.RuleInfo;
+import org.communityadvisor.engine.Values;
+import org.communityadvisor.json.Json;
+
+/** The knowledge base described from the rules' own metadata, for people (text, Markdown) and programs (JSON). */
+final class RuleCatalog {
+    private final RuleBase rules;
+    private final Profile profile;
+    private final Lang lang;
+
+    RuleCatalog(RuleBase rules, Profile profile, Lang lang) {
+        this.rules = rules;
+        this.profile = profile;
+        this.lang = lang;
+    }
+
+    private String t(String en, String zh) {
+        return lang == Lang.ZH ? zh : en;
+    }
+
+    List<RuleInfo> recommendations() {
+        return rules.rules().values().stream().filter(r -> r.kind() == RuleInfo.Kind.RECOMMENDATION).toList();
+    }
+
+    /** The threshold names a rule uses and their values in the profile. */
+    Map<String, Object> thresholds(RuleInfo r) {
+        Map<String, Object> out = new TreeMap<>();
+        for (String name : r.evidence()) {
+            if (Values.isThreshold(name)) {
+                out.put(name, Values.evidence(Values.ref(name).get(null, profile.thresholds())));
+            }
+        }
+        return out;
+    }
+
+    /** The trigger in words ({@code @triggerEn}/{@code @triggerZh}) or else the conditions as written. */
+    String trigger(RuleInfo r) {
+        String words = r.text("trigger", lang);
+        return words != null ? words : rules.conditions(r.name()).replace('\n', ' ');
+    }
+
+    String severities(RuleInfo r) {
+        return r.severities().stream().map(s -> s.json()).collect(Collectors.joining(" / "));
+    }
+
+    ArrayNode json() {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (RuleInfo r : recommendations()) {
+            out.add(json(r));
+        }
+        return out;
+    }
+
+    ObjectNode json(RuleInfo r) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("id", r.name());
+        o.put("category", r.category());
+        ArrayNode sev = o.putArray("severities");
+        r.severities().forEach(s -> sev.add(s.json()));
+        o.put("weight", r.weight());
+        o.put("title", r.text("title", lang));
+        o.put("trigger", trigger(r));
+        o.put("conditions", rules.conditions(r.name()));
+        o.set("thresholds", Json.MAPPER.valueToTree(thresholds(r)));
+        ArrayNode ev = o.putArray("evidence");
+        r.evidence().forEach(ev::add);
+        o.put("action", r.text("action", lang));
+        o.put("why", r.text("why", lang));
+        o.putObject("source").put("document", r.document()).put("quote", r.quote());
+        o.put("file", "rules/" + r.file());
+        o.put("line", r.line());
+        return o;
+    }
+
+    void text(java.io.PrintWriter out) {
+        String category = null;
+        for (RuleInfo r : recommendations()) {
+            if (!r.category().equals(category)) {
+                category = r.category();
+                out.println();
+                out.println("== " + category);
+            }
+            out.println(r.name() + "  [" + severities(r) + "]  " + r.text("title", lang));
+            TextRenderer.wrap(out, "    " + t("when:   ", "条件:"), trigger(r));
+            Map<String, Object> th = thresholds(r);
+            if (!th.isEmpty()) {
+                TextRenderer.wrap(out, "    " + t("limits: ", "阈值:"), th.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+            }
+            TextRenderer.wrap(out, "    " + t("seed:   ", "出处:"), r.document() + " 「" + r.quote() + "」");
+        }
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append(t("# The knowledge base\n\n", "# 知识库\n\n"));
+        md.append(t("Generated from the rules' own metadata by `./advisor rules --format md --lang en` "
+                        + "(profile `" + profile.name() + "`); a test fails when it is out of date. "
+                        + "Rules version `" + rules.version() + "`.\n\n",
+                "由规则自身的元数据生成:`./advisor rules --format md --lang zh`(配置 `" + profile.name()
+                        + "`);过期时测试会失败。规则版本 `" + rules.version() + "`。\n\n"));
+        md.append(t("| id | severity | title | file |\n|---|---|---|---|\n", "| id | 严重度 | 标题 | 文件 |\n|---|---|---|---|\n"));
+        for (RuleInfo r : recommendations()) {
+            md.append("| [`").append(r.name()).append("`](#").append(r.name().replace(".", "")).append(") | ")
+                    .append(severities(r)).append(" | ").append(cell(r.text("title", lang))).append(" | `rules/")
+                    .append(r.file()).append(":").append(r.line()).append("` |\n");
+        }
+        String category = null;
+        for (RuleInfo r : recommendations()) {
+            if (!r.category().equals(category)) {
+                category = r.category();
+                md.append("\n## ").append(category).append("\n");
+            }
+            md.append("\n### ").append(r.name()).append("\n\n");
+            md.append("**").append(cell(r.text("title", lang))).append("** — ").append(severities(r))
+                    .append(t(", weight ", ",权重 ")).append(r.weight()).append(" · `rules/").append(r.file())
+                    .append(":").append(r.line()).append("`\n\n");
+            md.append(t("- **When**: ", "- **条件**:")).append(cell(trigger(r))).append("\n");
+            md.append(t("- **Conditions**: ", "- **规则条件**:")).append("`")
+                    .append(rules.conditions(r.name()).replace("\n", "` · `")).append("`\n");
+            Map<String, Object> th = thresholds(r);
+            if (!th.isEmpty()) {
+                md.append(t("- **Thresholds**: ", "- **阈值**:")).append(th.entrySet().stream()
+                        .map(e -> "`" + e.getKey() + "` = " + e.getValue()).collect(Collectors.joining(", "))).append("\n");
+            }
+            md.append(t("- **Action**: ", "- **做法**:")).append(cell(r.text("action", lang))).append("\n");
+            md.append(t("- **Why**: ", "- **原因**:")).append(cell(r.text("why", lang))).append("\n");
+            md.append(t("- **Source**: ", "- **出处**:")).append(r.document()).append(" 「").append(cell(r.quote()))
+                    .append("」\n");
+        }
+        return md.toString();
+    }
+
+    private static String cell(String s) {
+        return s == null ? "" : s.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,118 @@
+package org.communityadvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.communityadvisor.engine.RuleInfo;
+import org.communityadvisor.json.SnapshotSchema;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The knowledge base checks itself: every catalog id is a rule (and nothing else is), every rule carries its
+ * metadata, texts in both languages, a verbatim seed quote, and has a firing case and a near miss.
+ */
+class MetaTest {
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+    static List<RuleInfo> recommendations() {
+        return Fixtures.ADVISOR.rules().rules().values().stream()
+                .filter(r -> r.kind() == RuleInfo.Kind.RECOMMENDATION).toList();
+    }
+
+    static Set<String> ruleIds() {
+        return recommendations().stream().map(RuleInfo::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void everyCatalogIdInTheSchemaIsARuleAndEveryRuleIsInTheCatalog() {
+        assertThat(ruleIds()).containsExactlyInAnyOrderElementsOf(SnapshotSchema.catalogIds());
+    }
+
+    @Test
+    void theSchemaListsExactlyTheCatalogsIds() throws Exception {
+        Path catalog = Fixtures.SHARED.resolve("guidance/CATALOG.md");
+        assumeTrue(Files.exists(catalog), "../shared/guidance/CATALOG.md is not beside the project; skipped");
+        Matcher m = Pattern.compile("(?m)^\\| `([a-z]+\\.[a-z-]+)` \\|").matcher(Files.readString(catalog));
+        Set<String> ids = new TreeSet<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        assertThat(ids).hasSize(45);
+        assertThat(SnapshotSchema.catalogIds()).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void everyRuleHasMetadataAndTextsInBothLanguages() {
+        assertThat(recommendations()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.get("id")).isEqualTo(r.name());
+            assertThat(r.name()).startsWith(r.category() + ".");
+            assertThat(r.severities()).isNotEmpty();
+            assertThat(r.evidence()).isNotEmpty();
+            assertThat(r.weight()).isBetween(1, 100);
+            for (String text : List.of("title", "action", "why")) {
+                assertThat(r.text(text, Lang.EN)).as(r.name() + " " + text + " en").isNotBlank()
+                        .doesNotContainPattern(HAN);
+                assertThat(r.text(text, Lang.ZH)).as(r.name() + " " + text + " zh").isNotBlank()
+                        .containsPattern(HAN);
+            }
+        });
+    }
+
+    @Test
+    void everyQuoteIsVerbatimFromItsSeedDocument() throws Exception {
+        Path seeds = Fixtures.SHARED.resolve("seeds");
+        assumeTrue(Files.isDirectory(seeds), "../shared/seeds is not beside the project; quote check skipped");
+        for (RuleInfo r : Fixtures.ADVISOR.rules().rules().values()) {
+            if (r.kind() != RuleInfo.Kind.RECOMMENDATION && r.kind() != RuleInfo.Kind.STAGE) {
+                continue;
+            }
+            Path doc = seeds.resolve(r.document());
+            assertThat(doc).as(r.name() + " @source").exists();
+            assertThat(Files.readString(doc)).as(r.name() + " @quote is in " + r.document()).contains(r.quote());
+            assertThat(r.quote()).as(r.name() + " @quote").hasSizeBetween(4, 200);
+        }
+    }
+
+    @Test
+    void everyRuleHasAFiringCaseAndANearMissWithItsSeverities() throws Exception {
+        List<RuleCasesTest.Case> cases = RuleCasesTest.cases();
+        for (RuleInfo r : recommendations()) {
+            List<RuleCasesTest.Case> mine = cases.stream().filter(c -> c.rule().equals(r.name())).toList();
+            assertThat(mine).as(r.name() + " firing cases").anyMatch(RuleCasesTest.Case::fires);
+            assertThat(mine).as(r.name() + " near misses").anyMatch(c -> !c.fires());
+            for (Severity s : r.severities()) {
+                if (r.severities().size() > 1) {
+                    assertThat(mine).as(r.name() + " fires with " + s)
+                            .anyMatch(c -> c.fires() && s.json().equals(c.severity()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void noThresholdIsALiteralInARule() throws Exception {
+        Pattern literal = Pattern.compile("(<|>|<=|>=|==|!=)\\s*-?\\d+(\\.\\d+)?(?!\\w)");
+        for (var s : Fixtures.ADVISOR.rules().sources()) {
+            String[] lines = s.text().split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].replaceAll("//.*", "");
+                if (line.trim().startsWith("@") || line.contains("salience")) {
+                    continue;
+                }
+                Matcher m = literal.matcher(line);
+                while (m.find()) {
+                    assertThat(m.group().replaceAll("[^0-9.-]", "")).as(s.path() + ":" + (i + 1) + " " + line.trim())
+                            .isEqualTo("0");
+                }
+            }
+        }
+    }
+}
