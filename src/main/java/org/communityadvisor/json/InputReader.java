@@ -8,13 +8,10 @@ import org.communityadvisor.Snapshot;
 import org.communityadvisor.ValidationError;
 
 /**
- * Reads what a consultant hands the command line: a bare snapshot, or a scenario file
- * ({@code {"description": ..., "snapshot": {...}, "expect": {...}}}) whose snapshot is advised.
+ * Reads what a consultant hands the command line: a bare snapshot, or a scenario file whose base snapshot is
+ * advised (see {@link org.communityadvisor.Scenario}).
  */
 public final class InputReader {
-    /** The fields a scenario file may have. */
-    public static final List<String> SCENARIO_FIELDS = List.of("description", "snapshot", "expect", "variants");
-
     private InputReader() {
     }
 
@@ -30,13 +27,7 @@ public final class InputReader {
             throw new InvalidSnapshotException(List.of(new ValidationError("(root)", "empty input")));
         }
         if (isScenario(root)) {
-            root.fieldNames().forEachRemaining(f -> {
-                if (!SCENARIO_FIELDS.contains(f)) {
-                    throw new InvalidSnapshotException(List.of(new ValidationError(f,
-                            "not a scenario field: " + SnapshotReader.unknownField(f, SCENARIO_FIELDS))));
-                }
-            });
-            return SnapshotReader.read(root.get("snapshot"), "snapshot");
+            return org.communityadvisor.Scenario.read(root).base();
         }
         return SnapshotReader.read(root, "");
     }

@@ -1,0 +1,156 @@
+package org.communityadvisor.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.communityadvisor.Advice;
+import org.communityadvisor.Advisor;
+import org.communityadvisor.InvalidSnapshotException;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Scenario;
+import org.communityadvisor.Scores;
+import org.communityadvisor.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./advisor compare FILE}: what each what-if variant changes against the base. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"For each variant of a scenario: stage, new, removed and re-ranked recommendations, score changes.",
+                "对比场景各变体与基准:阶段、新增、移除和排名变化的建议,以及评分变化。"})
+final class CompareCommand implements Callable<Integer> {
+    enum Format { TEXT, JSON }
+
+    @Parameters(paramLabel = "FILE", description = "A scenario file with variants.")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format = Format.TEXT;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = Output.stderr();
+        Advisor advisor = engine.advisor(err);
+        if (advisor == null) {
+            return Main.INVALID_INPUT;
+        }
+        Scenario scenario;
+        try {
+            scenario = Scenario.read(Files.readString(file));
+        } catch (InvalidSnapshotException e) {
+            e.errors().forEach(v -> err.println(file + ": " + v.path() + ": " + v.reason()));
+            return Main.INVALID_INPUT;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println(file + ": no such file");
+            return Main.INVALID_INPUT;
+        }
+        Lang lang = engine.lang;
+        Advice base = advisor.advise(scenario.base(), lang);
+        ArrayNode all = Json.MAPPER.createArrayNode();
+        PrintWriter out = Output.stdout();
+        if (format == Format.TEXT) {
+            out.println(file + ": " + base.communityId() + ", base stage " + base.stage().json() + ", "
+                    + base.recommendations().size() + (lang == Lang.ZH ? " 条建议" : " recommendations"));
+            if (scenario.variants().isEmpty()) {
+                out.println(lang == Lang.ZH ? "这个场景没有变体。" : "This scenario has no variants.");
+            }
+        }
+        for (Scenario.Variant v : scenario.variants()) {
+            Advice variant = advisor.advise(v.snapshot(), lang);
+            ObjectNode diff = diff(base, variant);
+            diff.put("variant", v.name());
+            diff.put("description", v.description());
+            all.add(diff);
+            if (format == Format.TEXT) {
+                text(out, v, diff, lang);
+            }
+        }
+        if (format == Format.JSON) {
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(all));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static ObjectNode diff(Advice base, Advice variant) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.putObject("stage").put("base", base.stage().json()).put("variant", variant.stage().json());
+        ArrayNode added = o.putArray("added");
+        ArrayNode removed = o.putArray("removed");
+        ArrayNode reranked = o.putArray("reranked");
+        for (Advice.Recommendation r : variant.recommendations()) {
+            Advice.Recommendation before = find(base, r.id());
+            if (before == null) {
+                added.addObject().put("id", r.id()).put("rank", r.rank()).put("severity", r.severity().json())
+                        .put("title", r.title());
+            } else if (before.rank() != r.rank() || before.severity() != r.severity()) {
+                reranked.addObject().put("id", r.id()).put("from", before.rank()).put("to", r.rank())
+                        .put("severityFrom", before.severity().json()).put("severityTo", r.severity().json());
+            }
+        }
+        for (Advice.Recommendation r : base.recommendations()) {
+            if (find(variant, r.id()) == null) {
+                ObjectNode x = removed.addObject().put("id", r.id()).put("rank", r.rank()).put("severity", r.severity().json())
+                        .put("title", r.title());
+                variant.suppressed().stream().filter(s -> s.id().equals(r.id())).findFirst()
+                        .ifPresent(s -> x.put("suppressedBy", s.by()));
+            }
+        }
+        ObjectNode scores = o.putObject("scores");
+        Scores a = base.scores();
+        Scores b = variant.scores();
+        score(scores, "overall", a.overall(), b.overall());
+        score(scores, "activity", a.activity(), b.activity());
+        score(scores, "participation", a.participation(), b.participation());
+        score(scores, "growth", a.growth(), b.growth());
+        score(scores, "conversion", a.conversion(), b.conversion());
+        score(scores, "loyalty", a.loyalty(), b.loyalty());
+        return o;
+    }
+
+    private static void score(ObjectNode scores, String name, Integer a, Integer b) {
+        if (!Objects.equals(a, b)) {
+            ObjectNode s = scores.putObject(name);
+            s.put("base", a);
+            s.put("variant", b);
+            if (a != null && b != null) {
+                s.put("delta", b - a);
+            }
+        }
+    }
+
+    private static Advice.Recommendation find(Advice advice, String id) {
+        return advice.recommendations().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static void text(PrintWriter out, Scenario.Variant v, ObjectNode d, Lang lang) {
+        boolean zh = lang == Lang.ZH;
+        out.println();
+        out.println((zh ? "变体 " : "variant ") + v.name() + (v.description().isEmpty() ? "" : ": " + v.description()));
+        String from = d.path("stage").path("base").asText();
+        String to = d.path("stage").path("variant").asText();
+        out.println("  " + (zh ? "阶段 " : "stage ") + (from.equals(to) ? from + (zh ? "(不变)" : " (unchanged)") : from + " -> " + to));
+        d.path("added").forEach(r -> out.println("  + " + r.path("id").asText() + "  [" + r.path("severity").asText()
+                + "] #" + r.path("rank").asInt() + "  " + r.path("title").asText()));
+        d.path("removed").forEach(r -> out.println("  - " + r.path("id").asText() + "  [" + r.path("severity").asText()
+                + "] " + r.path("title").asText()
+                + (r.has("suppressedBy") ? (zh ? "(被 " : " (suppressed by ") + r.path("suppressedBy").asText() + ")" : "")));
+        d.path("reranked").forEach(r -> out.println("  ~ " + r.path("id").asText() + "  #" + r.path("from").asInt()
+                + " -> #" + r.path("to").asInt() + (r.path("severityFrom").equals(r.path("severityTo")) ? ""
+                : "  " + r.path("severityFrom").asText() + " -> " + r.path("severityTo").asText())));
+        if (d.path("added").isEmpty() && d.path("removed").isEmpty() && d.path("reranked").isEmpty()) {
+            out.println("  " + (zh ? "建议没有变化" : "recommendations unchanged"));
+        }
+        d.path("scores").fields().forEachRemaining(e -> out.println("  " + (zh ? "评分 " : "score ") + e.getKey() + " "
+                + e.getValue().path("base").asText("?") + " -> " + e.getValue().path("variant").asText("?")
+                + (e.getValue().has("delta") ? String.format(" (%+d)", e.getValue().path("delta").asInt()) : "")));
+    }
+}
