@@ -26,14 +26,18 @@ import picocli.CommandLine.Parameters;
                 "Exit 0 on success, 2 when any input is invalid (every bad input is reported; good ones are still"
                         + " advised), 1 on an internal error."})
 final class AdviseCommand implements Callable<Integer> {
-    enum Format { TEXT, JSON, JSONL }
+    enum Format { TEXT, JSON, JSONL, MD, HTML }
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-",
             description = "Snapshot or scenario files, folders of *.json files, *.jsonl files, or - for JSONL on standard input.")
     List<String> inputs;
 
-    @Option(names = "--format", paramLabel = "text|json|jsonl", description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "text|json|jsonl|md|html",
+            description = "Output format (default: ${DEFAULT-VALUE}). md and html are reports for a client; html is one self-contained file.")
     Format format = Format.TEXT;
+
+    @Option(names = "--portfolio", description = "Rank the communities by urgency in one table before the per-community advice.")
+    boolean portfolio;
 
     @Mixin
     EngineOptions engine;
@@ -52,35 +56,76 @@ final class AdviseCommand implements Callable<Integer> {
         Inputs documents = new Inputs(inputs, System.in);
         boolean single = documents.single();
         int[] counts = new int[2]; // advised, refused
+        boolean collect = portfolio || format == Format.MD || format == Format.HTML;
+        List<Entry> entries = new java.util.ArrayList<>();
+        Progress progress = Progress.start(err);
         try (Output output = Output.open(out)) {
             PrintWriter w = output.writer();
-            Sink sink = sink(w, single, lang);
+            Sink sink = collect ? null : sink(w, single, lang);
             documents.forEach(doc -> {
+                progress.step(doc.label());
                 if (doc.unreadable() != null) {
                     err.println(doc.label() + ": " + doc.unreadable());
                     counts[1]++;
                     return;
                 }
                 Advice advice;
+                org.communityadvisor.Snapshot snapshot;
                 try {
-                    advice = advisor.advise(InputReader.read(doc.text()), lang);
+                    snapshot = InputReader.read(doc.text());
+                    advice = advisor.advise(snapshot, lang);
                 } catch (InvalidSnapshotException e) {
+                    progress.clear();
                     for (ValidationError v : e.errors()) {
                         err.println(doc.label() + ": " + v.path() + ": " + v.reason());
                     }
                     counts[1]++;
                     return;
                 }
-                sink.write(advice, doc.label());
+                if (collect) {
+                    entries.add(new Entry(doc.label(), snapshot, advice));
+                } else {
+                    sink.write(advice, doc.label());
+                }
                 counts[0]++;
             });
-            sink.finish();
+            progress.clear();
+            if (collect) {
+                report(entries, w, lang);
+            } else {
+                sink.finish();
+            }
             output.commit();
         }
         if (!single && counts[0] + counts[1] > 1 || counts[1] > 0) {
             err.println(counts[0] + " advised, " + counts[1] + " refused");
         }
         return counts[1] > 0 ? Main.INVALID_INPUT : 0;
+    }
+
+    /** Reports and portfolios: everything is advised first, then written in one piece. */
+    private void report(List<Entry> entries, PrintWriter w, Lang lang) throws IOException {
+        switch (format) {
+            case HTML -> w.print(Report.html(entries, lang));
+            case MD -> w.print(Report.markdown(entries, lang));
+            default -> {
+                boolean several = entries.size() > 1;
+                if (portfolio && format == Format.TEXT) {
+                    Portfolio.text(Portfolio.rank(entries), lang, w);
+                }
+                List<Entry> ordered = portfolio
+                        ? Portfolio.rank(entries).stream().map(Portfolio.Row::entry).toList() : entries;
+                if (format == Format.JSON || format == Format.JSONL) {
+                    Sink sink = sink(w, !several, lang);
+                    ordered.forEach(e -> sink.write(e.advice(), e.label()));
+                    sink.finish();
+                } else {
+                    Sink sink = sink(w, !several, lang);
+                    ordered.forEach(e -> sink.write(e.advice(), e.label()));
+                }
+            }
+        }
+        w.flush();
     }
 
     private interface Sink {
@@ -92,7 +137,7 @@ final class AdviseCommand implements Callable<Integer> {
 
     private Sink sink(PrintWriter w, boolean single, Lang lang) throws IOException {
         return switch (format) {
-            case TEXT -> {
+            case TEXT, MD, HTML -> {
                 TextRenderer renderer = new TextRenderer(lang, out == null && System.console() != null
                         && System.getenv("NO_COLOR") == null);
                 yield (advice, label) -> {
