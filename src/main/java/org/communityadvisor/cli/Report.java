@@ -159,7 +159,10 @@ final class Report {
         return out;
     }
 
-    /** The weekly history as SVG polylines (members, messages, active members), each scaled to its own maximum. */
+    /**
+     * The weekly history as SVG polylines (members, messages, active members), each scaled between its own
+     * lowest and highest value so a trend shows; the legend gives first and last values.
+     */
     private static Map<String, Object> chart(List<Snapshot.HistoryPoint> history, Lang lang) {
         if (history == null || history.size() < 2) {
             return null;
@@ -173,14 +176,18 @@ final class Report {
             {zh ? "活跃成员" : "Active members", "#2e7d32", 2}};
         for (Object[] d : defs) {
             int which = (Integer) d[2];
-            double max = 1;
+            double max = Double.NEGATIVE_INFINITY;
+            double min = Double.POSITIVE_INFINITY;
             for (Snapshot.HistoryPoint p : history) {
                 Integer v = value(p, which);
                 if (v != null) {
                     max = Math.max(max, v);
+                    min = Math.min(min, v);
                 }
             }
+            double span = max - min;
             StringBuilder points = new StringBuilder();
+            Integer first = null;
             Integer last = null;
             for (int i = 0; i < history.size(); i++) {
                 Integer v = value(history.get(i), which);
@@ -188,13 +195,14 @@ final class Report {
                     continue;
                 }
                 double x = 20 + (w - 40) * i / (double) (history.size() - 1);
-                double y = h - 20 - (h - 40) * v / max;
+                double y = span == 0 ? h / 2.0 : h - 20 - (h - 40) * (v - min) / span;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                first = first == null ? v : first;
                 last = v;
             }
             if (points.length() > 0) {
                 series.add(Map.of("label", d[0], "color", d[1], "points", points.toString().trim(),
-                        "last", last == null ? "?" : last.toString()));
+                        "last", first + " → " + last));
             }
         }
         return Map.of("width", w, "height", h, "series", series, "from", history.get(0).weekEnding().toString(),
