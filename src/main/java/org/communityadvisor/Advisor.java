@@ -72,6 +72,7 @@ public final class Advisor {
     /** Builds an {@link Advisor}: the bundled rules and the default profile unless told otherwise. */
     public static final class Builder {
         private Path rulesDirectory;
+        private RuleBase ruleBase;
         private Profile profile;
         private Lang lang = Lang.EN;
 
@@ -81,6 +82,12 @@ public final class Advisor {
         /** Load the DRL files of this folder instead of the bundled rules. */
         public Builder rulesDirectory(Path dir) {
             this.rulesDirectory = dir;
+            return this;
+        }
+
+        /** Use rules already loaded (tooling and tests); overrides {@link #rulesDirectory(Path)}. */
+        public Builder ruleBase(RuleBase rules) {
+            this.ruleBase = rules;
             return this;
         }
 
@@ -97,7 +104,8 @@ public final class Advisor {
 
         /** Compiles the rules; throws {@link org.communityadvisor.engine.RuleBaseException} naming file and line. */
         public Advisor build() {
-            RuleBase rules = rulesDirectory == null ? RuleBase.bundled() : RuleBase.fromDirectory(rulesDirectory);
+            RuleBase rules = ruleBase != null ? ruleBase
+                    : rulesDirectory == null ? RuleBase.bundled() : RuleBase.fromDirectory(rulesDirectory);
             return new Advisor(rules, profile == null ? Profile.bundled(Profile.DEFAULT) : profile, lang);
         }
     }

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.TestFactory;
  * JSON merge patch on the healthy base snapshot. A firing case must make the rule match (shown or suppressed,
  * with the expected severity when given); a near miss, usually one step short of a threshold, must not.
  */
-class RuleCasesTest {
+public class RuleCasesTest {
     static final Path CASES = Path.of("src/test/resources/rule-cases");
 
     /** One case: the rule, whether it must fire, and the patch. */
-    record Case(String rule, boolean fires, String name, JsonNode patch, String severity, String stage) {
+    public record Case(String rule, boolean fires, String name, JsonNode patch, String severity, String stage) {
     }
 
-    static List<Case> cases() throws IOException {
+    public static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(CASES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json") && !f.endsWith("base.json")).sorted()

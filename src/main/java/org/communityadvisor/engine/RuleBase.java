@@ -54,14 +54,30 @@ public final class RuleBase {
         this.version = version;
     }
 
-    /** The rules packaged with the advisor. */
+    /**
+     * The rules packaged with the advisor: loaded from the form precompiled at build time when it matches
+     * the packaged DRL, compiled from the DRL otherwise.
+     */
     public static RuleBase bundled() {
-        return compile(bundledSources());
+        List<Source> sources = bundledSources();
+        java.util.Collection<KiePackage> packages = Precompiled.bundled(sources);
+        return packages != null ? assemble(packages, sources) : compile(sources);
     }
 
-    /** The rules of a folder the user names (every {@code *.drl} below it). */
+    /**
+     * The rules of a folder the user names (every {@code *.drl} below it), compiled once and then cached by
+     * the content hash of the DRL (see {@link Precompiled}).
+     */
     public static RuleBase fromDirectory(Path dir) {
-        return compile(directorySources(dir));
+        List<Source> sources = directorySources(dir);
+        java.util.Collection<KiePackage> cached = Precompiled.cached(sources);
+        if (cached != null) {
+            return assemble(cached, sources);
+        }
+        java.util.Collection<KiePackage> packages = packages(sources);
+        RuleBase rules = assemble(packages, sources);
+        Precompiled.cache(sources, packages);
+        return rules;
     }
 
     /** Reads every {@code *.drl} under a folder, sorted by path. */
@@ -88,6 +104,11 @@ public final class RuleBase {
 
     /** Compiles DRL sources and checks every rule's metadata; throws {@link RuleBaseException} listing all problems. */
     public static RuleBase compile(List<Source> sources) {
+        return assemble(packages(sources), sources);
+    }
+
+    /** Compiles DRL sources into Drools packages; throws {@link RuleBaseException} with file:line problems. */
+    static java.util.Collection<KiePackage> packages(List<Source> sources) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (Source s : sources) {
             builder.add(ResourceFactory.newByteArrayResource(s.text().getBytes(StandardCharsets.UTF_8))
@@ -108,7 +129,15 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
-        KieBase kieBase = builder.newKieBase();
+        return builder.getKnowledgePackages();
+    }
+
+    /** A rule base from compiled packages (fresh or precompiled) and the sources they came from. */
+    static RuleBase assemble(java.util.Collection<KiePackage> packages, List<Source> sources) {
+        List<String> problems = new ArrayList<>();
+        org.drools.kiesession.rulebase.InternalKnowledgeBase kieBase =
+                org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(packages);
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         Map<String, int[]> declared = declarations(sources, problems);
         List<Rule> all = new ArrayList<>();
@@ -269,7 +298,8 @@ public final class RuleBase {
         }
     }
 
-    private static String version(List<Source> sources) {
+    /** A short content hash of DRL sources: their paths and texts. */
+    static String version(List<Source> sources) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Source s : sources) {

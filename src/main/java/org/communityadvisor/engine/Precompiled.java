@@ -1,0 +1,160 @@
+package org.communityadvisor.engine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.kie.api.definition.KiePackage;
+
+/**
+ * Compiled rules kept so the next start does not compile DRL: the bundled rules are compiled at build time
+ * into {@code rules.compiled} inside the jar; a folder named with {@code --rules} is compiled once and kept
+ * in the user's cache ({@code $XDG_CACHE_HOME/community-advisor}, else {@code ~/.cache/community-advisor}).
+ * <p>
+ * Every file starts with a key: the hash of the DRL sources plus the engine that compiled them (Drools version
+ * and the advisor's fact classes). A file whose key does not match the rules at hand is never used, so an
+ * edited rule can never be served from a stale file. These files are the advisor's own output; only the jar
+ * and the user's cache folder are read, never a path from input data.
+ */
+public final class Precompiled {
+    /** The resource name of the bundled precompiled rules. */
+    public static final String RESOURCE = "rules.compiled";
+    private static final String ENGINE = engineFingerprint();
+
+    private Precompiled() {
+    }
+
+    /** The key that a precompiled file for these sources must carry. */
+    static String key(List<RuleBase.Source> sources) {
+        return RuleBase.version(sources) + "-" + ENGINE;
+    }
+
+    /** The bundled precompiled packages when they match the bundled sources, else {@code null}. */
+    static Collection<KiePackage> bundled(List<RuleBase.Source> sources) {
+        InputStream in = Precompiled.class.getClassLoader().getResourceAsStream(RESOURCE);
+        if (in == null) {
+            return null;
+        }
+        try (InputStream stream = in) {
+            return read(stream, key(sources));
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Packages cached for these sources, or {@code null}. */
+    static Collection<KiePackage> cached(List<RuleBase.Source> sources) {
+        Path file = cacheFile(sources);
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return read(in, key(sources));
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Keeps compiled packages for the next run; a cache that cannot be written is simply skipped. */
+    static void cache(List<RuleBase.Source> sources, Collection<KiePackage> packages) {
+        Path file = cacheFile(sources);
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), ".rules-", ".tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+                write(out, key(sources), packages);
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // The cache only saves time; without it the rules are compiled again next time.
+        }
+    }
+
+    /** Compiles DRL sources and writes their packages with their key. */
+    public static void write(List<RuleBase.Source> sources, Path target) throws IOException {
+        Collection<KiePackage> packages = RuleBase.packages(sources);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
+            write(out, key(sources), packages);
+        }
+    }
+
+    private static void write(OutputStream out, String key, Collection<KiePackage> packages) throws IOException {
+        out.write((key + "\n").getBytes(StandardCharsets.UTF_8));
+        try (ObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
+            objects.writeObject(new ArrayList<>(packages));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Collection<KiePackage> read(InputStream in, String key) throws IOException, ClassNotFoundException {
+        byte[] expected = (key + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] header = in.readNBytes(expected.length);
+        if (!java.util.Arrays.equals(header, expected)) {
+            return null;
+        }
+        try (ObjectInputStream objects = new DroolsObjectInputStream(in, Precompiled.class.getClassLoader())) {
+            return (List<KiePackage>) objects.readObject();
+        }
+    }
+
+    private static Path cacheFile(List<RuleBase.Source> sources) {
+        String base = System.getenv("XDG_CACHE_HOME");
+        String home = System.getProperty("user.home");
+        if (System.getProperty("advisor.cache") != null) {
+            base = System.getProperty("advisor.cache");
+        } else if (base == null || base.isBlank()) {
+            if (home == null) {
+                return null;
+            }
+            base = Path.of(home, ".cache").toString();
+        }
+        return Path.of(base, "community-advisor", "rules-" + key(sources) + ".compiled");
+    }
+
+    /** What else the compiled form depends on: the Drools version and the bytes of the fact classes. */
+    private static String engineFingerprint() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            Package drools = org.kie.api.KieServices.class.getPackage();
+            sha.update(String.valueOf(drools == null ? null : drools.getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
+            for (Class<?> c : List.of(Community.class, org.communityadvisor.Thresholds.class, Hit.class, StageFact.class,
+                    Suppressed.class, org.communityadvisor.Snapshot.class)) {
+                try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+                    if (in != null) {
+                        sha.update(in.readAllBytes());
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Build step: compiles the bundled rules into {@code target/classes/rules.compiled}. */
+    public static void main(String[] args) throws IOException {
+        Path classes = Path.of(args[0]);
+        List<RuleBase.Source> sources = RuleBase.directorySources(classes.resolve(RuleBase.BUNDLED));
+        write(sources, classes.resolve(RESOURCE));
+        System.out.println("precompiled " + sources.size() + " rule files into " + classes.resolve(RESOURCE));
+    }
+}

@@ -1,0 +1,93 @@
+package org.communityadvisor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.communityadvisor.Advisor;
+import org.communityadvisor.Fixtures;
+import org.communityadvisor.RuleCasesTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Precompiled rules give exactly the advice of freshly compiled DRL, and a stale file is never used. */
+class PrecompiledTest {
+    @TempDir
+    Path cache;
+
+    @BeforeEach
+    void useATemporaryCache() {
+        System.setProperty("advisor.cache", cache.toString());
+    }
+
+    @AfterEach
+    void restore() {
+        System.clearProperty("advisor.cache");
+    }
+
+    @Test
+    void theBuildPrecompiledTheBundledRulesAndTheyMatchTheDrl() {
+        List<RuleBase.Source> sources = RuleBase.bundledSources();
+        assertThat(Precompiled.bundled(sources)).as("rules.compiled matches the packaged DRL").isNotNull();
+        Advisor precompiled = Advisor.builder().ruleBase(RuleBase.bundled()).build();
+        Advisor compiled = Advisor.builder().ruleBase(RuleBase.compile(sources)).build();
+        assertThat(precompiled.rules().version()).isEqualTo(compiled.rules().version());
+        assertThat(precompiled.rules().rules()).isEqualTo(compiled.rules().rules());
+        Stream.concat(Stream.of((RuleCasesTest.Case) null), cases().stream()).forEach(c -> {
+            String json = Fixtures.patched(c == null ? null : c.patch());
+            assertThat(precompiled.advise(json)).isEqualTo(compiled.advise(json));
+        });
+    }
+
+    @Test
+    void aRulesFolderIsCompiledOnceThenServedFromTheCacheUntilItChanges(@TempDir Path dir) throws Exception {
+        Path rules = copyOfTheRules(dir);
+        RuleBase first = RuleBase.fromDirectory(rules);
+        try (Stream<Path> files = Files.list(cache.resolve("community-advisor"))) {
+            assertThat(files.toList()).hasSize(1);
+        }
+        RuleBase second = RuleBase.fromDirectory(rules);
+        assertThat(second.rules()).isEqualTo(first.rules());
+
+        Path size = rules.resolve("size.drl");
+        Files.writeString(size, Files.readString(size).replace("@weight(70)", "@weight(71)"));
+        RuleBase edited = RuleBase.fromDirectory(rules);
+        assertThat(edited.version()).isNotEqualTo(first.version());
+        assertThat(edited.rule("size.below-viable").weight()).as("the edit is served, not the cache").isEqualTo(71);
+    }
+
+    @Test
+    void aCorruptCacheFileIsIgnored(@TempDir Path dir) throws Exception {
+        Path rules = copyOfTheRules(dir);
+        RuleBase.fromDirectory(rules);
+        try (Stream<Path> files = Files.list(cache.resolve("community-advisor"))) {
+            for (Path f : files.toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                Files.write(f, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            }
+        }
+        assertThat(RuleBase.fromDirectory(rules).rules()).isNotEmpty();
+    }
+
+    private static List<RuleCasesTest.Case> cases() {
+        try {
+            return RuleCasesTest.cases();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path copyOfTheRules(Path dir) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        try (Stream<Path> drl = Files.list(Path.of("rules"))) {
+            for (Path p : drl.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(p, rules.resolve(p.getFileName()));
+            }
+        }
+        return rules;
+    }
+}
