@@ -26,6 +26,8 @@ public final class Evaluator {
 
     private final RuleBase rules;
     private final Profile profile;
+    /** Sessions are reset and reused: disposing a pooled session returns it to the pool. */
+    private final org.kie.api.runtime.KieSessionsPool sessions;
     private final Map<String, List<Map.Entry<String, Values.Ref>>> evidence = new HashMap<>();
     private final Map<String, List<Map.Entry<String, Values.Ref>>> needs = new HashMap<>();
     private final List<RuleInfo> decidingRules = new ArrayList<>();
@@ -33,6 +35,7 @@ public final class Evaluator {
     public Evaluator(RuleBase rules, Profile profile) {
         this.rules = rules;
         this.profile = profile;
+        this.sessions = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         for (RuleInfo r : rules.rules().values()) {
             if (r.kind() == RuleInfo.Kind.RECOMMENDATION || r.kind() == RuleInfo.Kind.STAGE) {
                 List<Map.Entry<String, Values.Ref>> refs = new ArrayList<>();
@@ -58,7 +61,7 @@ public final class Evaluator {
         StageFact stage = null;
         List<Hit> hits = new ArrayList<>();
         List<Suppressed> suppressions = new ArrayList<>();
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.insert(t);
             session.insert(community);
