@@ -18,16 +18,29 @@ import org.communityadvisor.json.SnapshotValidator;
  * }</pre>
  */
 public final class Advisor {
-    private final RuleBase rules;
     private final Profile profile;
     private final Lang lang;
-    private final Evaluator evaluator;
+    /** The rules in force and their evaluator, swapped as one by {@link #reload(Path)}. */
+    private volatile Evaluator evaluator;
 
     private Advisor(RuleBase rules, Profile profile, Lang lang) {
-        this.rules = rules;
         this.profile = profile;
         this.lang = lang;
         this.evaluator = new Evaluator(rules, profile);
+    }
+
+    /**
+     * Loads the rules of a folder and swaps them in atomically: calls already running finish with the old
+     * rules, later calls use the new ones. A folder that does not compile or lacks metadata is refused with
+     * {@link org.communityadvisor.engine.RuleBaseException} (file and line) and the old rules keep serving.
+     */
+    public void reload(Path rulesDirectory) {
+        evaluator = new Evaluator(RuleBase.fromDirectory(rulesDirectory), profile);
+    }
+
+    /** Swaps back to the bundled rules. */
+    public void reloadBundled() {
+        evaluator = new Evaluator(RuleBase.bundled(), profile);
     }
 
     public static Builder builder() {
@@ -66,7 +79,7 @@ public final class Advisor {
 
     /** The compiled rules (for tooling: listing and explaining rules). */
     public RuleBase rules() {
-        return rules;
+        return evaluator.rules();
     }
 
     /** Builds an {@link Advisor}: the bundled rules and the default profile unless told otherwise. */

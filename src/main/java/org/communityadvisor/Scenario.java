@@ -86,6 +86,7 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
 
     /** Reads a scenario file's JSON; errors name paths from the file's root. */
     public static Scenario read(String text) {
+        Json.checkSize(text);
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(text);

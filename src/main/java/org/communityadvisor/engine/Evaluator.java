@@ -55,6 +55,10 @@ public final class Evaluator {
         }
     }
 
+    public RuleBase rules() {
+        return rules;
+    }
+
     public Advice evaluate(Snapshot snapshot, Lang lang) {
         Thresholds t = profile.thresholds();
         Community community = new Community(snapshot, t);

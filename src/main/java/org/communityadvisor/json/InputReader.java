@@ -17,6 +17,7 @@ public final class InputReader {
 
     /** The snapshot in a JSON document, validated; errors name paths from the document's root. */
     public static Snapshot read(String text) {
+        Json.checkSize(text);
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(text);

@@ -26,10 +26,26 @@ import java.time.format.DateTimeParseException;
 public final class Json {
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
+    /** Largest JSON document (one snapshot, scenario or JSONL line) the advisor reads, in characters. */
+    public static final int MAX_DOCUMENT_CHARS = 1 << 20;
+    /** Deepest nesting of JSON objects and arrays accepted (a snapshot needs 4). */
+    public static final int MAX_DEPTH = 32;
+    /** Longest JSON string accepted (a goal or a name is far shorter). */
+    public static final int MAX_STRING = 20_000;
+
     /** Shared, thread-safe mapper (configured once, never changed afterwards). */
     public static final ObjectMapper MAPPER = create();
 
     private Json() {
+    }
+
+    /** Refuses a document over {@link #MAX_DOCUMENT_CHARS} before any parsing. */
+    public static void checkSize(String text) {
+        if (text.length() > MAX_DOCUMENT_CHARS) {
+            throw new org.communityadvisor.InvalidSnapshotException(java.util.List.of(new org.communityadvisor.ValidationError(
+                    "(root)", "the document has " + text.length() + " characters; at most " + MAX_DOCUMENT_CHARS
+                    + " (1 MiB) are read")));
+        }
     }
 
     private static ObjectMapper create() {
@@ -42,7 +58,11 @@ public final class Json {
                 gen.writeString(ISO_DATE.format(value));
             }
         });
-        JsonMapper mapper = JsonMapper.builder()
+        com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).maxNumberLength(40).build())
+                .build();
+        JsonMapper mapper = JsonMapper.builder(factory)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

@@ -34,6 +34,7 @@ public final class SnapshotReader {
 
     /** Parses and validates JSON text; throws {@link InvalidSnapshotException} naming every path at fault. */
     public static Snapshot read(String json) {
+        Json.checkSize(json);
         Snapshot snapshot;
         try {
             snapshot = READER.readValue(json);

@@ -1,0 +1,59 @@
+package org.communityadvisor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.communityadvisor.Profile;
+import org.communityadvisor.engine.RuleBase;
+import org.communityadvisor.engine.RuleBaseException;
+import org.communityadvisor.engine.RuleInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./advisor lint}: what a consultant runs after editing a rule. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Compile and check a rules folder: DRL errors with file:line, missing metadata or texts,"
+                + " duplicate ids, values that name nothing; and a profile file's threshold names. Exit 1 on any problem.",
+                "编译并检查规则目录(DRL 错误及文件行号、缺失的元数据或文字、重复编号、不存在的取值)以及配置文件;有问题时退出码为 1。"})
+final class LintCommand implements Callable<Integer> {
+    @Option(names = "--rules", paramLabel = "DIR", description = "The rules folder to check (default: rules/ when present, else the bundled rules).")
+    Path rules;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Also check this profile file.")
+    Path profile;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = Output.stdout();
+        Path dir = rules != null ? rules : Files.isDirectory(Path.of("rules")) ? Path.of("rules") : null;
+        int problems = 0;
+        try {
+            RuleBase base = dir == null ? RuleBase.compile(RuleBase.bundledSources())
+                    : RuleBase.compile(RuleBase.directorySources(dir));
+            long recs = base.rules().values().stream().filter(r -> r.kind() == RuleInfo.Kind.RECOMMENDATION).count();
+            long stages = base.rules().values().stream().filter(r -> r.kind() == RuleInfo.Kind.STAGE).count();
+            out.println((dir == null ? "bundled rules" : dir.toString()) + ": " + base.sources().size() + " files, "
+                    + recs + " recommendation rules, " + stages + " stage rules, version " + base.version() + ": ok");
+        } catch (RuleBaseException e) {
+            for (String p : e.problems()) {
+                out.println((dir == null ? "" : dir + "/") + p);
+            }
+            problems += e.problems().size();
+        }
+        if (profile != null) {
+            try {
+                Profile p = Profile.fromFile(profile);
+                out.println(profile + ": profile '" + p.name() + "': ok");
+            } catch (IllegalArgumentException e) {
+                out.println(e.getMessage());
+                problems++;
+            }
+        }
+        if (problems > 0) {
+            out.println(problems + " problem(s)");
+        }
+        out.flush();
+        return problems > 0 ? 1 : 0;
+    }
+}
