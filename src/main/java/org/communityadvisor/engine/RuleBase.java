@@ -191,11 +191,23 @@ public final class RuleBase {
         return RuleInfo.Kind.OTHER;
     }
 
+    /** Constructs that compile but fail at run time in this Drools version, with what to write instead. */
+    private static final Map<Pattern, String> FORBIDDEN = Map.of(
+            Pattern.compile("\\bstr\\s*\\["), "the str[...] operator fails in Drools 10.2 once the constraint"
+                    + " is compiled to bytecode (after 20 evaluations); write id.startsWith(\"...\") instead");
+
     /** Where each rule is declared: index of its source and line; duplicate names are problems. */
     private static Map<String, int[]> declarations(List<Source> sources, List<String> problems) {
         Map<String, int[]> out = new HashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             String text = sources.get(i).text();
+            for (Map.Entry<Pattern, String> f : FORBIDDEN.entrySet()) {
+                Matcher bad = f.getKey().matcher(text);
+                while (bad.find()) {
+                    int line = 1 + (int) text.substring(0, bad.start()).chars().filter(c -> c == '\n').count();
+                    problems.add(sources.get(i).path() + ":" + line + ": " + f.getValue());
+                }
+            }
             Matcher m = RULE_DECL.matcher(text);
             while (m.find()) {
                 int line = 1 + (int) text.substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
