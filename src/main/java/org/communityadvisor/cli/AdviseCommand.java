@@ -42,11 +42,15 @@ final class AdviseCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Option(names = "--stats", hidden = true, description = "Print throughput and peak heap on standard error at the end.")
+    boolean stats;
+
     @Option(names = "--out", paramLabel = "PATH", description = "Write to this file (whole, or not at all) instead of standard output.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
+        long started = System.nanoTime();
         PrintWriter err = Output.stderr();
         Advisor advisor = engine.advisor(err);
         if (advisor == null) {
@@ -96,6 +100,14 @@ final class AdviseCommand implements Callable<Integer> {
                 sink.finish();
             }
             output.commit();
+        }
+        if (stats) {
+            double secs = (System.nanoTime() - started) / 1e9;
+            long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            err.printf(java.util.Locale.ROOT, "stats: %d advices in %.1f s = %.0f/s; peak heap used %.0f MB (max %.0f MB)%n",
+                    counts[0], secs, counts[0] / secs, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
         }
         if (!single && counts[0] + counts[1] > 1 || counts[1] > 0) {
             err.println(counts[0] + " advised, " + counts[1] + " refused");

@@ -1,0 +1,358 @@
+package org.communityadvisor.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.communityadvisor.Advisor;
+import org.communityadvisor.Profile;
+import org.communityadvisor.Snapshot;
+import org.communityadvisor.engine.RuleBase;
+import org.communityadvisor.json.Json;
+import org.communityadvisor.json.SnapshotReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./advisor bench}: the performance figures of docs/PERFORMANCE.md, measured on this machine.
+ * Generated snapshots vary every field the rules read, so most rules fire on some of them.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure cold start, warm throughput (objects, JSON, threads), latency, batch JSONL throughput"
+                + " with peak heap, and how cost grows with rules and history.", "测量启动时间、吞吐量、延迟和批处理性能。"})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--seconds", description = "Seconds per warm measurement (default: ${DEFAULT-VALUE}).")
+    int seconds = 5;
+
+    @Option(names = "--cold-runs", description = "Fresh JVMs for the cold start median (default: ${DEFAULT-VALUE}).")
+    int coldRuns = 7;
+
+    @Option(names = "--batch", split = ",", description = "Batch sizes for JSONL to JSONL (default: 100000,1000000).")
+    List<Integer> batches = List.of(100_000, 1_000_000);
+
+    @Option(names = "--batch-heap", description = "Heap limit of the batch JVM (default: ${DEFAULT-VALUE}).")
+    String batchHeap = "256m";
+
+    @Option(names = "--only", split = ",", description = "Run only these parts: cold, warm, threads, batch, rules, history.")
+    List<String> only = List.of();
+
+    private PrintWriter out;
+
+    @Override
+    public Integer call() throws Exception {
+        out = Output.stdout();
+        out.printf(Locale.ROOT, "Community Advisor benchmark: %d cores, Java %s, %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        out.flush();
+        Advisor advisor = Advisor.builder().build();
+        List<String> jsons = generate(2000, 8, new Random(42));
+        List<Snapshot> snapshots = jsons.stream().map(SnapshotReader::read).toList();
+        out.printf(Locale.ROOT, "rules: %d (version %s); %d distinct generated snapshots%n%n",
+                advisor.rules().rules().size(), advisor.rules().version(), jsons.size());
+        if (part("cold")) {
+            cold();
+        }
+        if (part("warm")) {
+            warm(advisor, snapshots, jsons);
+        }
+        if (part("threads")) {
+            threads(advisor, snapshots, 2);
+        }
+        if (part("rules")) {
+            rules(snapshots);
+        }
+        if (part("history")) {
+            history(advisor);
+        }
+        if (part("batch")) {
+            for (int n : batches) {
+                batch(n);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private boolean part(String name) {
+        return only.isEmpty() || only.contains(name);
+    }
+
+    // ------------------------------------------------------------------ cold start
+
+    private void cold() throws Exception {
+        Path one = Files.createTempFile("bench-one", ".json");
+        Files.writeString(one, generate(1, 8, new Random(7)).get(0));
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(List.of("advise", one.toString(), "--format", "json"));
+        double[] walls = new double[coldRuns];
+        for (int i = 0; i < coldRuns; i++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor();
+            walls[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        Files.delete(one);
+        Arrays.sort(walls);
+        out.printf(Locale.ROOT, "cold start to first advice (advise one.json --format json, %d fresh JVMs):"
+                + " median %.2f s, min %.2f s, max %.2f s%n  command: %s%n%n", coldRuns, walls[coldRuns / 2], walls[0],
+                walls[coldRuns - 1], String.join(" ", command));
+        out.flush();
+    }
+
+    /** The java command that runs this jar, with the same JVM options the launcher gave. */
+    private static List<String> javaCommand() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare") || a.startsWith("-XX:TieredStopAtLevel"))
+                .toList());
+        if (Files.isDirectory(jar)) {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        } else {
+            command.addAll(List.of("-jar", jar.toString()));
+        }
+        return command;
+    }
+
+    // ------------------------------------------------------------------ warm, one thread
+
+    private void warm(Advisor advisor, List<Snapshot> snapshots, List<String> jsons) {
+        run(seconds, i -> advisor.advise(snapshots.get(i % snapshots.size())));
+        Result objects = run(seconds, i -> advisor.advise(snapshots.get(i % snapshots.size())));
+        Result text = run(seconds, i -> advisor.advise(jsons.get(i % jsons.size())));
+        Result parse = run(seconds, i -> SnapshotReader.read(jsons.get(i % jsons.size())));
+        out.printf(Locale.ROOT, "warm, 1 thread, from Java objects: %,.0f advices/s; latency p50 %.1f µs, p99 %.1f µs, "
+                + "p99.9 %.1f µs%n", objects.rate(), objects.p(0.50), objects.p(0.99), objects.p(0.999));
+        out.printf(Locale.ROOT, "warm, 1 thread, from JSON text:    %,.0f advices/s; latency p50 %.1f µs, p99 %.1f µs, "
+                + "p99.9 %.1f µs%n", text.rate(), text.p(0.50), text.p(0.99), text.p(0.999));
+        out.printf(Locale.ROOT, "parsing and validating the same JSON only: %,.0f/s; advising from JSON costs %.1fx parsing it%n%n",
+                parse.rate(), parse.rate() / text.rate());
+        out.flush();
+    }
+
+    private record Result(long count, double secs, long[] latencies) {
+        double rate() {
+            return count / secs;
+        }
+
+        double p(double q) {
+            return latencies[(int) Math.min(latencies.length - 1, Math.floor(q * latencies.length))] / 1000.0;
+        }
+    }
+
+    private interface Call {
+        void call(int i);
+    }
+
+    private static Result run(int seconds, Call call) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long[] lat = new long[1 << 22];
+        int n = 0;
+        long t0 = System.nanoTime();
+        long now = t0;
+        while (now < end) {
+            long s = now;
+            call.call(n);
+            now = System.nanoTime();
+            lat[n & (lat.length - 1)] = now - s;
+            n++;
+        }
+        long[] sorted = Arrays.copyOf(lat, Math.min(n, lat.length));
+        Arrays.sort(sorted);
+        return new Result(n, (now - t0) / 1e9, sorted);
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    private void threads(Advisor advisor, List<Snapshot> snapshots, int threads) throws Exception {
+        for (int round = 0; round < 2; round++) {
+            AtomicLong count = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            long t0 = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * 997;
+                futures.add(pool.submit(() -> {
+                    long n = 0;
+                    while (System.nanoTime() < end) {
+                        advisor.advise(snapshots.get((int) ((n++ + offset) % snapshots.size())));
+                    }
+                    count.addAndGet(n);
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            if (round == 1) {
+                out.printf(Locale.ROOT, "warm, %d threads, from Java objects: %,.0f advices/s%n%n", threads, count.get() / secs);
+            }
+        }
+        out.flush();
+    }
+
+    // ------------------------------------------------------------------ rules and history
+
+    private void rules(List<Snapshot> snapshots) {
+        List<RuleBase.Source> sources = RuleBase.bundledSources();
+        for (int copies : new int[] {1, 10}) {
+            RuleBase base = RuleBase.synthetic(sources, copies);
+            Advisor advisor = Advisor.builder().ruleBase(base).build();
+            run(Math.max(1, seconds / 2), i -> advisor.advise(snapshots.get(i % snapshots.size())));
+            Result r = run(seconds, i -> advisor.advise(snapshots.get(i % snapshots.size())));
+            out.printf(Locale.ROOT, "catalog x%d (%d rules): %,.0f advices/s, p50 %.1f µs, p99 %.1f µs%n", copies,
+                    base.rules().size(), r.rate(), r.p(0.5), r.p(0.99));
+            out.flush();
+        }
+        out.println();
+    }
+
+    private void history(Advisor advisor) {
+        for (int weeks : new int[] {0, 8, 52, 104}) {
+            List<Snapshot> s = generate(500, weeks, new Random(weeks)).stream().map(SnapshotReader::read).toList();
+            run(1, i -> advisor.advise(s.get(i % s.size())));
+            Result r = run(seconds, i -> advisor.advise(s.get(i % s.size())));
+            out.printf(Locale.ROOT, "history of %3d weeks: %,.0f advices/s, p50 %.1f µs, p99 %.1f µs%n", weeks, r.rate(),
+                    r.p(0.5), r.p(0.99));
+            out.flush();
+        }
+        out.println();
+    }
+
+    // ------------------------------------------------------------------ batch JSONL -> JSONL
+
+    private void batch(int n) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaCommand().get(0), "-Xmx" + batchHeap));
+        command.addAll(javaCommand().subList(1, javaCommand().size()));
+        command.addAll(List.of("advise", "-", "--format", "jsonl", "--stats"));
+        Process p = new ProcessBuilder(command).start();
+        Thread feeder = new Thread(() -> {
+            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8),
+                    1 << 16)) {
+                Random random = new Random(1);
+                for (int i = 0; i < n; i++) {
+                    w.write(snapshot(random, i, 8).toString());
+                    w.write('\n');
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        long[] lines = new long[1];
+        Thread drain = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8),
+                    1 << 16)) {
+                while (r.readLine() != null) {
+                    lines[0]++;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        long t0 = System.nanoTime();
+        feeder.start();
+        drain.start();
+        String stats = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor(1, TimeUnit.HOURS);
+        feeder.join();
+        drain.join();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "batch JSONL -> JSONL, %,d snapshots on stdin, -Xmx%s: %,d advices in %.1f s = %,.0f/s; %s%n"
+                + "  command: <generator> | %s%n%n", n, batchHeap, lines[0], secs, lines[0] / secs,
+                stats.lines().filter(l -> l.startsWith("stats:")).findFirst().orElse(stats), String.join(" ", command));
+        out.flush();
+    }
+
+    // ------------------------------------------------------------------ generated snapshots
+
+    static List<String> generate(int count, int weeks, Random random) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(snapshot(random, i, weeks).toString());
+        }
+        return out;
+    }
+
+    /** A valid snapshot with every field drawn at random around the thresholds. */
+    static ObjectNode snapshot(Random r, int i, int weeks) {
+        ObjectNode s = Json.MAPPER.createObjectNode();
+        int total = pickInt(r, 5, 25, 30, 60, 79, 80, 200, 449, 450, 499, 500, 1200);
+        java.time.LocalDate asOf = java.time.LocalDate.of(2026, 10, 1).plusDays(r.nextInt(40));
+        int age = pickInt(r, 3, 10, 29, 30, 31, 90, 179, 181, 400);
+        s.put("schemaVersion", 1).put("id", "g-" + i).put("name", "群 " + i)
+                .put("platform", pick(r, "wechat", "wecom", "qq", "discord", "forum"))
+                .put("purpose", pick(r, "sharing", "sales", "enablement", "support", "campaign"))
+                .put("origin", pick(r, "business", "business", "event"))
+                .put("coreGroup", r.nextInt(8) == 0).put("goalDefined", r.nextInt(4) != 0)
+                .put("createdOn", asOf.minusDays(age).toString()).put("asOf", asOf.toString())
+                .put("eventEndsOn", asOf.plusDays(r.nextInt(20) - 10).toString());
+        int silent = r.nextInt(total + 1);
+        s.putObject("members").put("total", total).put("joined7d", r.nextInt(20)).put("left7d", r.nextInt(20))
+                .put("admins", Math.min(total, r.nextInt(6))).put("kols", Math.min(total, r.nextInt(4))).put("silent30d", silent);
+        ObjectNode entry = s.putObject("entry").put("barrier", pick(r, "none", "approval", "referral", "task", "paid"));
+        ArrayNode channels = entry.putArray("channels");
+        channels.add(pick(r, "qr", "livecode", "invite"));
+        entry.put("qrCreatedOn", asOf.minusDays(r.nextInt(14)).toString());
+        int messages = pickInt(r, 0, 3, 5, 6, 9, 10, 50, 400, 2000);
+        s.putObject("activity").put("messages7d", messages).put("activeMembers7d", r.nextInt(total - silent + 1))
+                .put("adMessages7d", r.nextInt(messages + 1) / (1 + r.nextInt(10))).put("officialPosts7d", r.nextInt(4))
+                .put("topics30d", r.nextInt(3)).put("guestShares30d", r.nextInt(2)).put("liveSessions30d", r.nextInt(2))
+                .put("offlineEvents90d", r.nextInt(2)).put("checkIns7d", r.nextInt(3) * 10).put("reviews30d", r.nextInt(2))
+                .put("dailyRitual", r.nextBoolean());
+        ObjectNode ops = s.putObject("operations");
+        for (String f : List.of("announcement", "rules", "monthlyPlan", "contentCalendar", "ownerQualified", "sopTemplate",
+                "onboarding", "incentives", "contentArchive", "warmUpCrew", "coreGroupExists")) {
+            ops.put(f, r.nextInt(3) != 0);
+        }
+        ops.put("groupsOperated", 1 + r.nextInt(3));
+        int buyers = r.nextInt(total / 2 + 1);
+        s.putObject("commerce").put("promoMessages7d", r.nextInt(messages + 1) / (1 + r.nextInt(4)))
+                .put("promotions30d", r.nextInt(3)).put("orders30d", r.nextInt(3) * buyers).put("buyers30d", buyers)
+                .put("repeatBuyers90d", r.nextInt(buyers + 1)).put("testimonials30d", r.nextInt(3))
+                .put("groupBuys30d", r.nextInt(2)).put("referrals30d", r.nextInt(3))
+                .put("ticket", pick(r, "low", "high")).put("purchaseFrequency", pick(r, "low", "high"));
+        if (weeks > 0) {
+            ArrayNode history = s.putArray("history");
+            int members = Math.max(1, total - r.nextInt(total / 3 + 1));
+            for (int w = weeks - 1; w >= 0; w--) {
+                members = Math.max(0, members + r.nextInt(7) - 2);
+                history.addObject().put("weekEnding", asOf.minusDays(7L * w).toString()).put("members", members)
+                        .put("messages", r.nextInt(messages + 50)).put("activeMembers", r.nextInt(members + 1));
+            }
+        }
+        return s;
+    }
+
+    @SafeVarargs
+    private static <T> T pick(Random r, T... values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    private static int pickInt(Random r, int... values) {
+        return values[r.nextInt(values.length)];
+    }
+}
