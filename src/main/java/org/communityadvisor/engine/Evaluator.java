@@ -3,9 +3,11 @@ package org.communityadvisor.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.communityadvisor.Advice;
 import org.communityadvisor.Lang;
@@ -13,12 +15,13 @@ import org.communityadvisor.Profile;
 import org.communityadvisor.Snapshot;
 import org.communityadvisor.Thresholds;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.QueryResultsRow;
 
 /**
  * Runs the rules over one snapshot and assembles the advice: the stage, the hits that were not suppressed,
  * ranked, each with its evidence, texts and source, the suppressed ones with their reasons, and data gaps.
- * Immutable and thread-safe: every call works in its own Drools session.
+ * Immutable and thread-safe: every call works in its own Drools session (reset and reused from a pool).
  */
 public final class Evaluator {
     /** The queries every rules folder must define to hand results back. */
@@ -26,31 +29,63 @@ public final class Evaluator {
 
     private final RuleBase rules;
     private final Profile profile;
-    /** Sessions are reset and reused: disposing a pooled session returns it to the pool. */
-    private final org.kie.api.runtime.KieSessionsPool sessions;
-    private final Map<String, List<Map.Entry<String, Values.Ref>>> evidence = new HashMap<>();
-    private final Map<String, List<Map.Entry<String, Values.Ref>>> needs = new HashMap<>();
-    private final List<RuleInfo> decidingRules = new ArrayList<>();
+    private final KieSessionsPool sessions;
+    /** Every rule's metadata worked out once: what each advice needs of it, without parsing or lookups. */
+    private final Map<String, Compiled> compiled = new HashMap<>();
+    /** The rules that can leave data gaps when they do not fire (recommendations and stages). */
+    private final List<Compiled> deciding = new ArrayList<>();
+    /** Every snapshot path some rule needs, with how to read it. */
+    private final Map<String, Values.Ref> needed = new LinkedHashMap<>();
+
+    /** One rule, ready to use. */
+    private static final class Compiled {
+        final RuleInfo info;
+        final String category;
+        final int weight;
+        final Advice.Source source;
+        final List<Map.Entry<String, Values.Ref>> evidence = new ArrayList<>();
+        final List<String> needs = new ArrayList<>();
+        final Map<String, Values.Template> texts = new HashMap<>();
+
+        Compiled(RuleInfo r) {
+            this.info = r;
+            this.category = r.category();
+            this.weight = r.kind() == RuleInfo.Kind.RECOMMENDATION ? r.weight() : 0;
+            this.source = r.document() == null ? null : new Advice.Source(r.document(), r.quote());
+            for (String text : List.of("title", "action", "why", "reason")) {
+                for (Lang lang : Lang.values()) {
+                    String t = r.text(text, lang);
+                    if (t != null) {
+                        texts.put(text + lang.json(), Values.Template.of(t));
+                    }
+                }
+            }
+        }
+
+        String text(String what, Lang lang, Map<String, Object> values) {
+            Values.Template template = texts.get(what + lang.json());
+            return template == null ? null : template.fill(values, lang);
+        }
+    }
 
     public Evaluator(RuleBase rules, Profile profile) {
         this.rules = rules;
         this.profile = profile;
         this.sessions = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         for (RuleInfo r : rules.rules().values()) {
+            Compiled c = new Compiled(r);
+            compiled.put(r.name(), c);
             if (r.kind() == RuleInfo.Kind.RECOMMENDATION || r.kind() == RuleInfo.Kind.STAGE) {
-                List<Map.Entry<String, Values.Ref>> refs = new ArrayList<>();
                 for (String name : r.evidence()) {
-                    refs.add(Map.entry(name, Values.ref(name)));
+                    c.evidence.add(Map.entry(name, Values.ref(name)));
                 }
-                evidence.put(r.name(), List.copyOf(refs));
-                List<Map.Entry<String, Values.Ref>> needed = new ArrayList<>();
                 for (String name : r.needs()) {
                     if (Values.isSnapshotPath(name)) {
-                        needed.add(Map.entry(name, Values.ref(name)));
+                        c.needs.add(name);
+                        needed.computeIfAbsent(name, Values::ref);
                     }
                 }
-                needs.put(r.name(), List.copyOf(needed));
-                decidingRules.add(r);
+                deciding.add(c);
             }
         }
     }
@@ -91,7 +126,7 @@ public final class Evaluator {
         }
 
         // One suppression per id: another rule's before the operator's acknowledgement, then by id.
-        Map<String, Suppressed> heldBack = new LinkedHashMap<>();
+        Map<String, Suppressed> heldBack = new HashMap<>();
         suppressions.stream()
                 .sorted(Comparator.comparing((Suppressed s) -> Suppressed.ACKNOWLEDGED.equals(s.by()))
                         .thenComparing(Suppressed::by))
@@ -104,50 +139,62 @@ public final class Evaluator {
             if (s == null) {
                 shown.add(hit);
             } else {
-                suppressed.add(new Advice.Suppression(hit.id(), s.by(), rules.rule(s.rule()).text("reason", lang)));
+                suppressed.add(new Advice.Suppression(hit.id(), s.by(),
+                        compiled.get(s.rule()).text("reason", lang, Map.of())));
             }
         }
         suppressed.sort(Comparator.comparing(Advice.Suppression::id));
         shown.sort(Comparator.comparing(Hit::severity)
-                .thenComparing(h -> -rules.rule(h.id()).weight())
+                .thenComparing(h -> -compiled.get(h.id()).weight)
                 .thenComparing(Hit::id));
 
-        List<Advice.Recommendation> recommendations = new ArrayList<>();
+        List<Advice.Recommendation> recommendations = new ArrayList<>(shown.size());
         for (Hit hit : shown) {
-            RuleInfo r = rules.rule(hit.id());
+            Compiled r = compiled.get(hit.id());
             Map<String, Object> values = values(r, community, t);
-            recommendations.add(new Advice.Recommendation(recommendations.size() + 1, r.name(), r.category(),
-                    hit.severity(), Values.fill(r.text("title", lang), values, lang),
-                    Values.fill(r.text("action", lang), values, lang), Values.fill(r.text("why", lang), values, lang),
-                    values, new Advice.Source(r.document(), r.quote())));
+            recommendations.add(new Advice.Recommendation(recommendations.size() + 1, r.info.name(), r.category,
+                    hit.severity(), r.text("title", lang, values), r.text("action", lang, values),
+                    r.text("why", lang, values), values, r.source));
         }
 
-        RuleInfo stageRule = rules.rule(stage.rule());
-        List<String> stageReasons = List.of(
-                Values.fill(stageRule.text("reason", lang), values(stageRule, community, t), lang));
+        Compiled stageRule = compiled.get(stage.rule());
+        List<String> stageReasons = List.of(stageRule.text("reason", lang, values(stageRule, community, t)));
 
-        TreeSet<String> fired = new TreeSet<>();
+        return new Advice(snapshot.id(), snapshot.asOf(), stage.stage(), stageReasons, recommendations, suppressed,
+                Scoring.score(community, t), gaps(hits, stage, community, t), rules.version(),
+                new Advice.ProfileUsed(profile.name(), t));
+    }
+
+    /** The unknown snapshot paths needed by rules that did not fire (so they could not decide). */
+    private List<String> gaps(List<Hit> hits, StageFact stage, Community community, Thresholds t) {
+        Set<String> unknown = new HashSet<>();
+        for (Map.Entry<String, Values.Ref> e : needed.entrySet()) {
+            if (e.getValue().get(community, t) == null) {
+                unknown.add(e.getKey());
+            }
+        }
+        if (unknown.isEmpty()) {
+            return List.of();
+        }
+        Set<String> fired = new HashSet<>();
         hits.forEach(h -> fired.add(h.id()));
         fired.add(stage.rule());
         TreeSet<String> gaps = new TreeSet<>();
-        for (RuleInfo r : decidingRules) {
-            if (!fired.contains(r.name())) {
-                for (Map.Entry<String, Values.Ref> e : needs.get(r.name())) {
-                    if (e.getValue().get(community, t) == null) {
-                        gaps.add(e.getKey());
+        for (Compiled r : deciding) {
+            if (!fired.contains(r.info.name())) {
+                for (String path : r.needs) {
+                    if (unknown.contains(path)) {
+                        gaps.add(path);
                     }
                 }
             }
         }
-
-        return new Advice(snapshot.id(), snapshot.asOf(), stage.stage(), stageReasons, recommendations, suppressed,
-                Scoring.score(community, t), List.copyOf(gaps), rules.version(),
-                new Advice.ProfileUsed(profile.name(), t));
+        return List.copyOf(gaps);
     }
 
-    private Map<String, Object> values(RuleInfo r, Community c, Thresholds t) {
+    private static Map<String, Object> values(Compiled r, Community c, Thresholds t) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Values.Ref> e : evidence.get(r.name())) {
+        for (Map.Entry<String, Values.Ref> e : r.evidence) {
             out.put(e.getKey(), Values.evidence(e.getValue().get(c, t)));
         }
         return out;

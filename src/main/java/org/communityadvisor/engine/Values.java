@@ -68,17 +68,48 @@ public final class Values {
 
     /** Fills {@code {name}} (and {@code {name%}}, as a percentage) from the given values. */
     public static String fill(String template, Map<String, Object> values, Lang lang) {
-        if (template == null) {
-            return null;
+        return template == null ? null : Template.of(template).fill(values, lang);
+    }
+
+    /** A text with placeholders, split once into literal parts and names so filling it needs no parsing. */
+    public static final class Template {
+        private final String[] literals;
+        private final String[] names;
+        private final boolean[] percent;
+
+        private Template(String[] literals, String[] names, boolean[] percent) {
+            this.literals = literals;
+            this.names = names;
+            this.percent = percent;
         }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Object v = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(format(v, !m.group(2).isEmpty(), lang)));
+
+        public static Template of(String text) {
+            java.util.List<String> literals = new java.util.ArrayList<>();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            java.util.List<Boolean> percent = new java.util.ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(text);
+            int at = 0;
+            while (m.find()) {
+                literals.add(text.substring(at, m.start()));
+                names.add(m.group(1));
+                percent.add(!m.group(2).isEmpty());
+                at = m.end();
+            }
+            literals.add(text.substring(at));
+            boolean[] p = new boolean[percent.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = percent.get(i);
+            }
+            return new Template(literals.toArray(String[]::new), names.toArray(String[]::new), p);
         }
-        m.appendTail(out);
-        return out.toString();
+
+        public String fill(Map<String, Object> values, Lang lang) {
+            StringBuilder out = new StringBuilder(literals[0]);
+            for (int i = 0; i < names.length; i++) {
+                out.append(format(values.get(names[i]), percent[i], lang)).append(literals[i + 1]);
+            }
+            return out.toString();
+        }
     }
 
     /** The names a template refers to. */
