@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestFactory;
  * Every rule's firing cases and near misses, from {@code src/test/resources/rule-cases/*.json}: each case is a
  * JSON merge patch on the healthy base snapshot. A firing case must make the rule match (shown or suppressed,
  * with the expected severity when given); a near miss, usually one step short of a threshold, must not.
+ * Cases keyed by a stage rule ({@code stage.launch}) assert the advice's stage instead.
  */
 public class RuleCasesTest {
     static final Path CASES = Path.of("src/test/resources/rule-cases");
@@ -64,6 +65,17 @@ public class RuleCasesTest {
                     List<String> held = advice.suppressed().stream().map(Advice.Suppression::id).toList();
                     if (c.stage() != null) {
                         assertThat(advice.stage().json()).as("stage").isEqualTo(c.stage());
+                    }
+                    org.communityadvisor.engine.RuleInfo rule = Fixtures.ADVISOR.rules().rule(c.rule());
+                    assertThat(rule).as("a rule named " + c.rule()).isNotNull();
+                    if (rule.kind() == org.communityadvisor.engine.RuleInfo.Kind.STAGE) {
+                        // A stage rule "fires" when the advice is in its stage (first match wins).
+                        if (c.fires()) {
+                            assertThat(advice.stage()).as("stage").isEqualTo(rule.stage());
+                        } else {
+                            assertThat(advice.stage()).as("stage").isNotEqualTo(rule.stage());
+                        }
+                        return;
                     }
                     if (c.fires()) {
                         assertThat(Stream.concat(shown.stream(), held.stream()).toList())
