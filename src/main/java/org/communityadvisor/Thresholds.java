@@ -33,6 +33,7 @@ public record Thresholds(
         /* measurement.history: fewer weekly points than this is not yet a history */ int minHistoryPoints,
         /* growth.fission-campaign: net joins below this share of members in 7 days */ double fissionNetJoinRatio7d,
         /* conversion.intimacy: fewer official posts than this in 7 days */ int intimacyMinOfficialPosts7d,
+        /* operations.replicate-sop: an operator running this many groups needs a template */ int replicateMinGroups,
         // Scores (seed 002: 综合评估). A sub-score reaches 100 at its target; see docs/SCORES.md.
         /* activity 100 when this share of members posts in 7 days */ double scoreActiveTarget,
         /* participation 100 when this share of members posted in 30 days */ double scoreParticipationTarget,
