@@ -36,7 +36,8 @@ public final class RuleBase {
     /** Where the bundled rules live, in the source tree and in the jar. */
     public static final String BUNDLED = "rules";
     private static final Pattern RULE_DECL = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
-    private static final List<String> TEXTS = List.of("titleEn", "titleZh", "actionEn", "actionZh", "whyEn", "whyZh");
+    private static final List<String> TEXTS = List.of("titleEn", "titleZh", "actionEn", "actionZh", "whyEn", "whyZh",
+            "triggerEn", "triggerZh");
 
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
