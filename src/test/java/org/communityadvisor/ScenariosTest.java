@@ -1,0 +1,78 @@
+package org.communityadvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.communityadvisor.json.Json;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** The bundled scenarios: valid against the scenario schema, described, with expectations, and all met. */
+class ScenariosTest {
+    static final Path SCENARIOS = Path.of("scenarios");
+
+    static Stream<Path> files() throws Exception {
+        return Files.list(SCENARIOS).filter(p -> p.toString().endsWith(".json")).sorted();
+    }
+
+    @Test
+    void thereAreAtLeastEightDescribedScenariosWithExpectations() throws Exception {
+        assertThat(files().count()).isGreaterThanOrEqualTo(8);
+        files().forEach(f -> {
+            Scenario s = Scenario.read(Fixtures.read(f));
+            assertThat(s.description()).as(f + " description").hasSizeGreaterThan(40).containsPattern("\\p{IsHan}");
+            assertThat(s.expect().isEmpty()).as(f + " has expectations").isFalse();
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioMatchesTheSchemaAndMeetsItsExpectations() throws Exception {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                b -> b.schemaMappers(m -> m.mapPrefix("https://community-advisor.invalid/schema/",
+                        Path.of("schema").toAbsolutePath().toUri().toString())));
+        JsonSchema schema = factory.getSchema(SchemaLocation.of("https://community-advisor.invalid/schema/scenario.schema.json"));
+        assertThat(schema.validate(Json.MAPPER.readTree("{\"snapshot\": {\"schemaVersion\": 1, \"bogus\": 1}}")))
+                .as("the scenario schema checks the snapshot inside it").isNotEmpty();
+        assertThat(schema.validate(Json.MAPPER.readTree("{\"snapshot\": {}, \"expect\": {\"include\": [\"no.such-id\"]}}")))
+                .as("and the ids in expectations").isNotEmpty();
+        return files().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            JsonNode node = Json.MAPPER.readTree(f.toFile());
+            assertThat(schema.validate(node)).as("schema").isEmpty();
+            Scenario s = Scenario.read(node);
+            Advice base = Fixtures.ADVISOR.advise(s.base());
+            assertThat(s.expect().check(base)).as("base").isEmpty();
+            for (Scenario.Variant v : s.variants()) {
+                assertThat(v.expect().check(Fixtures.ADVISOR.advise(v.snapshot()))).as(v.name()).isEmpty();
+            }
+        }));
+    }
+
+    @Test
+    void everyCatalogIdFiresInSomeBundledScenarioOrRuleCase() throws Exception {
+        java.util.Set<String> matched = new java.util.TreeSet<>();
+        files().forEach(f -> {
+            Scenario s = Scenario.read(Fixtures.read(f));
+            for (Snapshot snapshot : s.snapshots().values()) {
+                Advice a = Fixtures.ADVISOR.advise(snapshot);
+                matched.addAll(a.ids());
+                a.suppressed().forEach(x -> matched.add(x.id()));
+            }
+        });
+        for (RuleCasesTest.Case c : RuleCasesTest.cases()) {
+            if (c.fires()) {
+                Advice a = Fixtures.ADVISOR.advise(Fixtures.patched(c.patch()));
+                matched.addAll(a.ids());
+                a.suppressed().forEach(x -> matched.add(x.id()));
+            }
+        }
+        assertThat(matched).containsAll(org.communityadvisor.json.SnapshotSchema.catalogIds());
+    }
+}
