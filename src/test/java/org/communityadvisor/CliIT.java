@@ -151,8 +151,9 @@ class CliIT {
             Files.copy(drl, rules.resolve(drl.getFileName()));
         }
         Path size = rules.resolve("size.drl");
-        Files.writeString(size, Files.readString(size).replace("Community( total >= $t.maxManageableMembers )",
-                "Community( total >= $t.maxManageableMember )"));
+        assertThat(Files.readString(size)).contains("Community( total >= thresholds.maxManageableMembers )");
+        Files.writeString(size, Files.readString(size).replace("Community( total >= thresholds.maxManageableMembers )",
+                "Community( total >= thresholds.maxManageableMember )"));
         Path file = write(dir, "launch.json", launchGroup());
         Run run = advisor(null, "advise", file.toString(), "--rules", rules.toString());
         assertThat(run.exit()).isEqualTo(2);

@@ -90,7 +90,8 @@ class ConsultantWorkflowIT {
         }
         Path size = rules.resolve("size.drl");
         String text = Files.readString(size);
-        Files.writeString(size, text.replace("Community( total >= $t.maxManageableMembers )", "Community( total >= )")
+        assertThat(text).contains("Community( total >= thresholds.maxManageableMembers )").contains("@titleZh(\"人数太少,还不成群\")");
+        Files.writeString(size, text.replace("Community( total >= thresholds.maxManageableMembers )", "Community( total >= )")
                 .replace("@titleZh(\"人数太少,还不成群\")", ""));
         CliIT.Run broken = CliIT.advisor(null, "lint", "--rules", rules.toString());
         assertThat(broken.exit()).isEqualTo(1);

@@ -19,6 +19,7 @@ import org.communityadvisor.Thresholds;
  */
 public final class Community {
     private final Snapshot snapshot;
+    private final Thresholds thresholds;
     private final long ageDays;
     private final Integer total;
     private final Integer messages7d;
@@ -51,6 +52,7 @@ public final class Community {
 
     public Community(Snapshot s, Thresholds t) {
         this.snapshot = s;
+        this.thresholds = t;
         this.m = s.members() == null ? NO_MEMBERS : s.members();
         this.e = s.entry() == null ? NO_ENTRY : s.entry();
         this.a = s.activity() == null ? NO_ACTIVITY : s.activity();
@@ -110,6 +112,11 @@ public final class Community {
 
     private static Double ratio(Integer part, Integer whole) {
         return part == null || whole == null || whole == 0 ? null : part / (double) whole;
+    }
+
+    /** The profile's thresholds, so a rule compares against them within one pattern: {@code thresholds.minViableMembers}. */
+    public Thresholds getThresholds() {
+        return thresholds;
     }
 
     /** The snapshot this fact was made from. */

@@ -48,20 +48,22 @@ public final class Values {
     public static Ref ref(String name) {
         Method threshold = THRESHOLDS.get(name);
         if (threshold != null) {
-            return (c, t) -> invoke(threshold, t);
+            java.lang.invoke.MethodHandle h = handle(threshold);
+            return (c, t) -> invoke(h, t);
         }
         String property = name.substring(name.lastIndexOf('.') + 1);
         Method getter = COMMUNITY.get(property);
         if (getter == null || (name.contains(".") && !isSnapshotPath(name))) {
             return null;
         }
-        return (c, t) -> invoke(getter, c);
+        java.lang.invoke.MethodHandle h = handle(getter);
+        return (c, t) -> invoke(h, c);
     }
 
     /** A value as evidence shows it: ratios rounded to four decimals, everything else as it is. */
     public static Object evidence(Object value) {
-        if (value instanceof Double d) {
-            return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().doubleValue();
+        if (value instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+            return Math.round(d * 10_000) / 10_000.0;
         }
         return value;
     }
@@ -143,15 +145,40 @@ public final class Values {
         return String.valueOf(v);
     }
 
-    private static String plain(double d, int scale) {
-        return BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    /** A number with at most {@code scale} decimals and no trailing zeros: 12.5, 0.07, 30. */
+    static String plain(double d, int scale) {
+        double factor = scale == 1 ? 10 : scale == 2 ? 100 : Math.pow(10, scale);
+        long scaled = Math.round(Math.abs(d) * factor);
+        long whole = scaled / (long) factor;
+        long frac = scaled % (long) factor;
+        StringBuilder out = new StringBuilder(d < 0 && scaled != 0 ? "-" : "").append(whole);
+        if (frac != 0) {
+            String digits = Long.toString(frac + (long) factor).substring(1);
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            out.append('.').append(digits, 0, end);
+        }
+        return out.toString();
     }
 
-    private static Object invoke(Method m, Object target) {
+    private static java.lang.invoke.MethodHandle handle(Method m) {
         try {
-            return m.invoke(target);
-        } catch (IllegalAccessException | InvocationTargetException e) {
+            return java.lang.invoke.MethodHandles.publicLookup().unreflect(m)
+                    .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot read " + m.getName(), e);
+        }
+    }
+
+    private static Object invoke(java.lang.invoke.MethodHandle h, Object target) {
+        try {
+            return h.invokeExact(target);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -159,7 +186,7 @@ public final class Values {
         Map<String, Method> out = new HashMap<>();
         for (Method m : Community.class.getMethods()) {
             if (m.getName().startsWith("get") && m.getParameterCount() == 0 && m.getDeclaringClass() == Community.class
-                    && !m.getName().equals("getSnapshot")) {
+                    && !m.getName().equals("getSnapshot") && !m.getName().equals("getThresholds")) {
                 String n = m.getName().substring(3);
                 out.put(Character.toLowerCase(n.charAt(0)) + n.substring(1), m);
             }
