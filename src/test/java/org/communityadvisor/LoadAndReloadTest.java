@@ -1,0 +1,111 @@
+package org.communityadvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.communityadvisor.engine.RuleBaseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 8 threads x 50,000 advice calls give exactly the sequential results while the rules are reloaded 100 times
+ * (and a broken rules folder is refused without disturbing anyone). Figures go to docs/RELIABILITY.md.
+ */
+class LoadAndReloadTest {
+    static final int THREADS = 8;
+    static final int CALLS = 50_000;
+    static final int RELOADS = 100;
+
+    @Test
+    void eightThreadsKeepGettingTheSameAdviceThroughAHundredReloads(@TempDir Path dir) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        try (Stream<Path> drl = Files.list(Path.of("rules"))) {
+            for (Path p : drl.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(p, rules.resolve(p.getFileName()));
+            }
+        }
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(broken.resolve("size.drl"), "package communityadvisor.rules;\nrule \"x\" when Community( total >= ) then end\n");
+        System.setProperty("advisor.cache", dir.resolve("cache").toString());
+        try {
+            Advisor advisor = Advisor.builder().build();
+            List<String> inputs = new ArrayList<>();
+            inputs.add(Fixtures.patched(null));
+            for (RuleCasesTest.Case c : RuleCasesTest.cases()) {
+                inputs.add(Fixtures.patched(c.patch()));
+            }
+            List<Advice> expected = inputs.stream().map(advisor::advise).toList();
+
+            AtomicBoolean done = new AtomicBoolean();
+            AtomicInteger reloads = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            AtomicLong failures = new AtomicLong();
+            AtomicLong calls = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+            long t0 = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int offset = t * 31;
+                workers.add(pool.submit(() -> {
+                    for (int i = 0; i < CALLS; i++) {
+                        int k = (i + offset) % inputs.size();
+                        try {
+                            if (!advisor.advise(inputs.get(k)).equals(expected.get(k))) {
+                                failures.incrementAndGet();
+                            }
+                        } catch (RuntimeException e) {
+                            failures.incrementAndGet();
+                        }
+                        calls.incrementAndGet();
+                    }
+                }));
+            }
+            Future<?> reloader = pool.submit(() -> {
+                while (reloads.get() < RELOADS) {
+                    if (reloads.get() % 2 == 0) {
+                        advisor.reload(rules);
+                    } else {
+                        advisor.reloadBundled();
+                    }
+                    if (reloads.incrementAndGet() % 10 == 0) {
+                        try {
+                            advisor.reload(broken);
+                        } catch (RuleBaseException e) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                }
+                done.set(true);
+            });
+            reloader.get();
+            for (Future<?> w : workers) {
+                w.get();
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            pool.shutdown();
+            System.out.printf("load: %d calls on %d threads in %.1f s (%.0f/s), %d reloads, %d broken reloads refused,"
+                    + " %d failures%n", calls.get(), THREADS, secs, calls.get() / secs, reloads.get(), refused.get(),
+                    failures.get());
+            assertThat(calls.get()).isEqualTo((long) THREADS * CALLS);
+            assertThat(reloads.get()).isEqualTo(RELOADS);
+            assertThat(refused.get()).isEqualTo(RELOADS / 10);
+            assertThat(failures.get()).as("calls that failed or differed from the sequential result").isZero();
+            assertThatThrownBy(() -> advisor.reload(broken)).isInstanceOf(RuleBaseException.class)
+                    .hasMessageContaining("size.drl:2");
+            assertThat(advisor.advise(inputs.get(1))).isEqualTo(expected.get(1));
+        } finally {
+            System.clearProperty("advisor.cache");
+        }
+    }
+}
