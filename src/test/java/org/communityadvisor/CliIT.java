@@ -164,6 +164,45 @@ class CliIT {
     }
 
     @Test
+    void anInterruptedBatchKeepsEveryCompletedAdvice(@TempDir Path dir) throws Exception {
+        String line = Json.MAPPER.readTree(launchGroup()).toString();
+        Path input = dir.resolve("many.jsonl");
+        try (var w = Files.newBufferedWriter(input)) {
+            for (int i = 0; i < 50_000; i++) {
+                w.write(line.replace("launch-group", "g" + i));
+                w.write('\n');
+            }
+        }
+        Path out = dir.resolve("out/advice.jsonl");
+        Process p = new ProcessBuilder("./advisor", "advise", input.toString(), "--format", "jsonl", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && tempSize(out.getParent()) < 20_000) {
+            Thread.sleep(50);
+        }
+        p.destroy(); // SIGTERM, as a shell's kill or a closing terminal sends
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).as("the completed records were put in place").exists();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).isNotEmpty().hasSizeLessThan(50_000);
+        for (String l : lines) {
+            assertThat(Json.MAPPER.readTree(l).path("communityId").asText()).startsWith("g");
+        }
+        try (var files = Files.list(out.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("advice.jsonl");
+        }
+    }
+
+    private static long tempSize(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = Files.list(dir)) {
+            return files.mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    @Test
     void badCommandLinesExitTwo() throws Exception {
         Run run = advisor(null, "advise", "nowhere.json");
         assertThat(run.exit()).isEqualTo(2);

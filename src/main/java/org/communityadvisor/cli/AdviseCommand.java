@@ -66,6 +66,7 @@ final class AdviseCommand implements Callable<Integer> {
         try (Output output = Output.open(out)) {
             PrintWriter w = output.writer();
             Sink sink = collect ? null : sink(w, single, lang);
+            Thread hook = collect || format == Format.JSON ? null : output.keepCompletedRecordsOnInterrupt();
             documents.forEach(doc -> {
                 progress.step(doc.label());
                 if (doc.unreadable() != null) {
@@ -100,6 +101,9 @@ final class AdviseCommand implements Callable<Integer> {
                 sink.finish();
             }
             output.commit();
+            if (hook != null) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
         }
         if (stats) {
             double secs = (System.nanoTime() - started) / 1e9;

@@ -54,8 +54,33 @@ final class Output implements AutoCloseable {
         return writer;
     }
 
+    /**
+     * For line-by-line output (JSONL, text): if the process is interrupted (Ctrl-C, SIGTERM), keep every
+     * record written so far: flush, and put the file in place. Each record is written whole, under the
+     * writer's lock, so the file never ends in half a record. Whole-document formats do not call this.
+     */
+    Thread keepCompletedRecordsOnInterrupt() {
+        Thread hook = new Thread(() -> {
+            synchronized (this) {
+                if (committed) {
+                    return;
+                }
+                try {
+                    commit();
+                } catch (IOException e) {
+                    // nothing more can be done while the process is going down
+                }
+            }
+        }, "advisor-keep-completed-records");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
     /** Finishes the output: the file appears under its name, whole. */
-    void commit() throws IOException {
+    synchronized void commit() throws IOException {
+        if (committed) {
+            return;
+        }
         writer.flush();
         if (target != null) {
             writer.close();
@@ -68,7 +93,7 @@ final class Output implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         writer.flush();
         if (target != null && !committed) {
             writer.close();
