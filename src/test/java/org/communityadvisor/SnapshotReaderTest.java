@@ -88,6 +88,22 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void oversizedDeepOrLongInputIsRefusedBeforeItCostsAnything() {
+        String huge = "{\"id\": \"" + "x".repeat(1 << 20) + "\"}";
+        assertThatThrownBy(() -> SnapshotReader.read(huge)).isInstanceOf(InvalidSnapshotException.class)
+                .hasMessageContaining("(root): the document has").hasMessageContaining("at most 1048576");
+        String deep = "{\"goal\": " + "[".repeat(40) + "]".repeat(40) + "}";
+        // The command line reads whole documents as trees (scenarios, JSONL lines): depth is bounded there.
+        assertThatThrownBy(() -> org.communityadvisor.json.InputReader.read(deep))
+                .isInstanceOf(InvalidSnapshotException.class).hasMessageContaining("nesting depth");
+        assertThatThrownBy(() -> SnapshotReader.read(deep)).isInstanceOf(InvalidSnapshotException.class)
+                .hasMessageContaining("goal: expected a string");
+        String longName = Fixtures.patched(Json.MAPPER.createObjectNode().put("goal", "目".repeat(25_000)));
+        assertThatThrownBy(() -> SnapshotReader.read(longName)).isInstanceOf(InvalidSnapshotException.class)
+                .hasMessageContaining("goal").hasMessageContaining("String value length");
+    }
+
+    @Test
     void duplicateKeysAndBrokenJsonAreRefused() {
         assertThatThrownBy(() -> SnapshotReader.read("{\"id\": \"a\", \"id\": \"b\"}"))
                 .isInstanceOf(InvalidSnapshotException.class).hasMessageContaining("duplicate field 'id'");
