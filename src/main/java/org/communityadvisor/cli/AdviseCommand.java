@@ -52,10 +52,9 @@ final class AdviseCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long started = System.nanoTime();
         PrintWriter err = Output.stderr();
-        Advisor advisor = engine.advisor(err);
-        if (advisor == null) {
-            return Main.INVALID_INPUT;
-        }
+        // Load the rules on another core while the first input is read and parsed.
+        java.util.concurrent.CompletableFuture<Advisor> loading =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> engine.advisor(err));
         Lang lang = engine.lang;
         Inputs documents = new Inputs(inputs, System.in);
         boolean single = documents.single();
@@ -67,34 +66,67 @@ final class AdviseCommand implements Callable<Integer> {
             PrintWriter w = output.writer();
             Sink sink = collect ? null : sink(w, single, lang);
             Thread hook = collect || format == Format.JSON ? null : output.keepCompletedRecordsOnInterrupt();
-            documents.forEach(doc -> {
-                progress.step(doc.label());
+            // One outcome per document, worked out on all cores and written in input order.
+            boolean parallel = !single && !collect && (format == Format.JSONL || format == Format.TEXT)
+                    && Runtime.getRuntime().availableProcessors() > 1;
+            TextRenderer text = new TextRenderer(lang, out == null && System.console() != null
+                    && System.getenv("NO_COLOR") == null);
+            ObjectWriter compact = Json.MAPPER.writer();
+            java.util.function.Function<Inputs.Document, Outcome> work = doc -> {
                 if (doc.unreadable() != null) {
-                    err.println(doc.label() + ": " + doc.unreadable());
-                    counts[1]++;
+                    return new Outcome(doc, null, null, List.of(new ValidationError("(file)", doc.unreadable())), null);
+                }
+                try {
+                    org.communityadvisor.Snapshot snapshot = InputReader.read(doc.text());
+                    Advisor advisor = loading.join();
+                    if (advisor == null) {
+                        return null;
+                    }
+                    Advice advice = advisor.advise(snapshot, lang);
+                    String rendered = !parallel ? null : format == Format.JSONL ? compact.writeValueAsString(advice)
+                            : text.renderToString(advice, doc.label()) + "-".repeat(100);
+                    return new Outcome(doc, snapshot, advice, null, rendered);
+                } catch (InvalidSnapshotException e) {
+                    return new Outcome(doc, null, null, e.errors(), null);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            java.util.function.Consumer<Outcome> emit = o -> {
+                if (o == null) {
                     return;
                 }
-                Advice advice;
-                org.communityadvisor.Snapshot snapshot;
-                try {
-                    snapshot = InputReader.read(doc.text());
-                    advice = advisor.advise(snapshot, lang);
-                } catch (InvalidSnapshotException e) {
+                if (o.errors() != null) {
                     progress.clear();
-                    for (ValidationError v : e.errors()) {
-                        err.println(doc.label() + ": " + v.path() + ": " + v.reason());
+                    for (ValidationError v : o.errors()) {
+                        err.println(o.doc().label() + ": " + (v.path().equals("(file)") ? "" : v.path() + ": ") + v.reason());
                     }
                     counts[1]++;
                     return;
                 }
                 if (collect) {
-                    entries.add(new Entry(doc.label(), snapshot, advice));
+                    entries.add(new Entry(o.doc().label(), o.snapshot(), o.advice()));
+                } else if (o.rendered() != null) {
+                    w.println(o.rendered());
                 } else {
-                    sink.write(advice, doc.label());
+                    sink.write(o.advice(), o.doc().label());
                 }
                 counts[0]++;
-            });
+            };
+            Pipeline pipeline = new Pipeline(parallel ? Runtime.getRuntime().availableProcessors() : 0);
+            try {
+                documents.forEach(doc -> {
+                    progress.step(doc.label());
+                    pipeline.submit(() -> work.apply(doc), emit);
+                });
+                pipeline.drain(emit);
+            } finally {
+                pipeline.shutdown();
+            }
             progress.clear();
+            if (loading.join() == null) {
+                return Main.INVALID_INPUT;
+            }
             if (collect) {
                 report(entries, w, lang);
             } else {
@@ -142,6 +174,64 @@ final class AdviseCommand implements Callable<Integer> {
             }
         }
         w.flush();
+    }
+
+    /** What became of one input document. */
+    record Outcome(Inputs.Document doc, org.communityadvisor.Snapshot snapshot, Advice advice,
+                   List<ValidationError> errors, String rendered) {
+    }
+
+    /**
+     * Works on documents in parallel but hands outcomes back in input order, with a bounded number in
+     * flight, so memory does not grow with the input. With no workers it runs each document on the spot.
+     */
+    static final class Pipeline {
+        private final java.util.concurrent.ExecutorService pool;
+        private final java.util.ArrayDeque<java.util.concurrent.Future<Outcome>> window = new java.util.ArrayDeque<>();
+        private final int limit;
+
+        Pipeline(int workers) {
+            this.pool = workers == 0 ? null : java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "advisor-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            this.limit = Math.max(1, workers * 64);
+        }
+
+        void submit(java.util.function.Supplier<Outcome> task, java.util.function.Consumer<Outcome> emit) {
+            if (pool == null) {
+                emit.accept(task.get());
+                return;
+            }
+            window.add(pool.submit(task::get));
+            while (window.size() >= limit) {
+                emit.accept(next());
+            }
+        }
+
+        void drain(java.util.function.Consumer<Outcome> emit) {
+            while (!window.isEmpty()) {
+                emit.accept(next());
+            }
+        }
+
+        private Outcome next() {
+            try {
+                return window.poll().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+
+        void shutdown() {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
     }
 
     private interface Sink {

@@ -23,6 +23,15 @@ final class TextRenderer {
         return lang == Lang.ZH ? zh : en;
     }
 
+    /** The text of one advice (for rendering on a worker thread). */
+    String renderToString(Advice a, String label) {
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        PrintWriter out = new PrintWriter(buffer);
+        render(a, label, out);
+        out.flush();
+        return buffer.toString();
+    }
+
     void render(Advice a, String label, PrintWriter out) {
         out.println(bold(a.communityId()) + "  " + t("as of", "日期") + " " + a.asOf() + "  ("
                 + t("rules", "规则") + " " + a.rulesVersion() + ", " + t("profile", "配置") + " " + a.profile().name()
