@@ -139,7 +139,9 @@ final class BenchCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ warm, one thread
 
     private void warm(Advisor advisor, List<Snapshot> snapshots, List<String> jsons) {
-        run(seconds, i -> advisor.advise(snapshots.get(i % snapshots.size())));
+        // Drools compiles hot constraints after 20 evaluations and the JVM needs a while more: warm up well.
+        run(3 * seconds, i -> advisor.advise(snapshots.get(i % snapshots.size())));
+        run(seconds, i -> advisor.advise(jsons.get(i % jsons.size())));
         Result objects = run(seconds, i -> advisor.advise(snapshots.get(i % snapshots.size())));
         Result text = run(seconds, i -> advisor.advise(jsons.get(i % jsons.size())));
         Result parse = run(seconds, i -> SnapshotReader.read(jsons.get(i % jsons.size())));
