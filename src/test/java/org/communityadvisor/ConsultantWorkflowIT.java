@@ -100,5 +100,10 @@ class ConsultantWorkflowIT {
         CliIT.Run noTitle = CliIT.advisor(null, "lint", "--rules", rules.toString());
         assertThat(noTitle.exit()).isEqualTo(1);
         assertThat(noTitle.out()).containsPattern("size\\.drl:\\d+: rule \"size.below-viable\": @titleZh is missing");
+        Files.writeString(size, text);
+        Files.delete(rules.resolve("results.drl"));
+        CliIT.Run noQueries = CliIT.advisor(null, "lint", "--rules", rules.toString());
+        assertThat(noQueries.exit()).isEqualTo(1);
+        assertThat(noQueries.out()).contains(rules + ": no query \"hits\": keep results.drl in the rules folder");
     }
 }

@@ -37,7 +37,8 @@ final class LintCommand implements Callable<Integer> {
                     + recs + " recommendation rules, " + stages + " stage rules, version " + base.version() + ": ok");
         } catch (RuleBaseException e) {
             for (String p : e.problems()) {
-                out.println((dir == null ? "" : dir + "/") + p);
+                String where = dir == null ? "rules" : dir.toString();
+                out.println(p.startsWith("(rules): ") ? where + ": " + p.substring(9) : where + "/" + p);
             }
             problems += e.problems().size();
         }

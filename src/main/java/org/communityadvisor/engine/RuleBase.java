@@ -179,6 +179,15 @@ public final class RuleBase {
             check(info, problems, lenient);
             rules.put(rule.getName(), info);
         }
+        java.util.Set<String> queries = new java.util.HashSet<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            pkg.getQueries().forEach(q -> queries.add(q.getName()));
+        }
+        for (String query : Evaluator.QUERIES) {
+            if (!queries.contains(query)) {
+                problems.add("(rules): no query \"" + query + "\": keep results.drl in the rules folder");
+            }
+        }
         if (rules.values().stream().noneMatch(r -> r.kind() == RuleInfo.Kind.STAGE)) {
             problems.add("(rules): no stage rules (@stage): every advice needs a lifecycle stage");
         }
