@@ -86,15 +86,7 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
 
     /** Reads a scenario file's JSON; errors name paths from the file's root. */
     public static Scenario read(String text) {
-        Json.checkSize(text);
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new InvalidSnapshotException(List.of(new ValidationError("(root)", "not valid JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""))));
-        }
-        return read(root);
+        return read(SnapshotReader.tree(text));
     }
 
     /** Reads a parsed scenario file. */

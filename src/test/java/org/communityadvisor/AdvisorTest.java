@@ -90,11 +90,7 @@ class AdvisorTest {
     void adviceStaysTheSameOnceDroolsCompilesHotConstraints() throws Exception {
         // Drools turns a constraint into bytecode after it has been evaluated 20 times; a constraint its
         // bytecode compiler mishandles (e.g. the str[startsWith] operator in Drools 10.2) fails only then.
-        List<String> inputs = new ArrayList<>();
-        inputs.add(Fixtures.patched(null));
-        for (RuleCasesTest.Case c : RuleCasesTest.cases()) {
-            inputs.add(Fixtures.patched(c.patch()));
-        }
+        List<String> inputs = Fixtures.caseInputs();
         List<Advice> first = inputs.stream().map(Fixtures.ADVISOR::advise).toList();
         Advice javaBuilt = Fixtures.ADVISOR.advise(small());
         for (int round = 0; round < 30; round++) {
@@ -107,11 +103,7 @@ class AdvisorTest {
 
     @Test
     void eightThreadsGiveExactlyTheSequentialResults() throws Exception {
-        List<String> inputs = new ArrayList<>();
-        inputs.add(Fixtures.patched(null));
-        for (RuleCasesTest.Case c : RuleCasesTest.cases()) {
-            inputs.add(Fixtures.patched(c.patch()));
-        }
+        List<String> inputs = Fixtures.caseInputs();
         List<Advice> sequential = inputs.stream().map(Fixtures.ADVISOR::advise).toList();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

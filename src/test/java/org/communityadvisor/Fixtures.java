@@ -43,6 +43,20 @@ public final class Fixtures {
         }
     }
 
+    /** The base and every rule case, as JSON texts: a varied workload that makes every rule fire. */
+    public static java.util.List<String> caseInputs() {
+        java.util.List<String> inputs = new java.util.ArrayList<>();
+        inputs.add(patched(null));
+        try {
+            for (RuleCasesTest.Case c : RuleCasesTest.cases()) {
+                inputs.add(patched(c.patch()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return inputs;
+    }
+
     public static String read(Path p) {
         try {
             return Files.readString(p);

@@ -28,20 +28,7 @@ import org.communityadvisor.json.SnapshotSchema;
  * runs longer (see docs/RELIABILITY.md).
  */
 class FuzzTest {
-    private static final List<String> SEEDS = seeds();
-
-    private static List<String> seeds() {
-        List<String> out = new ArrayList<>();
-        out.add(Fixtures.patched(null));
-        try {
-            for (RuleCasesTest.Case c : RuleCasesTest.cases()) {
-                out.add(Fixtures.patched(c.patch()));
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
+    private static final List<String> SEEDS = Fixtures.caseInputs();
 
     @Property
     void mutatedSnapshotsGiveAdviceOrAValidationError(@ForAll("mutated") String json) {

@@ -40,11 +40,7 @@ class LoadAndReloadTest {
         System.setProperty("advisor.cache", dir.resolve("cache").toString());
         try {
             Advisor advisor = Advisor.builder().build();
-            List<String> inputs = new ArrayList<>();
-            inputs.add(Fixtures.patched(null));
-            for (RuleCasesTest.Case c : RuleCasesTest.cases()) {
-                inputs.add(Fixtures.patched(c.patch()));
-            }
+            List<String> inputs = Fixtures.caseInputs();
             List<Advice> expected = inputs.stream().map(advisor::advise).toList();
 
             AtomicBoolean done = new AtomicBoolean();

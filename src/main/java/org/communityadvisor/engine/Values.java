@@ -68,11 +68,6 @@ public final class Values {
         return value;
     }
 
-    /** Fills {@code {name}} (and {@code {name%}}, as a percentage) from the given values. */
-    public static String fill(String template, Map<String, Object> values, Lang lang) {
-        return template == null ? null : Template.of(template).fill(values, lang);
-    }
-
     /** A text with placeholders, split once into literal parts and names so filling it needs no parsing. */
     public static final class Template {
         private final String[] literals;

@@ -17,16 +17,7 @@ public final class InputReader {
 
     /** The snapshot in a JSON document, validated; errors name paths from the document's root. */
     public static Snapshot read(String text) {
-        Json.checkSize(text);
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new InvalidSnapshotException(List.of(SnapshotReader.describe(e, "")));
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidSnapshotException(List.of(new ValidationError("(root)", "empty input")));
-        }
+        JsonNode root = SnapshotReader.tree(text);
         if (isScenario(root)) {
             return org.communityadvisor.Scenario.read(root).base();
         }

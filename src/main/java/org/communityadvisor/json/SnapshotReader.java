@@ -44,6 +44,24 @@ public final class SnapshotReader {
         return validated(snapshot, "");
     }
 
+    /**
+     * Parses a whole JSON document into a tree, within the size, depth and string limits; errors name the
+     * path and reason like every other input error.
+     */
+    public static JsonNode tree(String text) {
+        Json.checkSize(text);
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new InvalidSnapshotException(List.of(describe(e, "")));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidSnapshotException(List.of(new ValidationError("(root)", "empty input")));
+        }
+        return root;
+    }
+
     /** Reads a snapshot held in a larger document (e.g. a scenario's {@code snapshot}); paths get the prefix. */
     public static Snapshot read(JsonNode node, String pathPrefix) {
         if (node == null || !node.isObject()) {
