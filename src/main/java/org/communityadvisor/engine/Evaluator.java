@@ -102,7 +102,6 @@ public final class Evaluator {
         List<Suppressed> suppressions = new ArrayList<>();
         KieSession session = sessions.newKieSession();
         try {
-            session.insert(t);
             session.insert(community);
             if (snapshot.acknowledged() != null) {
                 snapshot.acknowledged().forEach(session::insert);
