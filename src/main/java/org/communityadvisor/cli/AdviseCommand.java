@@ -99,7 +99,8 @@ final class AdviseCommand implements Callable<Integer> {
                 if (o.errors() != null) {
                     progress.clear();
                     for (ValidationError v : o.errors()) {
-                        err.println(o.doc().label() + ": " + (v.path().equals("(file)") ? "" : v.path() + ": ") + v.reason());
+                        err.println(o.doc().label() + ": " + (v.path().equals("(file)") ? "" : v.path() + ": ")
+                                + Messages.reason(v.reason(), lang));
                     }
                     counts[1]++;
                     return;
@@ -146,7 +147,8 @@ final class AdviseCommand implements Callable<Integer> {
                     counts[0], secs, counts[0] / secs, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
         }
         if (!single && counts[0] + counts[1] > 1 || counts[1] > 0) {
-            err.println(counts[0] + " advised, " + counts[1] + " refused");
+            err.println(lang == Lang.ZH ? "已给出建议 " + counts[0] + " 个,拒绝 " + counts[1] + " 个"
+                    : counts[0] + " advised, " + counts[1] + " refused");
         }
         return counts[1] > 0 ? Main.INVALID_INPUT : 0;
     }
