@@ -9,8 +9,8 @@ import org.communityadvisor.Severity;
 
 /**
  * Many communities ranked by urgency: most critical recommendations first, then most high ones, then the
- * lowest overall score (unknown last), then the worst trend (sum of the score changes against four weeks
- * earlier), then id.
+ * lowest overall score (unknown last), then the worst trend (the mean change of the sub-scores against four
+ * weeks earlier, in score points), then id.
  */
 final class Portfolio {
     /** One community's line in the portfolio table. */
@@ -40,7 +40,8 @@ final class Portfolio {
 
     private static Integer trend(Entry e) {
         Map<String, Integer> change = e.advice().scores().change();
-        return change.isEmpty() ? null : change.values().stream().mapToInt(Integer::intValue).sum();
+        return change.isEmpty() ? null
+                : (int) Math.round(change.values().stream().mapToInt(Integer::intValue).average().orElse(0));
     }
 
     static void text(List<Row> rows, Lang lang, PrintWriter out) {
