@@ -14,13 +14,15 @@ import java.util.Map;
  * @param stageReasons    which values decided the stage
  * @param recommendations ranked: severity first, then the rule's weight, then id; rank starts at 1
  * @param suppressed      what matched but was held back, and by what
+ * @param focus           the ids of at most three recommendations to do first: rank order, one per category
  * @param scores          the composite evaluation, 0-100, {@code null} where unknown
  * @param dataGaps        snapshot paths that were unknown but would have let more rules decide
  * @param rulesVersion    content hash of the rules that produced this advice
- * @param profile         the profile and threshold values used (an optional addition to the contract)
+ * @param profile         the profile and threshold values used (an optional addition to the contract); without
+ *                        a profile named by the caller, the bundled profile of the snapshot's platform
  */
-@JsonPropertyOrder({"communityId", "asOf", "stage", "stageReasons", "recommendations", "suppressed", "scores",
-        "dataGaps", "rulesVersion", "profile"})
+@JsonPropertyOrder({"communityId", "asOf", "stage", "stageReasons", "recommendations", "suppressed", "focus",
+        "scores", "dataGaps", "rulesVersion", "profile"})
 public record Advice(
         String communityId,
         LocalDate asOf,
@@ -28,6 +30,7 @@ public record Advice(
         List<String> stageReasons,
         List<Recommendation> recommendations,
         List<Suppression> suppressed,
+        List<String> focus,
         Scores scores,
         List<String> dataGaps,
         String rulesVersion,
@@ -37,7 +40,13 @@ public record Advice(
         stageReasons = List.copyOf(stageReasons);
         recommendations = List.copyOf(recommendations);
         suppressed = List.copyOf(suppressed);
+        focus = List.copyOf(focus);
         dataGaps = List.copyOf(dataGaps);
+    }
+
+    /** The recommendations named in {@link #focus()}, in rank order. */
+    public List<Recommendation> focusRecommendations() {
+        return recommendations.stream().filter(r -> focus.contains(r.id())).toList();
     }
 
     /** The ids of the recommendations, in rank order. */

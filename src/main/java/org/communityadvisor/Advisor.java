@@ -1,7 +1,9 @@
 package org.communityadvisor;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.communityadvisor.engine.Evaluator;
 import org.communityadvisor.engine.RuleBase;
@@ -18,7 +20,10 @@ import org.communityadvisor.json.SnapshotValidator;
  * }</pre>
  */
 public final class Advisor {
+    /** The profile named by the caller, or {@code null}: each snapshot is judged by its platform's profile. */
     private final Profile profile;
+    /** The bundled profile of each platform (or default), resolved once. */
+    private final Map<Platform, Profile> byPlatform = new EnumMap<>(Platform.class);
     private final Lang lang;
     /** The rules in force and their evaluator, swapped as one by {@link #reload(Path)}. */
     private volatile Evaluator evaluator;
@@ -26,7 +31,10 @@ public final class Advisor {
     private Advisor(RuleBase rules, Profile profile, Lang lang) {
         this.profile = profile;
         this.lang = lang;
-        this.evaluator = new Evaluator(rules, profile);
+        for (Platform p : Platform.values()) {
+            byPlatform.put(p, profile != null ? profile : Profile.forPlatform(p));
+        }
+        this.evaluator = new Evaluator(rules);
     }
 
     /**
@@ -35,12 +43,12 @@ public final class Advisor {
      * {@link org.communityadvisor.engine.RuleBaseException} (file and line) and the old rules keep serving.
      */
     public void reload(Path rulesDirectory) {
-        evaluator = new Evaluator(RuleBase.fromDirectory(rulesDirectory), profile);
+        evaluator = new Evaluator(RuleBase.fromDirectory(rulesDirectory));
     }
 
     /** Swaps back to the bundled rules. */
     public void reloadBundled() {
-        evaluator = new Evaluator(RuleBase.bundled(), profile);
+        evaluator = new Evaluator(RuleBase.bundled());
     }
 
     public static Builder builder() {
@@ -59,7 +67,7 @@ public final class Advisor {
         if (!errors.isEmpty()) {
             throw new InvalidSnapshotException(errors);
         }
-        return evaluator.evaluate(snapshot, lang);
+        return evaluator.evaluate(snapshot, lang, profileFor(snapshot.platform()));
     }
 
     /** Advice for a snapshot given as JSON text; throws {@link InvalidSnapshotException} naming the paths at fault. */
@@ -69,12 +77,26 @@ public final class Advisor {
 
     /** Advice for a snapshot given as JSON text, with texts in the given language. */
     public Advice advise(String json, Lang lang) {
-        return evaluator.evaluate(SnapshotReader.read(json), lang);
+        Snapshot snapshot = SnapshotReader.read(json);
+        return evaluator.evaluate(snapshot, lang, profileFor(snapshot.platform()));
     }
 
-    /** The profile this advisor uses. */
+    /**
+     * The profile named when this advisor was built, or the {@code default} profile when none was: then each
+     * snapshot is judged by {@link #profileFor(Platform) its platform's profile}.
+     */
     public Profile profile() {
-        return profile;
+        return profile != null ? profile : byPlatform.get(Platform.OTHER);
+    }
+
+    /** Whether a profile was named for every snapshot ({@code false}: each is judged by its platform's). */
+    public boolean profileForced() {
+        return profile != null;
+    }
+
+    /** The profile a snapshot of this platform is judged by. */
+    public Profile profileFor(Platform platform) {
+        return byPlatform.get(platform == null ? Platform.OTHER : platform);
     }
 
     /** The compiled rules (for tooling: listing and explaining rules). */
@@ -82,7 +104,7 @@ public final class Advisor {
         return evaluator.rules();
     }
 
-    /** Builds an {@link Advisor}: the bundled rules and the default profile unless told otherwise. */
+    /** Builds an {@link Advisor}: the bundled rules and the platforms' profiles unless told otherwise. */
     public static final class Builder {
         private Path rulesDirectory;
         private RuleBase ruleBase;
@@ -104,6 +126,10 @@ public final class Advisor {
             return this;
         }
 
+        /**
+         * Judge every snapshot by this profile. Without it, each snapshot is judged by the bundled profile of
+         * its platform ({@code wechat}, {@code discord} ...) where one exists, else {@code default}.
+         */
         public Builder profile(Profile profile) {
             this.profile = profile;
             return this;
@@ -119,7 +145,7 @@ public final class Advisor {
         public Advisor build() {
             RuleBase rules = ruleBase != null ? ruleBase
                     : rulesDirectory == null ? RuleBase.bundled() : RuleBase.fromDirectory(rulesDirectory);
-            return new Advisor(rules, profile == null ? Profile.bundled(Profile.DEFAULT) : profile, lang);
+            return new Advisor(rules, profile, lang);
         }
     }
 }

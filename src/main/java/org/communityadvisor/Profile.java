@@ -30,11 +30,25 @@ public record Profile(String name, String description, Thresholds thresholds) {
                 .map(f -> bundled(f.path().replaceFirst("\\.json$", ""))).toList();
     }
 
+    /**
+     * The bundled profile a snapshot of this platform is judged by when no profile is named: the one named
+     * after the platform ({@code wechat}, {@code discord} ...) where it exists, else {@link #DEFAULT}.
+     */
+    public static Profile forPlatform(Platform platform) {
+        String name = platform == null ? DEFAULT : platform.json();
+        return Profile.class.getClassLoader().getResource("profiles/" + name + ".json") != null
+                ? bundled(name) : bundled(DEFAULT);
+    }
+
     /** A bundled profile by name. */
     public static Profile bundled(String name) {
         try (InputStream in = Profile.class.getClassLoader().getResourceAsStream("profiles/" + name + ".json")) {
             if (in == null) {
-                throw new IllegalArgumentException("no bundled profile named '" + name + "'");
+                java.util.List<String> names = org.communityadvisor.engine.Bundled.read("profiles", ".json").stream()
+                        .map(f -> f.path().replaceFirst("\\.json$", "")).toList();
+                String nearest = Names.nearest(name, names);
+                throw new IllegalArgumentException("no bundled profile named '" + name + "'" + (nearest != null
+                        ? "; did you mean '" + nearest + "'?" : "; bundled: " + String.join(", ", names)));
             }
             return parse(Json.MAPPER.readTree(in), "profiles/" + name + ".json");
         } catch (IOException e) {

@@ -6,13 +6,14 @@ import java.util.Map;
 
 /**
  * The composite evaluation (seed 002: 综合评估): each sub-score 0-100, {@code null} where its inputs are
- * unknown; {@code overall} is the weighted mean of the known sub-scores. {@code change} (an optional
+ * unknown; {@code influence} (edition 2; 002: 品牌影响力, 用户推荐新用户) comes from members' referrals;
+ * {@code overall} is the weighted mean of the known sub-scores. {@code change} (an optional
  * addition to the contract) holds each sub-score's change against four weeks earlier, where history allows.
  */
-@JsonPropertyOrder({"overall", "activity", "participation", "growth", "conversion", "loyalty", "change"})
+@JsonPropertyOrder({"overall", "activity", "participation", "growth", "conversion", "loyalty", "influence", "change"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Scores(Integer overall, Integer activity, Integer participation, Integer growth, Integer conversion,
-                     Integer loyalty, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> change) {
+                     Integer loyalty, Integer influence, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> change) {
     public Scores {
         change = change == null ? Map.of() : Map.copyOf(change);
     }

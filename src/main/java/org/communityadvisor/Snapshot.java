@@ -58,7 +58,8 @@ public record Snapshot(
     public record Activity(Integer messages7d, Integer activeMembers7d, Integer adMessages7d,
                            Integer officialPosts7d, Integer topics30d, Integer guestShares30d,
                            Integer liveSessions30d, Integer offlineEvents90d, Integer checkIns7d,
-                           Integer reviews30d, Boolean dailyRitual) {
+                           Integer reviews30d, Boolean dailyRitual, Integer unansweredQuestions7d,
+                           Integer disputes30d) {
     }
 
     /** What the operator has in place. */
@@ -66,14 +67,16 @@ public record Snapshot(
     public record Operations(Boolean announcement, Boolean rules, Boolean monthlyPlan, Boolean contentCalendar,
                              Boolean ownerQualified, Boolean sopTemplate, Boolean onboarding,
                              Boolean incentives, Boolean contentArchive, Boolean warmUpCrew,
-                             Boolean coreGroupExists, Integer groupsOperated) {
+                             Boolean coreGroupExists, Integer groupsOperated, Boolean penaltyLadder,
+                             Boolean feedbackChannel) {
     }
 
     /** Selling in the group. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Commerce(Integer promoMessages7d, Integer promotions30d, Integer orders30d, Integer buyers30d,
                            Integer repeatBuyers90d, Integer testimonials30d, Integer groupBuys30d,
-                           Integer referrals30d, Level ticket, Level purchaseFrequency) {
+                           Integer referrals30d, Level ticket, Level purchaseFrequency, Integer buyers90d,
+                           Integer refunds30d) {
     }
 
     /** One weekly point of history, oldest first. */

@@ -34,15 +34,20 @@ public record Thresholds(
         /* growth.fission-campaign: net joins below this share of members in 7 days */ double fissionNetJoinRatio7d,
         /* conversion.intimacy: fewer official posts than this in 7 days */ int intimacyMinOfficialPosts7d,
         /* operations.replicate-sop: an operator running this many groups needs a template */ int replicateMinGroups,
+        /* activity.members-talk: official posts as a share of all messages (edition 2) */ double operatorShareRatio,
+        /* conversion.after-sales: refunds as a share of orders (edition 2) */ double refundRatio,
+        /* conversion.after-sales: too few orders to judge refunds below this (edition 2) */ int minOrdersForRefunds,
         // Scores (seed 002: 综合评估). A sub-score reaches 100 at its target; see docs/SCORES.md.
         /* activity 100 when this share of members posts in 7 days */ double scoreActiveTarget,
         /* participation 100 when this share of members posted in 30 days */ double scoreParticipationTarget,
         /* growth 100 at this weekly net growth, 50 at none, 0 at its negative */ double scoreGrowthTarget7d,
         /* conversion 100 when this share of members bought in 30 days */ double scoreConversionTarget,
-        /* loyalty 100 when this share of buyers bought again in 90 days */ double scoreLoyaltyTarget,
+        /* loyalty 100 when this share of 90-day buyers bought again in 90 days */ double scoreLoyaltyTarget,
+        /* influence 100 when this share of members invited others in 30 days (edition 2) */ double scoreInfluenceTarget,
         double scoreWeightActivity,
         double scoreWeightParticipation,
         double scoreWeightGrowth,
         double scoreWeightConversion,
-        double scoreWeightLoyalty) {
+        double scoreWeightLoyalty,
+        double scoreWeightInfluence) {
 }

@@ -18,8 +18,48 @@ class AdvisorTest {
                 null, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-20"), null,
                 new Snapshot.Members(24, 3, 0, 1, 0, 10),
                 new Snapshot.Entry(Barrier.NONE, null, List.of(Channel.QR), LocalDate.parse("2026-10-01")),
-                new Snapshot.Activity(60, 8, 0, 0, 0, 0, 0, 0, 0, 0, false),
+                new Snapshot.Activity(60, 8, 0, 0, 0, 0, 0, 0, 0, 0, false, null, null),
                 null, null, null, null);
+    }
+
+    @Test
+    void focusNamesAtMostThreeShownRecommendationsInRankOrderOnePerCategory() {
+        int withFocus = 0;
+        for (String input : Fixtures.caseInputs()) {
+            Advice advice = Fixtures.ADVISOR.advise(input);
+            List<String> focus = advice.focus();
+            assertThat(focus).hasSizeLessThanOrEqualTo(3).doesNotHaveDuplicates();
+            assertThat(advice.ids()).containsAll(focus);
+            List<Advice.Recommendation> chosen = advice.focusRecommendations();
+            assertThat(chosen).extracting(Advice.Recommendation::id).containsExactlyElementsOf(focus);
+            assertThat(chosen).extracting(Advice.Recommendation::category).doesNotHaveDuplicates();
+            if (!advice.recommendations().isEmpty()) {
+                withFocus++;
+                assertThat(focus.get(0)).isEqualTo(advice.ids().get(0));
+                long categories = advice.recommendations().stream().map(Advice.Recommendation::category).distinct().count();
+                assertThat(focus).hasSize((int) Math.min(3, categories));
+                // Nothing ranked before a focus item was skipped unless its category is already in focus.
+                int last = chosen.get(chosen.size() - 1).rank();
+                advice.recommendations().stream().filter(r -> r.rank() < last && !focus.contains(r.id()))
+                        .forEach(r -> assertThat(chosen).extracting(Advice.Recommendation::category).contains(r.category()));
+            } else {
+                assertThat(focus).isEmpty();
+            }
+        }
+        assertThat(withFocus).isGreaterThan(50);
+    }
+
+    @Test
+    void eachSnapshotIsJudgedByItsPlatformsProfileUnlessOneIsNamed() {
+        Snapshot wechat = small();
+        assertThat(Fixtures.ADVISOR.advise(wechat).profile().name()).isEqualTo("wechat");
+        assertThat(Fixtures.ADVISOR.advise(wechat).profile().thresholds().qrJoinLimit()).isEqualTo(200);
+        assertThat(Fixtures.ADVISOR.profileFor(Platform.DISCORD).name()).isEqualTo("discord");
+        assertThat(Fixtures.ADVISOR.profileFor(Platform.QQ).name()).isEqualTo("default");
+        assertThat(Fixtures.ADVISOR.profileForced()).isFalse();
+        Advisor forced = Advisor.builder().profile(Profile.bundled("forum")).build();
+        assertThat(forced.advise(wechat).profile().name()).isEqualTo("forum");
+        assertThat(forced.profileFor(Platform.WECHAT).name()).isEqualTo("forum");
     }
 
     @Test

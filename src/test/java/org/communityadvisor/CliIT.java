@@ -60,7 +60,69 @@ class CliIT {
         Run run = advisor(null, "advise", file.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Stage: launch").contains(" 1. [").contains("Do:").contains("Why:")
-                .contains("Data:").contains("Seed:");
+                .contains("Data:").contains("Source:");
+        // Focus opens the advice: what to do first, before the stage and the full list.
+        assertThat(run.out().indexOf("Start with:")).isPositive().isLessThan(run.out().indexOf("Stage: "));
+    }
+
+    @Test
+    void aQuietGroupInItsFirstMonthIsLaunchingNotDormant(@TempDir Path dir) throws Exception {
+        // Edition 2: a 10-day-old group of 45 members with 4 messages a week gets 004's first-month recipe.
+        Path file = write(dir, "quiet.json", Fixtures.patched(Json.MAPPER.readTree("{\"id\": \"quiet-launch\","
+                + " \"createdOn\": \"2026-09-20\", \"history\": null, \"members\": {\"total\": 45, \"silent30d\": 30,"
+                + " \"admins\": 1}, \"activity\": {\"messages7d\": 4, \"activeMembers7d\": 3, \"adMessages7d\": 0},"
+                + " \"commerce\": {\"promoMessages7d\": 0}}")));
+        Run run = advisor(null, "advise", file.toString(), "--format", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode advice = Json.MAPPER.readTree(run.out());
+        assertThat(advice.path("stage").asText()).isEqualTo("launch");
+        assertThat(advice.path("recommendations").findValuesAsText("id")).contains("lifecycle.quiet-launch")
+                .doesNotContain("lifecycle.dormant");
+        assertThat(advice.path("suppressed").findValuesAsText("id")).isEmpty();
+    }
+
+    @Test
+    void topLimitsThePrintedRecommendationsAndSaysHowManyMore(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "launch.json", launchGroup());
+        Run all = advisor(null, "advise", file.toString(), "--format", "json");
+        int count = Json.MAPPER.readTree(all.out()).path("recommendations").size();
+        assertThat(count).isGreaterThan(2);
+        Run run = advisor(null, "advise", file.toString(), "--top", "2");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains(" 1. [").contains(" 2. [").doesNotContain(" 3. [")
+                .contains("and " + (count - 2) + " more");
+        Run zh = advisor(null, "advise", file.toString(), "--top", "1", "--lang", "zh");
+        assertThat(zh.out()).contains("另有 " + (count - 1) + " 条建议").contains("阶段:启动期");
+        Run bad = advisor(null, "advise", file.toString(), "--top", "-1");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--top");
+    }
+
+    @Test
+    void aMixedBatchIsJudgedEachByItsPlatformsProfileUnlessOneIsNamed(@TempDir Path dir) throws Exception {
+        // A WeChat group of 150 joining by QR code: today's WeChat admits joiners up to 200, so no QR limit.
+        String wechat = Fixtures.patched(Json.MAPPER.readTree("{\"id\": \"wechat-150\", \"members\": {\"total\": 150,"
+                + " \"silent30d\": 60}, \"activity\": {\"activeMembers7d\": 50}, \"entry\": {\"channels\": [\"qr\"]}}"));
+        String discord = Fixtures.patched(Json.MAPPER.readTree("{\"id\": \"discord-600\", \"platform\": \"discord\","
+                + " \"members\": {\"total\": 600, \"admins\": 6}}"));
+        Path batch = write(dir, "mixed.jsonl", wechat + "\n" + discord + "\n");
+        Run run = advisor(null, "advise", batch.toString(), "--format", "jsonl");
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<JsonNode> advices = run.out().lines().map(l -> {
+            try {
+                return Json.MAPPER.readTree(l);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(advices).extracting(a -> a.path("profile").path("name").asText()).containsExactly("wechat", "discord");
+        assertThat(advices.get(0).path("recommendations").findValuesAsText("id")).doesNotContain("growth.qr-join-limit");
+        assertThat(advices.get(1).path("recommendations").findValuesAsText("id")).doesNotContain("size.over-manageable");
+        Run forced = advisor(null, "advise", batch.toString(), "--format", "jsonl", "--profile", "default");
+        assertThat(forced.out().lines().map(l -> l.contains("\"name\":\"default\"")).toList()).containsExactly(true, true);
+        assertThat(forced.out().lines().findFirst().orElseThrow()).contains("growth.qr-join-limit");
+        Run text = advisor(null, "advise", batch.toString());
+        assertThat(text.out()).contains("profile wechat").contains("profile discord");
     }
 
     @Test

@@ -45,8 +45,10 @@ class MetaTest {
         while (m.find()) {
             ids.add(m.group(1));
         }
-        assertThat(ids).hasSize(45);
+        // The count comes from the rules (51 in edition 2), not from a literal here.
+        assertThat(ids).hasSameSizeAs(ruleIds());
         assertThat(SnapshotSchema.catalogIds()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(ruleIds()).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
@@ -81,6 +83,65 @@ class MetaTest {
             assertThat(doc).as(r.name() + " @source").exists();
             assertThat(Files.readString(doc)).as(r.name() + " @quote is in " + r.document()).contains(r.quote());
             assertThat(r.quote()).as(r.name() + " @quote").hasSizeBetween(4, 200);
+        }
+    }
+
+    /**
+     * Quotes start and end on whole clauses (edition 2: edition 1 had {@code 鍵群…} and {@code 保證新血液的}): the
+     * seed's character before and after the quote is punctuation, a space, a line break or the text's edge.
+     */
+    @Test
+    void everyQuoteIsAWholeClause() throws Exception {
+        Path seeds = Fixtures.SHARED.resolve("seeds");
+        assumeTrue(Files.isDirectory(seeds), "../shared/seeds is not beside the project; quote check skipped");
+        for (RuleInfo r : Fixtures.ADVISOR.rules().rules().values()) {
+            if (r.quote() == null) {
+                continue;
+            }
+            String seed = Files.readString(seeds.resolve(r.document()));
+            int at = seed.indexOf(r.quote());
+            assertThat(at).as(r.name() + " @quote is in " + r.document()).isGreaterThanOrEqualTo(0);
+            int end = at + r.quote().length();
+            assertThat(at == 0 || !Character.isLetterOrDigit(seed.codePointBefore(at)))
+                    .as(r.name() + " @quote starts mid-clause, after '" + (at == 0 ? "" : seed.substring(at - 1, at)) + "'")
+                    .isTrue();
+            assertThat(end == seed.length() || !Character.isLetterOrDigit(seed.codePointAt(end)))
+                    .as(r.name() + " @quote ends mid-clause, before '" + (end == seed.length() ? "" : seed.substring(end, end + 1))
+                            + "'").isTrue();
+        }
+    }
+
+    /**
+     * Chinese texts are Chinese: no Latin letters outside {placeholders} (ids, field names and threshold names
+     * may appear in a trigger), and no internal words in any text a client reads.
+     */
+    @Test
+    void chineseTextsAreChineseAndNoTextUsesInternalWords() {
+        Pattern placeholder = Pattern.compile("\\{[A-Za-z0-9_.]+%?}");
+        Set<String> names = new TreeSet<>(SnapshotSchema.paths());
+        names.addAll(org.communityadvisor.Profile.thresholdNames());
+        Set<String> lastParts = names.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).collect(Collectors.toSet());
+        for (RuleInfo r : Fixtures.ADVISOR.rules().rules().values()) {
+            for (String text : List.of("title", "action", "why", "trigger", "reason")) {
+                String zh = r.text(text, Lang.ZH);
+                String en = r.text(text, Lang.EN);
+                for (String t : java.util.Arrays.asList(zh, en)) {
+                    if (t != null) {
+                        assertThat(t.toLowerCase(java.util.Locale.ROOT)).as(r.name() + " " + text)
+                                .doesNotContain("种子文章", "seed article", "seed document", "the seed", "catalog");
+                    }
+                }
+                if (zh == null) {
+                    continue;
+                }
+                String words = placeholder.matcher(zh).replaceAll("");
+                Matcher latin = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*").matcher(words);
+                while (latin.find()) {
+                    String word = latin.group();
+                    boolean allowed = text.equals("trigger") && (names.contains(word) || lastParts.contains(word));
+                    assertThat(allowed).as(r.name() + " " + text + " zh has the Latin word '" + word + "': " + zh).isTrue();
+                }
+            }
         }
     }
 

@@ -34,8 +34,28 @@ class ScoringTest {
         assertThat(scores("{\"history\": null, \"members\": {\"joined7d\": null}}").growth()).isNull();
         assertThat(scores("{\"commerce\": {\"buyers30d\": 20}}").conversion()).isEqualTo(100);
         assertThat(scores("{\"commerce\": {\"buyers30d\": null}}").conversion()).isNull();
-        assertThat(scores("{\"commerce\": {\"buyers30d\": 4, \"repeatBuyers90d\": 2}}").loyalty()).isEqualTo(100);
-        assertThat(scores("{\"commerce\": {\"buyers30d\": 0}}").loyalty()).isNull();
+        // Loyalty compares like with like (edition 2): repeat buyers in 90 days over buyers in 90 days.
+        assertThat(scores("{\"commerce\": {\"buyers90d\": 4, \"repeatBuyers90d\": 2}}").loyalty()).isEqualTo(100);
+        assertThat(scores("{\"commerce\": {\"buyers90d\": 8, \"repeatBuyers90d\": 2}}").loyalty()).isEqualTo(50);
+        assertThat(scores("{\"commerce\": {\"buyers30d\": 1, \"buyers90d\": 40, \"repeatBuyers90d\": 0}}").loyalty())
+                .isZero();
+        assertThat(scores("{\"commerce\": {\"buyers90d\": 0, \"repeatBuyers90d\": 0}}").loyalty()).isNull();
+        assertThat(scores("{\"commerce\": {\"buyers90d\": null}}").loyalty()).isNull();
+        // Influence (002: 用户推荐新用户): referrals in 30 days over members; 5% of members is 100.
+        assertThat(scores("{\"commerce\": {\"referrals30d\": 10}}").influence()).isEqualTo(100);
+        assertThat(scores("{\"commerce\": {\"referrals30d\": 5}}").influence()).isEqualTo(50);
+        assertThat(scores("{\"commerce\": {\"referrals30d\": 0}}").influence()).isZero();
+        assertThat(scores("{\"commerce\": {\"referrals30d\": null}}").influence()).isNull();
+    }
+
+    @Test
+    void aSalesGroupWeighsConversionAndLoyaltyAtLeastAsMuchAsActivity() throws Exception {
+        String only = "\"history\": null, \"members\": {\"joined7d\": null, \"silent30d\": null},"
+                + " \"activity\": {\"activeMembers7d\": 30}, \"commerce\": {\"buyers30d\": 20, \"buyers90d\": null,"
+                + " \"referrals30d\": null}";
+        // activity 50, conversion 100: weights 3 and 1.5 for sharing, 3 and 3 for sales.
+        assertThat(scores("{" + only + "}").overall()).isEqualTo(Math.round((50 * 3 + 100 * 1.5f) / 4.5f));
+        assertThat(scores("{\"purpose\": \"sales\", " + only + "}").overall()).isEqualTo(75);
     }
 
     @Test

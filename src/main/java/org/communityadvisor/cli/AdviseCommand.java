@@ -42,6 +42,10 @@ final class AdviseCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Option(names = "--top", paramLabel = "N",
+            description = "In text, print only the first N recommendations of each community (default: all). 只显示前 N 条建议。")
+    int top;
+
     @Option(names = "--stats", hidden = true, description = "Print throughput and peak heap on standard error at the end.")
     boolean stats;
 
@@ -52,6 +56,11 @@ final class AdviseCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long started = System.nanoTime();
         PrintWriter err = Output.stderr();
+        if (top < 0) {
+            err.println(engine.lang == Lang.ZH ? "advisor: --top 必须是 0 或正整数,收到 " + top
+                    : "advisor: --top must be 0 or a positive number, got " + top);
+            return 2;
+        }
         // Load the rules on another core while the first input is read and parsed.
         java.util.concurrent.CompletableFuture<Advisor> loading =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> engine.advisor(err));
@@ -70,7 +79,7 @@ final class AdviseCommand implements Callable<Integer> {
             boolean parallel = !single && !collect && (format == Format.JSONL || format == Format.TEXT)
                     && Runtime.getRuntime().availableProcessors() > 1;
             TextRenderer text = new TextRenderer(lang, out == null && System.console() != null
-                    && System.getenv("NO_COLOR") == null);
+                    && System.getenv("NO_COLOR") == null, top);
             ObjectWriter compact = Json.MAPPER.writer();
             java.util.function.Function<Inputs.Document, Outcome> work = doc -> {
                 if (doc.unreadable() != null) {
@@ -247,7 +256,7 @@ final class AdviseCommand implements Callable<Integer> {
         return switch (format) {
             case TEXT, MD, HTML -> {
                 TextRenderer renderer = new TextRenderer(lang, out == null && System.console() != null
-                        && System.getenv("NO_COLOR") == null);
+                        && System.getenv("NO_COLOR") == null, top);
                 yield (advice, label) -> {
                     renderer.render(advice, single ? null : label, w);
                     if (!single) {

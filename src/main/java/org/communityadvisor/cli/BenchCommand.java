@@ -324,17 +324,22 @@ final class BenchCommand implements Callable<Integer> {
                 .put("adMessages7d", r.nextInt(messages + 1) / (1 + r.nextInt(10))).put("officialPosts7d", r.nextInt(4))
                 .put("topics30d", r.nextInt(3)).put("guestShares30d", r.nextInt(2)).put("liveSessions30d", r.nextInt(2))
                 .put("offlineEvents90d", r.nextInt(2)).put("checkIns7d", r.nextInt(3) * 10).put("reviews30d", r.nextInt(2))
-                .put("dailyRitual", r.nextBoolean());
+                .put("dailyRitual", r.nextBoolean()).put("unansweredQuestions7d", r.nextInt(3))
+                .put("disputes30d", r.nextInt(3));
         ObjectNode ops = s.putObject("operations");
         for (String f : List.of("announcement", "rules", "monthlyPlan", "contentCalendar", "ownerQualified", "sopTemplate",
-                "onboarding", "incentives", "contentArchive", "warmUpCrew", "coreGroupExists")) {
+                "onboarding", "incentives", "contentArchive", "warmUpCrew", "coreGroupExists", "penaltyLadder",
+                "feedbackChannel")) {
             ops.put(f, r.nextInt(3) != 0);
         }
         ops.put("groupsOperated", 1 + r.nextInt(3));
         int buyers = r.nextInt(total / 2 + 1);
+        int orders = r.nextInt(3) * buyers;
+        int repeat = r.nextInt(buyers + 1);
         s.putObject("commerce").put("promoMessages7d", r.nextInt(messages + 1) / (1 + r.nextInt(4)))
-                .put("promotions30d", r.nextInt(3)).put("orders30d", r.nextInt(3) * buyers).put("buyers30d", buyers)
-                .put("repeatBuyers90d", r.nextInt(buyers + 1)).put("testimonials30d", r.nextInt(3))
+                .put("promotions30d", r.nextInt(3)).put("orders30d", orders).put("buyers30d", buyers)
+                .put("repeatBuyers90d", repeat).put("buyers90d", repeat + r.nextInt(buyers + 1))
+                .put("refunds30d", r.nextInt(orders / 10 + 1)).put("testimonials30d", r.nextInt(3))
                 .put("groupBuys30d", r.nextInt(2)).put("referrals30d", r.nextInt(3))
                 .put("ticket", pick(r, "low", "high")).put("purchaseFrequency", pick(r, "low", "high"));
         if (weeks > 0) {

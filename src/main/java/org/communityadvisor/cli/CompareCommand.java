@@ -57,7 +57,8 @@ final class CompareCommand implements Callable<Integer> {
         ArrayNode all = Json.MAPPER.createArrayNode();
         PrintWriter out = Output.stdout();
         if (format == Format.TEXT) {
-            out.println(file + ": " + base.communityId() + ", base stage " + base.stage().json() + ", "
+            out.println(file + ": " + base.communityId() + (lang == Lang.ZH ? ",基准阶段 " : ", base stage ")
+                    + base.stage().label(lang) + (lang == Lang.ZH ? "," : ", ")
                     + base.recommendations().size() + (lang == Lang.ZH ? " 条建议" : " recommendations"));
             if (scenario.variants().isEmpty()) {
                 out.println(lang == Lang.ZH ? "这个场景没有变体。" : "This scenario has no variants.");
@@ -113,6 +114,12 @@ final class CompareCommand implements Callable<Integer> {
         score(scores, "growth", a.growth(), b.growth());
         score(scores, "conversion", a.conversion(), b.conversion());
         score(scores, "loyalty", a.loyalty(), b.loyalty());
+        score(scores, "influence", a.influence(), b.influence());
+        if (!base.focus().equals(variant.focus())) {
+            ObjectNode focus = o.putObject("focus");
+            base.focus().forEach(focus.putArray("base")::add);
+            variant.focus().forEach(focus.putArray("variant")::add);
+        }
         return o;
     }
 
@@ -131,25 +138,53 @@ final class CompareCommand implements Callable<Integer> {
         return advice.recommendations().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
+    private static final java.util.Map<String, String> SCORE_ZH = java.util.Map.of("overall", "综合", "activity", "活跃",
+            "participation", "参与", "growth", "增长", "conversion", "转化", "loyalty", "忠诚", "influence", "影响力");
+
+    private static String stage(String json, Lang lang) {
+        for (org.communityadvisor.Stage s : org.communityadvisor.Stage.values()) {
+            if (s.json().equals(json)) {
+                return s.label(lang);
+            }
+        }
+        return json;
+    }
+
+    private static String severity(String json, Lang lang) {
+        for (org.communityadvisor.Severity s : org.communityadvisor.Severity.values()) {
+            if (s.json().equals(json)) {
+                return s.label(lang);
+            }
+        }
+        return json;
+    }
+
     private static void text(PrintWriter out, Scenario.Variant v, ObjectNode d, Lang lang) {
         boolean zh = lang == Lang.ZH;
         out.println();
         out.println((zh ? "变体 " : "variant ") + v.name() + (v.description().isEmpty() ? "" : ": " + v.description()));
-        String from = d.path("stage").path("base").asText();
-        String to = d.path("stage").path("variant").asText();
+        String from = stage(d.path("stage").path("base").asText(), lang);
+        String to = stage(d.path("stage").path("variant").asText(), lang);
         out.println("  " + (zh ? "阶段 " : "stage ") + (from.equals(to) ? from + (zh ? "(不变)" : " (unchanged)") : from + " -> " + to));
-        d.path("added").forEach(r -> out.println("  + " + r.path("id").asText() + "  [" + r.path("severity").asText()
-                + "] #" + r.path("rank").asInt() + "  " + r.path("title").asText()));
-        d.path("removed").forEach(r -> out.println("  - " + r.path("id").asText() + "  [" + r.path("severity").asText()
-                + "] " + r.path("title").asText()
+        d.path("added").forEach(r -> out.println("  + " + r.path("id").asText() + "  ["
+                + severity(r.path("severity").asText(), lang) + "] #" + r.path("rank").asInt() + "  " + r.path("title").asText()));
+        d.path("removed").forEach(r -> out.println("  - " + r.path("id").asText() + "  ["
+                + severity(r.path("severity").asText(), lang) + "] " + r.path("title").asText()
                 + (r.has("suppressedBy") ? (zh ? "(被 " : " (suppressed by ") + r.path("suppressedBy").asText() + ")" : "")));
         d.path("reranked").forEach(r -> out.println("  ~ " + r.path("id").asText() + "  #" + r.path("from").asInt()
                 + " -> #" + r.path("to").asInt() + (r.path("severityFrom").equals(r.path("severityTo")) ? ""
-                : "  " + r.path("severityFrom").asText() + " -> " + r.path("severityTo").asText())));
+                : "  " + severity(r.path("severityFrom").asText(), lang) + " -> "
+                + severity(r.path("severityTo").asText(), lang))));
         if (d.path("added").isEmpty() && d.path("removed").isEmpty() && d.path("reranked").isEmpty()) {
             out.println("  " + (zh ? "建议没有变化" : "recommendations unchanged"));
         }
-        d.path("scores").fields().forEachRemaining(e -> out.println("  " + (zh ? "评分 " : "score ") + e.getKey() + " "
+        if (d.has("focus")) {
+            out.println("  " + (zh ? "先做 " : "start with ") + String.join(", ", Json.MAPPER.convertValue(
+                    d.path("focus").path("base"), String[].class)) + " -> " + String.join(", ", Json.MAPPER.convertValue(
+                    d.path("focus").path("variant"), String[].class)));
+        }
+        d.path("scores").fields().forEachRemaining(e -> out.println("  " + (zh ? "评分 " : "score ")
+                + (zh ? SCORE_ZH.getOrDefault(e.getKey(), e.getKey()) : e.getKey()) + " "
                 + e.getValue().path("base").asText("?") + " -> " + e.getValue().path("variant").asText("?")
                 + (e.getValue().has("delta") ? String.format(" (%+d)", e.getValue().path("delta").asInt()) : "")));
     }

@@ -19,14 +19,15 @@ final class EngineOptions {
     Path rules;
 
     @Option(names = "--profile", paramLabel = "FILE|NAME",
-            description = "Thresholds: a profile JSON file, or the name of a bundled profile (default: default).")
+            description = "Thresholds for every input: a profile JSON file, or the name of a bundled profile "
+                    + "(default: each snapshot by its platform's bundled profile, else 'default'; see ./advisor profiles).")
     String profile;
 
     /** Builds the advisor, or reports why it cannot and returns {@code null}. */
     Advisor advisor(PrintWriter err) {
         Profile p;
         try {
-            p = profile == null ? Profile.bundled(Profile.DEFAULT)
+            p = profile == null ? null
                     : Files.isRegularFile(Path.of(profile)) ? Profile.fromFile(Path.of(profile))
                     : Profile.bundled(profile);
         } catch (IllegalArgumentException e) {

@@ -36,21 +36,24 @@ final class ExplainCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         RuleCatalog catalog = new RuleCatalog(advisor.rules(), advisor.profile(), engine.lang);
+        boolean zh = engine.lang == org.communityadvisor.Lang.ZH;
         PrintWriter out = Output.stdout();
         out.println(r.name() + "  (rules/" + r.file() + ":" + r.line() + ")");
         if (r.kind() == RuleInfo.Kind.RECOMMENDATION) {
-            out.println(r.category() + " · " + catalog.severities(r) + " · weight " + r.weight());
-            TextRenderer.wrap(out, "title:   ", r.text("title", engine.lang));
-            TextRenderer.wrap(out, "when:    ", catalog.trigger(r));
-            TextRenderer.wrap(out, "action:  ", r.text("action", engine.lang));
-            TextRenderer.wrap(out, "why:     ", r.text("why", engine.lang));
+            out.println(catalog.category(r.category()) + " · " + catalog.severities(r) + (zh ? " · 权重 " : " · weight ")
+                    + r.weight());
+            TextRenderer.wrap(out, zh ? "标题:" : "title:   ", r.text("title", engine.lang));
+            TextRenderer.wrap(out, zh ? "条件:" : "when:    ", catalog.trigger(r));
+            TextRenderer.wrap(out, zh ? "做法:" : "action:  ", r.text("action", engine.lang));
+            TextRenderer.wrap(out, zh ? "原因:" : "why:     ", r.text("why", engine.lang));
             Map<String, Object> th = catalog.thresholds(r);
             if (!th.isEmpty()) {
-                TextRenderer.wrap(out, "limits:  ", th.toString().replaceAll("[{}]", ""));
+                TextRenderer.wrap(out, zh ? "阈值:" : "limits:  ", th.toString().replaceAll("[{}]", ""));
             }
         }
         if (r.document() != null) {
-            TextRenderer.wrap(out, "source:  ", r.document() + " 「" + r.quote() + "」");
+            // Verbatim, as the rule file holds it (the OCR's glosses included): this is the rule's own text.
+            TextRenderer.wrap(out, zh ? "出处:" : "source:  ", r.document() + " 「" + r.quote() + "」");
         }
         TextRenderer.wrap(out, "metadata: ", new TreeMap<>(r.meta()).keySet().toString());
         out.println();

@@ -44,18 +44,28 @@ final class Portfolio {
                 : (int) Math.round(change.values().stream().mapToInt(Integer::intValue).average().orElse(0));
     }
 
+    /** The first recommendation to do ({@code focus}), or "-" when there is nothing to do. */
+    static String first(org.communityadvisor.Advice advice) {
+        return advice.focus().isEmpty() ? "-" : advice.focus().get(0);
+    }
+
+    /** Pads to a display width (a Chinese character is two columns wide). */
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(1, width - TextRenderer.width(s)));
+    }
+
     static void text(List<Row> rows, Lang lang, PrintWriter out) {
         boolean zh = lang == Lang.ZH;
         int w = Math.max(10, rows.stream().mapToInt(r -> r.entry().advice().communityId().length()).max().orElse(10));
         out.println(zh ? "社群组合(按紧迫程度排序)" : "Portfolio, most urgent first");
-        out.println(String.format("%4s  %-" + w + "s  %-10s %8s %5s %5s %7s %6s", "#", zh ? "社群" : "community",
-                zh ? "阶段" : "stage", zh ? "紧急" : "critical", zh ? "高" : "high", zh ? "全部" : "all",
-                zh ? "综合分" : "overall", zh ? "趋势" : "trend"));
+        out.println(String.format("%4s  %-" + w + "s  %s %8s %5s %5s %7s %6s  %s", "#", zh ? "社群" : "community",
+                pad(zh ? "阶段" : "stage", 10), zh ? "紧急" : "critical", zh ? "高" : "high", zh ? "全部" : "all",
+                zh ? "综合分" : "overall", zh ? "趋势" : "trend", zh ? "先做" : "start with"));
         for (Row r : rows) {
-            out.println(String.format("%4d  %-" + w + "s  %-10s %8d %5d %5d %7s %6s", r.rank(),
-                    r.entry().advice().communityId(), r.entry().advice().stage().json(), r.critical(), r.high(),
-                    r.total(), r.overall() == null ? "?" : r.overall(),
-                    r.trend() == null ? "?" : String.format("%+d", r.trend())));
+            out.println(String.format("%4d  %-" + w + "s  %s %8d %5d %5d %7s %6s  %s", r.rank(),
+                    r.entry().advice().communityId(), pad(r.entry().advice().stage().label(lang), 10), r.critical(),
+                    r.high(), r.total(), r.overall() == null ? "?" : r.overall(),
+                    r.trend() == null ? "?" : String.format("%+d", r.trend()), first(r.entry().advice())));
         }
         out.println();
     }

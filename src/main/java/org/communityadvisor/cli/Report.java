@@ -16,6 +16,7 @@ import org.communityadvisor.Advice;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Scores;
 import org.communityadvisor.Snapshot;
+import org.communityadvisor.engine.Values;
 
 /**
  * Reports a consultant hands to a client: one self-contained HTML file (inline CSS and SVG, opens offline)
@@ -83,12 +84,14 @@ final class Report {
         model.put("lang", lang.json());
         model.put("t", labels(lang));
         model.put("communities", entries.stream().map(e -> community(e, lang)).toList());
-        model.put("portfolio", entries.size() > 1 ? Portfolio.rank(entries).stream().map(r -> Map.of(
-                "rank", r.rank(), "id", r.entry().advice().communityId(),
-                "name", name(r.entry().snapshot()), "stage", r.entry().advice().stage().json(),
-                "critical", r.critical(), "high", r.high(), "total", r.total(),
-                "overall", r.overall() == null ? "?" : r.overall().toString(),
-                "trend", r.trend() == null ? "?" : String.format("%+d", r.trend()))).toList() : List.of());
+        model.put("portfolio", entries.size() > 1 ? Portfolio.rank(entries).stream().map(r -> Map.ofEntries(
+                Map.entry("rank", r.rank()), Map.entry("id", r.entry().advice().communityId()),
+                Map.entry("name", name(r.entry().snapshot())),
+                Map.entry("stage", r.entry().advice().stage().label(lang)),
+                Map.entry("critical", r.critical()), Map.entry("high", r.high()), Map.entry("total", r.total()),
+                Map.entry("overall", r.overall() == null ? "?" : r.overall().toString()),
+                Map.entry("trend", r.trend() == null ? "?" : String.format("%+d", r.trend())),
+                Map.entry("first", Portfolio.first(r.entry().advice())))).toList() : List.of());
         StringWriter out = new StringWriter();
         try {
             template.evaluate(out, model);
@@ -108,10 +111,12 @@ final class Report {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", a.communityId());
         c.put("name", name(s));
-        c.put("platform", s.platform().json());
+        c.put("platform", s.platform().label(lang));
         c.put("asOf", a.asOf().toString());
         c.put("members", s.members().total());
-        c.put("stage", a.stage().json());
+        c.put("stage", a.stage().label(lang));
+        c.put("focus", a.focusRecommendations().stream().map(r -> Map.of("rank", r.rank(), "id", r.id(),
+                "title", r.title())).toList());
         c.put("stageReasons", a.stageReasons());
         c.put("recommendations", a.recommendations().stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -119,13 +124,14 @@ final class Report {
             m.put("id", r.id());
             m.put("category", r.category());
             m.put("severity", r.severity().json());
+            m.put("severityLabel", r.severity().label(lang));
             m.put("title", r.title());
             m.put("action", r.action());
             m.put("why", r.why());
             m.put("evidence", r.evidence().entrySet().stream()
-                    .map(x -> Map.of("name", x.getKey(), "value", String.valueOf(x.getValue()))).toList());
+                    .map(x -> Map.of("name", x.getKey(), "value", Values.display(x.getValue(), lang))).toList());
             m.put("document", r.source().document());
-            m.put("quote", r.source().quote());
+            m.put("quote", Values.readableQuote(r.source().quote()));
             return m;
         }).toList());
         c.put("suppressed", a.suppressed());
@@ -143,7 +149,8 @@ final class Report {
         Object[][] items = {
             {zh ? "综合" : "Overall", s.overall()}, {zh ? "活跃" : "Activity", s.activity()},
             {zh ? "参与" : "Participation", s.participation()}, {zh ? "增长" : "Growth", s.growth()},
-            {zh ? "转化" : "Conversion", s.conversion()}, {zh ? "忠诚" : "Loyalty", s.loyalty()}};
+            {zh ? "转化" : "Conversion", s.conversion()}, {zh ? "忠诚" : "Loyalty", s.loyalty()},
+            {zh ? "影响力" : "Influence", s.influence()}};
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object[] item : items) {
             Integer v = (Integer) item[1];
@@ -229,6 +236,8 @@ final class Report {
         t.put("all", zh ? "全部建议" : "All advice");
         t.put("overall", zh ? "综合分" : "Overall");
         t.put("trend", zh ? "4 周趋势" : "4-week trend");
+        t.put("focus", zh ? "先做这几件" : "Start with");
+        t.put("first", zh ? "先做" : "Start with");
         t.put("asOf", zh ? "日期" : "As of");
         t.put("members", zh ? "成员" : "Members");
         t.put("platform", zh ? "平台" : "Platform");

@@ -51,7 +51,17 @@ final class RuleCatalog {
     }
 
     String severities(RuleInfo r) {
-        return r.severities().stream().map(s -> s.json()).collect(Collectors.joining(" / "));
+        return r.severities().stream().map(s -> s.label(lang)).collect(Collectors.joining(" / "));
+    }
+
+    /** The categories in Chinese, for the Chinese rules document (the category itself stays an id). */
+    private static final Map<String, String> CATEGORY_ZH = Map.of("lifecycle", "生命周期", "size", "规模",
+            "entry", "准入门槛", "governance", "治理", "structure", "成员结构", "activity", "活动", "operations", "运营",
+            "growth", "增长", "conversion", "转化", "measurement", "评估");
+
+    String category(String category) {
+        return lang == Lang.ZH && CATEGORY_ZH.containsKey(category) ? CATEGORY_ZH.get(category) + "(" + category + ")"
+                : category;
     }
 
     ArrayNode json() {
@@ -89,7 +99,7 @@ final class RuleCatalog {
             if (!r.category().equals(category)) {
                 category = r.category();
                 out.println();
-                out.println("== " + category);
+                out.println("== " + category(category));
             }
             out.println(r.name() + "  [" + severities(r) + "]  " + r.text("title", lang));
             TextRenderer.wrap(out, "    " + t("when:   ", "条件:"), trigger(r));
@@ -98,7 +108,8 @@ final class RuleCatalog {
                 TextRenderer.wrap(out, "    " + t("limits: ", "阈值:"), th.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
             }
-            TextRenderer.wrap(out, "    " + t("seed:   ", "出处:"), r.document() + " 「" + r.quote() + "」");
+            TextRenderer.wrap(out, "    " + t("source: ", "出处:"), r.document() + " 「"
+                    + Values.readableQuote(r.quote()) + "」");
         }
     }
 
@@ -110,7 +121,7 @@ final class RuleCatalog {
                         + "Rules version `" + rules.version() + "`.\n\n",
                 "由规则自身的元数据生成:`./advisor rules --format md --lang zh`(配置 `" + profile.name()
                         + "`);过期时测试会失败。规则版本 `" + rules.version() + "`。\n\n"));
-        md.append(t("| id | severity | title | file |\n|---|---|---|---|\n", "| id | 严重度 | 标题 | 文件 |\n|---|---|---|---|\n"));
+        md.append(t("| id | severity | title | file |\n|---|---|---|---|\n", "| 编号 | 严重度 | 标题 | 文件 |\n|---|---|---|---|\n"));
         for (RuleInfo r : recommendations()) {
             md.append("| [`").append(r.name()).append("`](#").append(r.name().replace(".", "")).append(") | ")
                     .append(severities(r)).append(" | ").append(cell(r.text("title", lang))).append(" | `rules/")
@@ -120,15 +131,17 @@ final class RuleCatalog {
         for (RuleInfo r : recommendations()) {
             if (!r.category().equals(category)) {
                 category = r.category();
-                md.append("\n## ").append(category).append("\n");
+                md.append("\n## ").append(category(category)).append("\n");
             }
             md.append("\n### ").append(r.name()).append("\n\n");
             md.append("**").append(cell(r.text("title", lang))).append("** — ").append(severities(r))
                     .append(t(", weight ", ",权重 ")).append(r.weight()).append(" · `rules/").append(r.file())
                     .append(":").append(r.line()).append("`\n\n");
             md.append(t("- **When**: ", "- **条件**:")).append(cell(trigger(r))).append("\n");
-            md.append(t("- **Conditions**: ", "- **规则条件**:")).append("`")
-                    .append(rules.conditions(r.name()).replace("\n", "` · `")).append("`\n");
+            if (lang == Lang.EN) {
+                // The conditions as the rule file writes them; the Chinese document, for clients, keeps to words.
+                md.append("- **Conditions**: `").append(rules.conditions(r.name()).replace("\n", "` · `")).append("`\n");
+            }
             Map<String, Object> th = thresholds(r);
             if (!th.isEmpty()) {
                 md.append(t("- **Thresholds**: ", "- **阈值**:")).append(th.entrySet().stream()
@@ -136,7 +149,8 @@ final class RuleCatalog {
             }
             md.append(t("- **Action**: ", "- **做法**:")).append(cell(r.text("action", lang))).append("\n");
             md.append(t("- **Why**: ", "- **原因**:")).append(cell(r.text("why", lang))).append("\n");
-            md.append(t("- **Source**: ", "- **出处**:")).append(r.document()).append(" 「").append(cell(r.quote()))
+            md.append(t("- **Source**: ", "- **出处**:")).append(r.document()).append(" 「")
+                    .append(cell(Values.readableQuote(r.quote())))
                     .append("」\n");
         }
         return md.toString();

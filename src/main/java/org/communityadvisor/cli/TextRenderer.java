@@ -7,16 +7,24 @@ import org.communityadvisor.Advice;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Scores;
 import org.communityadvisor.Severity;
+import org.communityadvisor.engine.Values;
 
 /** The advice as a consultant reads it in a terminal: stage and why, then each recommendation. */
 final class TextRenderer {
     private static final int WIDTH = 100;
     private final Lang lang;
     private final boolean color;
+    /** Most recommendations printed per community ({@code --top}); 0 prints all. */
+    private final int top;
 
     TextRenderer(Lang lang, boolean color) {
+        this(lang, color, 0);
+    }
+
+    TextRenderer(Lang lang, boolean color, int top) {
         this.lang = lang;
         this.color = color;
+        this.top = top;
     }
 
     private String t(String en, String zh) {
@@ -34,9 +42,15 @@ final class TextRenderer {
 
     void render(Advice a, String label, PrintWriter out) {
         out.println(bold(a.communityId()) + "  " + t("as of", "日期") + " " + a.asOf() + "  ("
-                + t("rules", "规则") + " " + a.rulesVersion() + ", " + t("profile", "配置") + " " + a.profile().name()
+                + t("rules", "规则版本") + " " + a.rulesVersion() + t(", profile ", ",配置 ") + a.profile().name()
                 + ")" + (label == null ? "" : "  " + label));
-        out.println(t("Stage: ", "阶段:") + bold(a.stage().json()));
+        if (!a.focus().isEmpty()) {
+            out.println(bold(t("Start with:", "先做这几件:")));
+            for (Advice.Recommendation r : a.focusRecommendations()) {
+                wrap(out, "  " + r.rank() + ". ", r.title() + "  " + dim("(" + r.id() + ")"));
+            }
+        }
+        out.println(t("Stage: ", "阶段:") + bold(a.stage().label(lang)));
         for (String reason : a.stageReasons()) {
             wrap(out, "  ", reason);
         }
@@ -45,14 +59,22 @@ final class TextRenderer {
         if (a.recommendations().isEmpty()) {
             out.println(t("No recommendations: nothing in the rules calls for action.", "没有建议:规则未发现需要处理的问题。"));
         }
-        for (Advice.Recommendation r : a.recommendations()) {
-            String head = String.format("%2d. %-10s %s", r.rank(), "[" + r.severity().json().toUpperCase() + "]", r.title());
+        int shown = top > 0 ? Math.min(top, a.recommendations().size()) : a.recommendations().size();
+        for (Advice.Recommendation r : a.recommendations().subList(0, shown)) {
+            String head = String.format("%2d. %s %s", r.rank(), severityTag(r.severity()), r.title());
             out.println(severityColor(r.severity(), head));
             out.println("    " + dim(r.id() + " · " + r.category()));
-            wrap(out, "    " + t("Do:   ", "做法:"), r.action());
-            wrap(out, "    " + t("Why:  ", "原因:"), r.why());
-            wrap(out, "    " + t("Data: ", "依据:"), evidence(r.evidence()));
-            wrap(out, "    " + t("Seed: ", "出处:"), r.source().document() + " 「" + r.source().quote() + "」");
+            wrap(out, "    " + t("Do:     ", "做法:"), r.action());
+            wrap(out, "    " + t("Why:    ", "原因:"), r.why());
+            wrap(out, "    " + t("Data:   ", "依据:"), evidence(r.evidence()));
+            wrap(out, "    " + t("Source: ", "出处:"), r.source().document() + " 「"
+                    + Values.readableQuote(r.source().quote()) + "」");
+            out.println();
+        }
+        if (shown < a.recommendations().size()) {
+            int more = a.recommendations().size() - shown;
+            out.println(t("... and " + more + " more (shown: the first " + shown + "; all with --top 0 or without --top)",
+                    "…… 另有 " + more + " 条建议(只显示前 " + shown + " 条;去掉 --top 可看全部)"));
             out.println();
         }
         if (!a.suppressed().isEmpty()) {
@@ -69,21 +91,29 @@ final class TextRenderer {
         }
     }
 
+    /** {@code [HIGH]} in English, {@code [高]} in Chinese, padded so titles line up. */
+    private String severityTag(Severity severity) {
+        String tag = "[" + (lang == Lang.ZH ? severity.zh() : severity.json().toUpperCase()) + "]";
+        return tag + " ".repeat(Math.max(1, (lang == Lang.ZH ? 5 : 11) - width(tag)));
+    }
+
     private String scores(Scores s) {
         if (s == null) {
             return "-";
         }
         return t("overall ", "综合 ") + n(s.overall()) + " · " + t("activity ", "活跃 ") + n(s.activity()) + " · "
                 + t("participation ", "参与 ") + n(s.participation()) + " · " + t("growth ", "增长 ") + n(s.growth())
-                + " · " + t("conversion ", "转化 ") + n(s.conversion()) + " · " + t("loyalty ", "忠诚 ") + n(s.loyalty());
+                + " · " + t("conversion ", "转化 ") + n(s.conversion()) + " · " + t("loyalty ", "忠诚 ") + n(s.loyalty())
+                + " · " + t("influence ", "影响力 ") + n(s.influence());
     }
 
     private static String n(Integer v) {
         return v == null ? "?" : v.toString();
     }
 
-    private static String evidence(Map<String, Object> evidence) {
-        return evidence.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    private String evidence(Map<String, Object> evidence) {
+        return evidence.entrySet().stream().map(e -> e.getKey() + "=" + Values.display(e.getValue(), lang))
+                .collect(Collectors.joining(", "));
     }
 
     /** Prints text after a prefix, wrapped to the width, continuation lines indented under the text. */

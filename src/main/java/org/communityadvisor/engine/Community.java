@@ -27,6 +27,10 @@ public final class Community {
     private final Double silentShare;
     private final Double adShare;
     private final Double promoShare;
+    private final Double officialShare;
+    private final Double refundShare;
+    private final Boolean qrOnly;
+    private final Integer previousWeekMessages;
     private final Integer netJoin7d;
     private final Long qrAgeDays;
     private final Boolean eventEnded;
@@ -38,11 +42,11 @@ public final class Community {
     private static final Snapshot.Members NO_MEMBERS = new Snapshot.Members(null, null, null, null, null, null);
     private static final Snapshot.Entry NO_ENTRY = new Snapshot.Entry(null, null, null, null);
     private static final Snapshot.Activity NO_ACTIVITY =
-            new Snapshot.Activity(null, null, null, null, null, null, null, null, null, null, null);
+            new Snapshot.Activity(null, null, null, null, null, null, null, null, null, null, null, null, null);
     private static final Snapshot.Operations NO_OPERATIONS =
-            new Snapshot.Operations(null, null, null, null, null, null, null, null, null, null, null, null);
+            new Snapshot.Operations(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     private static final Snapshot.Commerce NO_COMMERCE =
-            new Snapshot.Commerce(null, null, null, null, null, null, null, null, null, null);
+            new Snapshot.Commerce(null, null, null, null, null, null, null, null, null, null, null, null);
 
     private final Snapshot.Members m;
     private final Snapshot.Entry e;
@@ -66,6 +70,10 @@ public final class Community {
         boolean enoughMessages = messages7d != null && messages7d >= t.minMessagesForShares();
         this.adShare = enoughMessages ? ratio(a.adMessages7d(), messages7d) : null;
         this.promoShare = enoughMessages ? ratio(c.promoMessages7d(), messages7d) : null;
+        this.officialShare = enoughMessages ? ratio(a.officialPosts7d(), messages7d) : null;
+        this.refundShare = ratio(c.refunds30d(), c.orders30d());
+        this.qrOnly = e.channels() == null ? null
+                : !e.channels().isEmpty() && e.channels().stream().allMatch(ch -> ch == Channel.QR);
         this.netJoin7d = m.joined7d() == null || m.left7d() == null ? null : m.joined7d() - m.left7d();
         this.qrAgeDays = e.qrCreatedOn() == null ? null : ChronoUnit.DAYS.between(e.qrCreatedOn(), s.asOf());
         this.eventEnded = s.eventEndsOn() == null ? null : s.asOf().isAfter(s.eventEndsOn());
@@ -73,17 +81,19 @@ public final class Community {
         List<Snapshot.HistoryPoint> h = s.history();
         this.historyPoints = h == null ? null : h.size();
         Integer last = null;
+        Integer previous = null;
         Double prior = null;
         Double growth = null;
-        if (h != null && !h.isEmpty()) {
-            Snapshot.HistoryPoint lastPoint = h.get(h.size() - 1);
-            last = lastPoint.messages();
-            // Mean messages of up to declineWeeks points before the last one (all of them must be known).
-            int from = Math.max(0, h.size() - 1 - t.declineWeeks());
+        if (h != null && h.size() >= 3) {
+            // Edition 2: a decline needs two bad weeks, each against the mean of up to declineWeeks weeks
+            // before those two (all of them must be known).
+            last = h.get(h.size() - 1).messages();
+            previous = h.get(h.size() - 2).messages();
+            int from = Math.max(0, h.size() - 2 - t.declineWeeks());
             double sum = 0;
             int n = 0;
             boolean complete = true;
-            for (int i = from; i < h.size() - 1; i++) {
+            for (int i = from; i < h.size() - 2; i++) {
                 Integer v = h.get(i).messages();
                 if (v == null) {
                     complete = false;
@@ -93,6 +103,9 @@ public final class Community {
                 n++;
             }
             prior = complete && n > 0 ? sum / n : null;
+        }
+        if (h != null && !h.isEmpty()) {
+            Snapshot.HistoryPoint lastPoint = h.get(h.size() - 1);
             // Member growth over the last four weeks: the last point against the latest point 28+ days older.
             LocalDate cutoff = lastPoint.weekEnding().minusDays(28);
             for (int i = h.size() - 2; i >= 0; i--) {
@@ -105,8 +118,9 @@ public final class Community {
                 }
             }
         }
-        this.lastWeekMessages = h != null && h.size() >= 3 ? last : null;
-        this.priorMessagesMean = h != null && h.size() >= 3 ? prior : null;
+        this.lastWeekMessages = last;
+        this.previousWeekMessages = previous;
+        this.priorMessagesMean = prior;
         this.membersGrowth4w = growth;
     }
 
@@ -206,6 +220,11 @@ public final class Community {
         return e.qrCreatedOn();
     }
 
+    /** Whether the group QR code is the only way in; {@code null} when channels are unknown. */
+    public Boolean getQrOnly() {
+        return qrOnly;
+    }
+
     /** Whether {@code entry.channels} lists the group QR code; {@code null} when channels are unknown. */
     public Boolean getQrChannel() {
         return e.channels() == null ? null : e.channels().contains(Channel.QR);
@@ -255,6 +274,14 @@ public final class Community {
 
     public Boolean getDailyRitual() {
         return a.dailyRitual();
+    }
+
+    public Integer getUnansweredQuestions7d() {
+        return a.unansweredQuestions7d();
+    }
+
+    public Integer getDisputes30d() {
+        return a.disputes30d();
     }
 
     /** Guest shares plus live sessions in 30 days; {@code null} unless both are known. */
@@ -313,6 +340,14 @@ public final class Community {
         return o.groupsOperated();
     }
 
+    public Boolean getPenaltyLadder() {
+        return o.penaltyLadder();
+    }
+
+    public Boolean getFeedbackChannel() {
+        return o.feedbackChannel();
+    }
+
     // ---- commerce
 
     public Integer getPromoMessages7d() {
@@ -345,6 +380,14 @@ public final class Community {
 
     public Integer getReferrals30d() {
         return c.referrals30d();
+    }
+
+    public Integer getBuyers90d() {
+        return c.buyers90d();
+    }
+
+    public Integer getRefunds30d() {
+        return c.refunds30d();
     }
 
     public Level getTicket() {
@@ -387,6 +430,16 @@ public final class Community {
         return promoShare;
     }
 
+    /** {@code officialPosts7d / messages7d}, only when there are enough messages to judge. */
+    public Double getOfficialShare() {
+        return officialShare;
+    }
+
+    /** {@code refunds30d / orders30d}; {@code null} without orders. */
+    public Double getRefundShare() {
+        return refundShare;
+    }
+
     /** {@code joined7d - left7d}. */
     public Integer getNetJoin7d() {
         return netJoin7d;
@@ -407,7 +460,12 @@ public final class Community {
         return lastWeekMessages;
     }
 
-    /** Mean messages of the up-to-{@code declineWeeks} weeks before the last one (needs 3+ points). */
+    /** Messages in the history week before the last one (needs 3+ points). */
+    public Integer getPreviousWeekMessages() {
+        return previousWeekMessages;
+    }
+
+    /** Mean messages of the up-to-{@code declineWeeks} weeks before the last two (needs 3+ points). */
     public Double getPriorMessagesMean() {
         return priorMessagesMean;
     }

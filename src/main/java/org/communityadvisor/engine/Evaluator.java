@@ -27,8 +27,10 @@ public final class Evaluator {
     /** The queries every rules folder must define to hand results back. */
     public static final List<String> QUERIES = List.of("stage", "hits", "suppressed");
 
+    /** Most recommendations named in an advice's {@code focus}. */
+    public static final int FOCUS_SIZE = 3;
+
     private final RuleBase rules;
-    private final Profile profile;
     private final KieSessionsPool sessions;
     /** Every rule's metadata worked out once: what each advice needs of it, without parsing or lookups. */
     private final Map<String, Compiled> compiled = new HashMap<>();
@@ -68,9 +70,8 @@ public final class Evaluator {
         }
     }
 
-    public Evaluator(RuleBase rules, Profile profile) {
+    public Evaluator(RuleBase rules) {
         this.rules = rules;
-        this.profile = profile;
         this.sessions = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         for (RuleInfo r : rules.rules().values()) {
             Compiled c = new Compiled(r);
@@ -94,7 +95,8 @@ public final class Evaluator {
         return rules;
     }
 
-    public Advice evaluate(Snapshot snapshot, Lang lang) {
+    /** The advice for a valid snapshot, judged with the given profile's thresholds. */
+    public Advice evaluate(Snapshot snapshot, Lang lang, Profile profile) {
         Thresholds t = profile.thresholds();
         Community community = new Community(snapshot, t);
         StageFact stage = null;
@@ -160,8 +162,26 @@ public final class Evaluator {
         List<String> stageReasons = List.of(stageRule.text("reason", lang, values(stageRule, community, t)));
 
         return new Advice(snapshot.id(), snapshot.asOf(), stage.stage(), stageReasons, recommendations, suppressed,
-                Scoring.score(community, t), gaps(hits, stage, community, t), rules.version(),
+                focus(recommendations), Scoring.score(community, t), gaps(hits, stage, community, t), rules.version(),
                 new Advice.ProfileUsed(profile.name(), t));
+    }
+
+    /**
+     * What to do first: at most {@link #FOCUS_SIZE} shown recommendations in rank order, at most one per
+     * category, so an operator facing twenty items knows where to start (catalog: Focus).
+     */
+    static List<String> focus(List<Advice.Recommendation> ranked) {
+        List<String> out = new ArrayList<>(FOCUS_SIZE);
+        Set<String> categories = new HashSet<>();
+        for (Advice.Recommendation r : ranked) {
+            if (out.size() == FOCUS_SIZE) {
+                break;
+            }
+            if (categories.add(r.category())) {
+                out.add(r.id());
+            }
+        }
+        return out;
     }
 
     /** The unknown snapshot paths needed by rules that did not fire (so they could not decide). */

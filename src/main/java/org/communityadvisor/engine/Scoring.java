@@ -17,10 +17,13 @@ import org.communityadvisor.Thresholds;
  * <li>growth = 50 + 50 x weeklyGrowth / scoreGrowthTarget7d, where weeklyGrowth is the mean of the known
  *     netJoin7d / total and a quarter of the 4-week member growth</li>
  * <li>conversion = 100 x buyers30d / total / scoreConversionTarget</li>
- * <li>loyalty = 100 x repeatBuyers90d / buyers30d / scoreLoyaltyTarget (unknown without buyers)</li>
+ * <li>loyalty = 100 x repeatBuyers90d / buyers90d / scoreLoyaltyTarget (unknown without 90-day buyers;
+ *     edition 2 compares like with like)</li>
+ * <li>influence = 100 x referrals30d / total / scoreInfluenceTarget (edition 2; 002: 用户推荐新用户)</li>
  * </ul>
  * Each is clamped to 0-100 and rounded; unknown inputs give {@code null}; overall is the mean of the known
- * sub-scores weighted by the profile's scoreWeight* values.
+ * sub-scores weighted by the profile's scoreWeight* values; a {@code sales} group weighs conversion and
+ * loyalty at least as much as activity.
  */
 public final class Scoring {
     private Scoring() {
@@ -33,17 +36,24 @@ public final class Scoring {
         Integer growth = growth(weeklyGrowth(c), t);
         Integer conversion = c.getBuyers30d() == null || c.getTotal() == null || c.getTotal() == 0 ? null
                 : up(c.getBuyers30d() / (double) c.getTotal(), t.scoreConversionTarget());
-        Integer loyalty = c.getRepeatBuyers90d() == null || c.getBuyers30d() == null || c.getBuyers30d() == 0 ? null
-                : up(c.getRepeatBuyers90d() / (double) c.getBuyers30d(), t.scoreLoyaltyTarget());
+        Integer loyalty = c.getRepeatBuyers90d() == null || c.getBuyers90d() == null || c.getBuyers90d() == 0 ? null
+                : up(c.getRepeatBuyers90d() / (double) c.getBuyers90d(), t.scoreLoyaltyTarget());
+        Integer influence = c.getReferrals30d() == null || c.getTotal() == null || c.getTotal() == 0 ? null
+                : up(c.getReferrals30d() / (double) c.getTotal(), t.scoreInfluenceTarget());
 
+        // A sales group weighs conversion and loyalty at least as much as activity (catalog: Scores).
+        boolean sales = c.getPurpose() == org.communityadvisor.Purpose.SALES;
+        double wConversion = sales ? Math.max(t.scoreWeightConversion(), t.scoreWeightActivity()) : t.scoreWeightConversion();
+        double wLoyalty = sales ? Math.max(t.scoreWeightLoyalty(), t.scoreWeightActivity()) : t.scoreWeightLoyalty();
         double sum = 0;
         double weights = 0;
         double[][] parts = {
             {activity == null ? -1 : activity, t.scoreWeightActivity()},
             {participation == null ? -1 : participation, t.scoreWeightParticipation()},
             {growth == null ? -1 : growth, t.scoreWeightGrowth()},
-            {conversion == null ? -1 : conversion, t.scoreWeightConversion()},
-            {loyalty == null ? -1 : loyalty, t.scoreWeightLoyalty()}};
+            {conversion == null ? -1 : conversion, wConversion},
+            {loyalty == null ? -1 : loyalty, wLoyalty},
+            {influence == null ? -1 : influence, t.scoreWeightInfluence()}};
         for (double[] p : parts) {
             if (p[0] >= 0 && p[1] > 0) {
                 sum += p[0] * p[1];
@@ -51,7 +61,7 @@ public final class Scoring {
             }
         }
         Integer overall = weights == 0 ? null : (int) Math.round(sum / weights);
-        return new Scores(overall, activity, participation, growth, conversion, loyalty, change(c, t, activity, growth));
+        return new Scores(overall, activity, participation, growth, conversion, loyalty, influence, change(c, t, activity, growth));
     }
 
     /** Linear from 0 at 0 to 100 at the target, clamped. */

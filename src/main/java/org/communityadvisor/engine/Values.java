@@ -22,6 +22,9 @@ import org.communityadvisor.json.SnapshotSchema;
  */
 public final class Values {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)(%?)}");
+    /** The OCR's pinyin gloss after a character of the source documents: 出現(xiàn), 個(gè). */
+    private static final Pattern PINYIN_GLOSS =
+            Pattern.compile("(?<=\\p{IsHan})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]+[)）]");
     private static final Map<String, Method> COMMUNITY = communityGetters();
     private static final Map<String, Method> THRESHOLDS = thresholdAccessors();
 
@@ -121,6 +124,19 @@ public final class Values {
         return out;
     }
 
+    /** A value as a reader of the language reads it: 是/否, 无门槛, 未知, a list joined with 、. */
+    public static String display(Object v, Lang lang) {
+        return format(v, false, lang);
+    }
+
+    /**
+     * A quote as a reader sees it: without the OCR's pinyin glosses ({@code 出現(xiàn)} reads {@code 出現}).
+     * The advice's {@code source.quote} stays verbatim; only what is shown to people is cleaned.
+     */
+    public static String readableQuote(String quote) {
+        return quote == null ? null : PINYIN_GLOSS.matcher(quote).replaceAll("");
+    }
+
     static String format(Object v, boolean percent, Lang lang) {
         if (v == null) {
             return lang == Lang.ZH ? "未知" : "unknown";
@@ -134,8 +150,12 @@ public final class Values {
         if (v instanceof Boolean b) {
             return lang == Lang.ZH ? (b ? "是" : "否") : (b ? "yes" : "no");
         }
+        if (v instanceof org.communityadvisor.Labelled l) {
+            return l.label(lang);
+        }
         if (v instanceof Collection<?> c) {
-            return c.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            return c.stream().map(e -> e instanceof org.communityadvisor.Labelled l ? l.label(lang) : String.valueOf(e))
+                    .collect(Collectors.joining(lang == Lang.ZH ? "、" : ", "));
         }
         return String.valueOf(v);
     }

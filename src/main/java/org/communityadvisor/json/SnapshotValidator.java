@@ -90,6 +90,8 @@ public final class SnapshotValidator {
             c.count("activity.offlineEvents90d", a.offlineEvents90d());
             c.count("activity.checkIns7d", a.checkIns7d());
             c.count("activity.reviews30d", a.reviews30d());
+            c.count("activity.unansweredQuestions7d", a.unansweredQuestions7d());
+            c.count("activity.disputes30d", a.disputes30d());
         }
         if (s.operations() != null && s.operations().groupsOperated() != null
                 && s.operations().groupsOperated() < 1) {
@@ -102,7 +104,9 @@ public final class SnapshotValidator {
             c.count("commerce.promotions30d", k.promotions30d());
             c.count("commerce.orders30d", k.orders30d());
             c.count("commerce.buyers30d", k.buyers30d());
-            c.count("commerce.repeatBuyers90d", k.repeatBuyers90d());
+            c.count("commerce.buyers90d", k.buyers90d());
+            c.part("commerce.repeatBuyers90d", k.repeatBuyers90d(), "commerce.buyers90d", k.buyers90d());
+            c.part("commerce.refunds30d", k.refunds30d(), "commerce.orders30d", k.orders30d());
             c.count("commerce.testimonials30d", k.testimonials30d());
             c.count("commerce.groupBuys30d", k.groupBuys30d());
             c.count("commerce.referrals30d", k.referrals30d());

@@ -1,0 +1,127 @@
+package org.communityadvisor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.communityadvisor.Advice;
+import org.communityadvisor.Fixtures;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Platform;
+import org.communityadvisor.Profile;
+import org.communityadvisor.Scenario;
+import org.communityadvisor.json.SnapshotSchema;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With {@code --lang zh} a client reads Chinese: no English word in the text, Markdown and rules documents
+ * but ids, field names, threshold names, file names and platform brands (edition 2, issue 9).
+ */
+class ChineseOutputTest {
+    private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]*");
+
+    /** Every name that may stay as it is: ids, categories, paths and their last parts, thresholds, profiles. */
+    private static Set<String> allowed(List<Entry> entries) {
+        Set<String> out = new TreeSet<>(Comparator.comparing(String::length).reversed().thenComparing(s -> s));
+        out.addAll(Fixtures.ADVISOR.rules().rules().keySet());
+        Fixtures.ADVISOR.rules().rules().values().forEach(r -> {
+            if (r.category() != null) {
+                out.add(r.category());
+            }
+            if (r.document() != null) {
+                out.add(r.document());
+            }
+            out.addAll(r.evidence());
+        });
+        out.addAll(SnapshotSchema.paths());
+        out.addAll(Profile.thresholdNames());
+        Profile.bundled().forEach(p -> out.add(p.name()));
+        for (Platform p : Platform.values()) {
+            out.add(p.zh()); // brands without a Chinese name: QQ, Discord, Slack
+        }
+        out.add("acknowledged");
+        for (Entry e : entries) {
+            out.add(e.advice().communityId());
+            out.add(e.advice().rulesVersion());
+            if (e.snapshot().name() != null) {
+                out.add(e.snapshot().name()); // the client's own words
+            }
+        }
+        return out;
+    }
+
+    private static List<String> latinWords(String text, Set<String> allowed) {
+        List<String> out = new ArrayList<>();
+        // The source passages are quoted as the source writes them (it says "app" and "sop" here and there);
+        // Markdown's <sub> is markup.
+        text = text.replaceAll("「[^」]*」", " ").replace("<sub>", " ").replace("</sub>", " ")
+                .replaceAll("\\]\\(#[^)]*\\)", "] ").replaceAll("rules/[a-z]+\\.drl:\\d+", " "); // links, file:line
+        for (String name : allowed) { // longest first
+            text = text.replace(name, " ");
+        }
+        Matcher m = LATIN.matcher(text);
+        while (m.find()) {
+            String word = m.group().replaceAll("[.\\-]+$", "");
+            if (!allowed.contains(word) && !word.isEmpty()) {
+                out.add(word);
+            }
+        }
+        return out;
+    }
+
+    private static List<Entry> scenarios() throws Exception {
+        List<Entry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                Scenario s = Scenario.read(Files.readString(f));
+                entries.add(new Entry(f.toString(), s.base(), Fixtures.ADVISOR.advise(s.base(), Lang.ZH)));
+            }
+        }
+        return entries;
+    }
+
+    @Test
+    void theTextOfEveryBundledScenarioIsChinese() throws Exception {
+        List<Entry> entries = scenarios();
+        Set<String> allowed = allowed(entries);
+        TextRenderer renderer = new TextRenderer(Lang.ZH, false);
+        for (Entry e : entries) {
+            String text = renderer.renderToString(e.advice(), null);
+            assertThat(text).contains("阶段:" + e.advice().stage().zh());
+            assertThat(latinWords(text, allowed)).as(e.label() + " in Chinese:\n" + text).isEmpty();
+        }
+    }
+
+    @Test
+    void theMarkdownReportAndTheRulesDocumentAreChinese() throws Exception {
+        List<Entry> entries = scenarios();
+        Set<String> allowed = allowed(entries);
+        String md = Report.markdown(entries, Lang.ZH);
+        assertThat(latinWords(md, allowed)).as("the Markdown report in Chinese").isEmpty();
+        String rules = new RuleCatalog(Fixtures.ADVISOR.rules(), Fixtures.ADVISOR.profile(), Lang.ZH).markdown();
+        List<String> words = latinWords(rules, allowed);
+        // The document names the command that regenerates it.
+        words.removeAll(List.of("advisor", "rules", "format", "md", "lang", "zh"));
+        assertThat(words).as("docs/RULES.zh.md").isEmpty();
+    }
+
+    @Test
+    void severitiesStagesAndEnumValuesReadInChinese() throws Exception {
+        Advice advice = Fixtures.ADVISOR.advise(Fixtures.patched(org.communityadvisor.json.Json.MAPPER.readTree(
+                "{\"entry\": {\"barrier\": \"none\"}, \"coreGroup\": true}")), Lang.ZH);
+        Advice.Recommendation admission = advice.recommendations().stream()
+                .filter(r -> r.id().equals("entry.core-admission")).findFirst().orElseThrow();
+        String text = new TextRenderer(Lang.ZH, false).renderToString(advice, null);
+        assertThat(text).contains("[高]").doesNotContain("[HIGH]").doesNotContain("none");
+        assertThat(admission.evidence()).containsEntry("entry.barrier", org.communityadvisor.Barrier.NONE);
+        assertThat(text).contains("entry.barrier=无门槛");
+    }
+}
