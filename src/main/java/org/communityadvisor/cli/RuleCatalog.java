@@ -147,13 +147,33 @@ final class RuleCatalog {
                 md.append(t("- **Thresholds**: ", "- **阈值**:")).append(th.entrySet().stream()
                         .map(e -> "`" + e.getKey() + "` = " + e.getValue()).collect(Collectors.joining(", "))).append("\n");
             }
-            md.append(t("- **Action**: ", "- **做法**:")).append(cell(r.text("action", lang))).append("\n");
+            md.append(t("- **Action**: ", "- **做法**:")).append(cell(withThresholds(r.text("action", lang)))).append("\n");
             md.append(t("- **Why**: ", "- **原因**:")).append(cell(r.text("why", lang))).append("\n");
             md.append(t("- **Source**: ", "- **出处**:")).append(r.document()).append(" 「")
                     .append(cell(Values.readableQuote(r.quote())))
                     .append("」\n");
         }
         return md.toString();
+    }
+
+    /** A text with its threshold placeholders filled from the profile ({minViableMembers} reads 30). */
+    String withThresholds(String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_]+)(%?)}").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = m.group();
+            if (Values.isThreshold(m.group(1))) {
+                Object v = Values.ref(m.group(1)).get(null, profile.thresholds());
+                value = m.group(2).isEmpty() ? Values.display(v, lang)
+                        : Values.display(Math.round(((Number) v).doubleValue() * 1000) / 10.0, lang) + "%";
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String cell(String s) {
