@@ -156,8 +156,12 @@ public final class Community {
         return snapshot.origin();
     }
 
+    /**
+     * Whether this group is the operator's core fan group. The one field whose absence means {@code false}
+     * (edition 2): a designation the operator declares, so a snapshot that does not say is not one.
+     */
     public Boolean getCoreGroup() {
-        return snapshot.coreGroup();
+        return Boolean.TRUE.equals(snapshot.coreGroup());
     }
 
     public Boolean getGoalDefined() {
