@@ -39,14 +39,16 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
      * @param exclude    ids that must not be recommended
      * @param suppressed ids that must be matched but held back
      * @param order      pairs [a, b]: a must rank before b
+     * @param focus      the advice's focus exactly, in order; {@code null} when not checked
      */
     public record Expectations(String stage, List<String> include, List<String> exclude, List<String> suppressed,
-                               List<List<String>> order) {
-        public static final Expectations NONE = new Expectations(null, List.of(), List.of(), List.of(), List.of());
-        static final List<String> FIELDS = List.of("stage", "include", "exclude", "suppressed", "order");
+                               List<List<String>> order, List<String> focus) {
+        public static final Expectations NONE = new Expectations(null, List.of(), List.of(), List.of(), List.of(), null);
+        static final List<String> FIELDS = List.of("stage", "include", "exclude", "suppressed", "order", "focus");
 
         public boolean isEmpty() {
-            return stage == null && include.isEmpty() && exclude.isEmpty() && suppressed.isEmpty() && order.isEmpty();
+            return stage == null && include.isEmpty() && exclude.isEmpty() && suppressed.isEmpty() && order.isEmpty()
+                    && focus == null;
         }
 
         /** Every way the advice differs from what was expected; empty when it meets them. */
@@ -79,6 +81,9 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
                     out.add("order: expected " + pair.get(0) + " before " + pair.get(1) + ", got ranks "
                             + (a < 0 ? "-" : a + 1) + " and " + (b < 0 ? "-" : b + 1));
                 }
+            }
+            if (focus != null && !focus.equals(advice.focus())) {
+                out.add("focus: expected " + focus + ", got " + advice.focus());
             }
             return out;
         }
@@ -154,7 +159,7 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
         }
         return new Expectations(stage, ids(node.path("include"), at + ".include"),
                 ids(node.path("exclude"), at + ".exclude"), ids(node.path("suppressed"), at + ".suppressed"),
-                List.copyOf(order));
+                List.copyOf(order), node.has("focus") ? ids(node.get("focus"), at + ".focus") : null);
     }
 
     private static List<String> ids(JsonNode array, String at) {
