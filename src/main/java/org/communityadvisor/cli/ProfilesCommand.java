@@ -21,6 +21,11 @@ final class ProfilesCommand implements Callable<Integer> {
         for (Profile p : Profile.bundled()) {
             out.println(p.name());
             TextRenderer.wrap(out, "    ", p.description());
+            List<String> platforms = java.util.Arrays.stream(org.communityadvisor.Platform.values())
+                    .filter(pl -> Profile.forPlatform(pl).name().equals(p.name())).map(pl -> pl.json()).toList();
+            if (!platforms.isEmpty()) {
+                TextRenderer.wrap(out, "    used without --profile for platforms: ", String.join(", ", platforms));
+            }
             List<String> changed = new ArrayList<>();
             for (RecordComponent c : Thresholds.class.getRecordComponents()) {
                 Object mine = c.getAccessor().invoke(p.thresholds());
