@@ -114,6 +114,26 @@ class ChineseOutputTest {
     }
 
     @Test
+    void quotesAreShownWithoutTheOcrsPinyinGlossesWhileTheAdviceKeepsThemVerbatim() throws Exception {
+        assertThat(org.communityadvisor.engine.Values.readableQuote("不出六個(gè)月,大家慢慢不再講話"))
+                .isEqualTo("不出六個月,大家慢慢不再講話");
+        assertThat(org.communityadvisor.engine.Values.readableQuote("流程(1)模板化")).isEqualTo("流程(1)模板化");
+        Pattern gloss = Pattern.compile("\\p{IsHan}[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]");
+        List<Entry> entries = scenarios();
+        boolean verbatimGloss = entries.stream().flatMap(e -> e.advice().recommendations().stream())
+                .anyMatch(r -> gloss.matcher(r.source().quote()).find());
+        assertThat(verbatimGloss).as("some bundled scenario quotes a passage with a gloss, kept in source.quote").isTrue();
+        for (Lang lang : Lang.values()) {
+            TextRenderer renderer = new TextRenderer(lang, false);
+            for (Entry e : entries) {
+                assertThat(gloss.matcher(renderer.renderToString(e.advice(), null)).find()).as(e.label()).isFalse();
+            }
+            assertThat(gloss.matcher(Report.markdown(entries, lang)).find()).isFalse();
+            assertThat(gloss.matcher(Report.html(entries, lang)).find()).isFalse();
+        }
+    }
+
+    @Test
     void severitiesStagesAndEnumValuesReadInChinese() throws Exception {
         Advice advice = Fixtures.ADVISOR.advise(Fixtures.patched(org.communityadvisor.json.Json.MAPPER.readTree(
                 "{\"entry\": {\"barrier\": \"none\"}, \"coreGroup\": true}")), Lang.ZH);
