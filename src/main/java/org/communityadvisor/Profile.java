@@ -23,10 +23,12 @@ import org.communityadvisor.json.Names;
 public record Profile(String name, String description, Thresholds thresholds) {
     /** The profile of the seeds' own numbers (the catalog's defaults). */
     public static final String DEFAULT = "default";
+    /** Where the bundled profiles live on the classpath (namespaced, so an application's files never shadow them). */
+    static final String FOLDER = "org/communityadvisor/profiles";
 
     /** Every bundled profile, by name. */
     public static java.util.List<Profile> bundled() {
-        return org.communityadvisor.engine.Bundled.read("profiles", ".json").stream()
+        return org.communityadvisor.engine.Bundled.read(FOLDER, ".json").stream()
                 .map(f -> bundled(f.path().replaceFirst("\\.json$", ""))).toList();
     }
 
@@ -36,21 +38,21 @@ public record Profile(String name, String description, Thresholds thresholds) {
      */
     public static Profile forPlatform(Platform platform) {
         String name = platform == null ? DEFAULT : platform.json();
-        return Profile.class.getClassLoader().getResource("profiles/" + name + ".json") != null
+        return Profile.class.getClassLoader().getResource(FOLDER + "/" + name + ".json") != null
                 ? bundled(name) : bundled(DEFAULT);
     }
 
     /** A bundled profile by name. */
     public static Profile bundled(String name) {
-        try (InputStream in = Profile.class.getClassLoader().getResourceAsStream("profiles/" + name + ".json")) {
+        try (InputStream in = Profile.class.getClassLoader().getResourceAsStream(FOLDER + "/" + name + ".json")) {
             if (in == null) {
-                java.util.List<String> names = org.communityadvisor.engine.Bundled.read("profiles", ".json").stream()
+                java.util.List<String> names = org.communityadvisor.engine.Bundled.read(FOLDER, ".json").stream()
                         .map(f -> f.path().replaceFirst("\\.json$", "")).toList();
                 String nearest = Names.nearest(name, names);
                 throw new IllegalArgumentException("no bundled profile named '" + name + "'" + (nearest != null
                         ? "; did you mean '" + nearest + "'?" : "; bundled: " + String.join(", ", names)));
             }
-            return parse(Json.MAPPER.readTree(in), "profiles/" + name + ".json");
+            return parse(Json.MAPPER.readTree(in), "profile " + name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

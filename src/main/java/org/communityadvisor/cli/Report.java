@@ -32,7 +32,7 @@ final class Report {
 
     private static PebbleEngine engine(boolean escape) {
         ClasspathLoader loader = new ClasspathLoader();
-        loader.setPrefix("templates");
+        loader.setPrefix("org/communityadvisor/templates");
         return new PebbleEngine.Builder().loader(loader).autoEscaping(escape).strictVariables(true)
                 .newLineTrimming(false).extension(new MarkdownExtension()).build();
     }

@@ -33,7 +33,7 @@ import org.kie.api.definition.KiePackage;
  */
 public final class Precompiled {
     /** The resource name of the bundled precompiled rules. */
-    public static final String RESOURCE = "rules.compiled";
+    public static final String RESOURCE = "org/communityadvisor/rules.compiled";
     private static final String ENGINE = engineFingerprint();
 
     private Precompiled() {

@@ -34,7 +34,7 @@ import org.kie.internal.io.ResourceFactory;
  */
 public final class RuleBase {
     /** Where the bundled rules live, in the source tree and in the jar. */
-    public static final String BUNDLED = "rules";
+    public static final String BUNDLED = "org/communityadvisor/rules";
     private static final Pattern RULE_DECL = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
     private static final List<String> TEXTS = List.of("titleEn", "titleZh", "actionEn", "actionZh", "whyEn", "whyZh",
             "triggerEn", "triggerZh");

@@ -14,7 +14,7 @@ import java.util.Set;
  * other systems validate against: the catalog ids accepted in {@code acknowledged[].id}, and every field path.
  */
 public final class SnapshotSchema {
-    static final String RESOURCE = "schema/snapshot.schema.json";
+    static final String RESOURCE = "org/communityadvisor/schema/snapshot.schema.json";
     private static final String IDS_POINTER = "/properties/acknowledged/items/properties/id/enum";
     private static final JsonNode SCHEMA = load();
     private static final Set<String> IDS = catalogIds(SCHEMA);
