@@ -56,7 +56,7 @@ public record Advice(
 
     /** One ranked, explained recommendation. */
     @JsonPropertyOrder({"rank", "id", "category", "severity", "title", "action", "why", "evidence", "source"})
-    public record Recommendation(int rank, String id, String category, Severity severity, String title,
+    public record Recommendation(int rank, String id, Category category, Severity severity, String title,
                                  String action, String why, Map<String, Object> evidence, Source source) {
         public Recommendation {
             evidence = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
@@ -70,6 +70,22 @@ public record Advice(
     /** A recommendation held back: by another rule's id, or by {@code acknowledged}. */
     @JsonPropertyOrder({"id", "by", "reason"})
     public record Suppression(String id, String by, String reason) {
+        /** The value of {@code by} when the operator acknowledged the advice and put it off. */
+        public static final String ACKNOWLEDGED = "acknowledged";
+
+        /** What held a recommendation back. */
+        public enum HeldBy {
+            /** another recommendation that supersedes it ({@code by} is its id) */
+            RULE,
+            /** the operator's {@code acknowledged} entry, until its date */
+            ACKNOWLEDGEMENT
+        }
+
+        /** Whether another rule or the operator's acknowledgement held it back. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public HeldBy heldBy() {
+            return ACKNOWLEDGED.equals(by) ? HeldBy.ACKNOWLEDGEMENT : HeldBy.RULE;
+        }
     }
 
     /** The profile an advice was made with. */

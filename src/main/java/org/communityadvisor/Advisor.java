@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.communityadvisor.engine.Evaluator;
 import org.communityadvisor.engine.RuleBase;
+import org.communityadvisor.engine.RuleBaseException;
 import org.communityadvisor.json.SnapshotReader;
 import org.communityadvisor.json.SnapshotValidator;
 
@@ -34,21 +35,46 @@ public final class Advisor {
         for (Platform p : Platform.values()) {
             byPlatform.put(p, profile != null ? profile : Profile.forPlatform(p));
         }
-        this.evaluator = new Evaluator(rules);
+        this.evaluator = evaluator(rules);
     }
 
     /**
      * Loads the rules of a folder and swaps them in atomically: calls already running finish with the old
      * rules, later calls use the new ones. A folder that does not compile or lacks metadata is refused with
-     * {@link org.communityadvisor.engine.RuleBaseException} (file and line) and the old rules keep serving.
+     * {@link RulesException} (file and line) and the old rules keep serving.
      */
     public void reload(Path rulesDirectory) {
-        evaluator = new Evaluator(RuleBase.fromDirectory(rulesDirectory));
+        evaluator = evaluator(load(rulesDirectory));
     }
 
     /** Swaps back to the bundled rules. */
     public void reloadBundled() {
-        evaluator = new Evaluator(RuleBase.bundled());
+        evaluator = evaluator(load(null));
+    }
+
+    /** The bundled rules, or a folder's; engine problems become the public {@link RulesException}. */
+    private static RuleBase load(Path rulesDirectory) {
+        try {
+            return rulesDirectory == null ? RuleBase.bundled() : RuleBase.fromDirectory(rulesDirectory);
+        } catch (RuleBaseException e) {
+            throw new RulesException(e.problems());
+        }
+    }
+
+    private static Evaluator evaluator(RuleBase rules) {
+        try {
+            return new Evaluator(rules);
+        } catch (RuleBaseException e) {
+            throw new RulesException(e.problems());
+        }
+    }
+
+    private Advice evaluate(Snapshot snapshot, Lang lang) {
+        try {
+            return evaluator.evaluate(snapshot, lang, profileFor(snapshot.platform()));
+        } catch (RuleBaseException e) {
+            throw new RulesException(e.problems());
+        }
     }
 
     public static Builder builder() {
@@ -67,7 +93,7 @@ public final class Advisor {
         if (!errors.isEmpty()) {
             throw new InvalidSnapshotException(errors);
         }
-        return evaluator.evaluate(snapshot, lang, profileFor(snapshot.platform()));
+        return evaluate(snapshot, lang);
     }
 
     /** Advice for a snapshot given as JSON text; throws {@link InvalidSnapshotException} naming the paths at fault. */
@@ -77,8 +103,7 @@ public final class Advisor {
 
     /** Advice for a snapshot given as JSON text, with texts in the given language. */
     public Advice advise(String json, Lang lang) {
-        Snapshot snapshot = SnapshotReader.read(json);
-        return evaluator.evaluate(snapshot, lang, profileFor(snapshot.platform()));
+        return evaluate(SnapshotReader.read(json), lang);
     }
 
     /**
@@ -141,10 +166,9 @@ public final class Advisor {
             return this;
         }
 
-        /** Compiles the rules; throws {@link org.communityadvisor.engine.RuleBaseException} naming file and line. */
+        /** Compiles the rules; throws {@link RulesException} naming file and line. */
         public Advisor build() {
-            RuleBase rules = ruleBase != null ? ruleBase
-                    : rulesDirectory == null ? RuleBase.bundled() : RuleBase.fromDirectory(rulesDirectory);
+            RuleBase rules = ruleBase != null ? ruleBase : load(rulesDirectory);
             return new Advisor(rules, profile, lang);
         }
     }

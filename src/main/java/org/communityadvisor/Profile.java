@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,12 +48,12 @@ public record Profile(String name, String description, Thresholds thresholds) {
                 java.util.List<String> names = org.communityadvisor.engine.Bundled.read(FOLDER, ".json").stream()
                         .map(f -> f.path().replaceFirst("\\.json$", "")).toList();
                 String nearest = Names.nearest(name, names);
-                throw new IllegalArgumentException("no bundled profile named '" + name + "'" + (nearest != null
+                throw new ProfileException("no bundled profile named '" + name + "'" + (nearest != null
                         ? "; did you mean '" + nearest + "'?" : "; bundled: " + String.join(", ", names)));
             }
             return parse(Json.MAPPER.readTree(in), "profile " + name);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ProfileException("profile " + name + ": unreadable: " + e.getMessage(), e);
         }
     }
 
@@ -63,19 +62,19 @@ public record Profile(String name, String description, Thresholds thresholds) {
         try {
             return parse(Json.MAPPER.readTree(Files.readString(file)), file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not a readable JSON profile: " + e.getMessage(), e);
+            throw new ProfileException(file + ": not a readable JSON profile: " + e.getMessage(), e);
         }
     }
 
     private static Profile parse(JsonNode root, String origin) {
         if (!root.isObject()) {
-            throw new IllegalArgumentException(origin + ": a profile is a JSON object");
+            throw new ProfileException(origin + ": a profile is a JSON object");
         }
         List<String> known = List.of("name", "description", "extends", "thresholds");
         root.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
                 String nearest = Names.nearest(f, known);
-                throw new IllegalArgumentException(origin + ": " + f + ": unknown field"
+                throw new ProfileException(origin + ": " + f + ": unknown field"
                         + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
             }
         });
@@ -86,18 +85,18 @@ public record Profile(String name, String description, Thresholds thresholds) {
         }
         JsonNode own = root.path("thresholds");
         if (!own.isMissingNode() && !own.isObject()) {
-            throw new IllegalArgumentException(origin + ": thresholds: expected an object");
+            throw new ProfileException(origin + ": thresholds: expected an object");
         }
         if (own.isObject()) {
             List<String> names = thresholdNames();
             own.fields().forEachRemaining(e -> {
                 if (!names.contains(e.getKey())) {
                     String nearest = Names.nearest(e.getKey(), names);
-                    throw new IllegalArgumentException(origin + ": thresholds." + e.getKey() + ": unknown threshold"
+                    throw new ProfileException(origin + ": thresholds." + e.getKey() + ": unknown threshold"
                             + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
                 }
                 if (!e.getValue().isNumber()) {
-                    throw new IllegalArgumentException(origin + ": thresholds." + e.getKey() + ": expected a number");
+                    throw new ProfileException(origin + ": thresholds." + e.getKey() + ": expected a number");
                 }
             });
             values.setAll((ObjectNode) own);
@@ -109,14 +108,14 @@ public record Profile(String name, String description, Thresholds thresholds) {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(origin + ": thresholds missing: " + String.join(", ", missing)
+            throw new ProfileException(origin + ": thresholds missing: " + String.join(", ", missing)
                     + " (add them, or \"extends\": \"default\")");
         }
         Thresholds thresholds;
         try {
             thresholds = Json.MAPPER.treeToValue(values, Thresholds.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException(origin + ": thresholds: " + e.getMessage(), e);
+            throw new ProfileException(origin + ": thresholds: " + e.getMessage(), e);
         }
         String name = root.path("name").asText(origin);
         return new Profile(name, root.path("description").asText(""), thresholds);

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.communityadvisor.engine.RuleBaseException;
+import org.communityadvisor.RulesException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +77,7 @@ class LoadAndReloadTest {
                     if (reloads.incrementAndGet() % 10 == 0) {
                         try {
                             advisor.reload(broken);
-                        } catch (RuleBaseException e) {
+                        } catch (RulesException e) {
                             refused.incrementAndGet();
                         }
                     }
@@ -97,7 +97,7 @@ class LoadAndReloadTest {
             assertThat(reloads.get()).isEqualTo(RELOADS);
             assertThat(refused.get()).isEqualTo(RELOADS / 10);
             assertThat(failures.get()).as("calls that failed or differed from the sequential result").isZero();
-            assertThatThrownBy(() -> advisor.reload(broken)).isInstanceOf(RuleBaseException.class)
+            assertThatThrownBy(() -> advisor.reload(broken)).isInstanceOf(RulesException.class)
                     .hasMessageContaining("size.drl:2");
             assertThat(advisor.advise(inputs.get(1))).isEqualTo(expected.get(1));
         } finally {

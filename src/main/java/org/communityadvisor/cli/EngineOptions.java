@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import org.communityadvisor.Advisor;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Profile;
-import org.communityadvisor.engine.RuleBaseException;
+import org.communityadvisor.ProfileException;
+import org.communityadvisor.RulesException;
 import picocli.CommandLine.Option;
 
 /** The options every command that runs the rules shares: language, rules folder, profile. */
@@ -30,13 +31,13 @@ final class EngineOptions {
             p = profile == null ? null
                     : Files.isRegularFile(Path.of(profile)) ? Profile.fromFile(Path.of(profile))
                     : Profile.bundled(profile);
-        } catch (IllegalArgumentException e) {
+        } catch (ProfileException e) {
             err.println("advisor: profile: " + e.getMessage());
             return null;
         }
         try {
             return Advisor.builder().rulesDirectory(rules).profile(p).lang(lang).build();
-        } catch (RuleBaseException e) {
+        } catch (RulesException e) {
             err.println("advisor: the rules " + (rules == null ? "bundled" : "in " + rules) + " cannot be used:");
             e.problems().forEach(problem -> err.println("  " + problem));
             return null;

@@ -46,7 +46,7 @@ final class LintCommand implements Callable<Integer> {
             try {
                 Profile p = Profile.fromFile(profile);
                 out.println(profile + ": profile '" + p.name() + "': ok");
-            } catch (IllegalArgumentException e) {
+            } catch (org.communityadvisor.ProfileException e) {
                 out.println(e.getMessage());
                 problems++;
             }

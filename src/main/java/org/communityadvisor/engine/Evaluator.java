@@ -42,7 +42,7 @@ public final class Evaluator {
     /** One rule, ready to use. */
     private static final class Compiled {
         final RuleInfo info;
-        final String category;
+        final org.communityadvisor.Category category;
         final int weight;
         final Advice.Source source;
         final List<Map.Entry<String, Values.Ref>> evidence = new ArrayList<>();
@@ -51,7 +51,7 @@ public final class Evaluator {
 
         Compiled(RuleInfo r) {
             this.info = r;
-            this.category = r.category();
+            this.category = org.communityadvisor.Category.ofId(r.name());
             this.weight = r.kind() == RuleInfo.Kind.RECOMMENDATION ? r.weight() : 0;
             this.source = r.document() == null ? null : new Advice.Source(r.document(), r.quote());
             for (String text : List.of("title", "action", "why", "reason")) {
@@ -73,8 +73,14 @@ public final class Evaluator {
     public Evaluator(RuleBase rules) {
         this.rules = rules;
         this.sessions = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        List<String> unknown = new ArrayList<>();
         for (RuleInfo r : rules.rules().values()) {
             Compiled c = new Compiled(r);
+            if (r.kind() == RuleInfo.Kind.RECOMMENDATION && c.category == null) {
+                unknown.add("rules/" + r.file() + ":" + r.line() + ": " + r.name() + ": the id's prefix is not a category ("
+                        + java.util.Arrays.stream(org.communityadvisor.Category.values()).map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
+            }
             compiled.put(r.name(), c);
             if (r.kind() == RuleInfo.Kind.RECOMMENDATION || r.kind() == RuleInfo.Kind.STAGE) {
                 for (String name : r.evidence()) {
@@ -88,6 +94,9 @@ public final class Evaluator {
                 }
                 deciding.add(c);
             }
+        }
+        if (!unknown.isEmpty()) {
+            throw new RuleBaseException(unknown);
         }
     }
 
@@ -122,8 +131,8 @@ public final class Evaluator {
             session.dispose();
         }
         if (stage == null) {
-            throw new IllegalStateException("no stage rule matched " + snapshot.id()
-                    + "; the rules must decide a stage for every snapshot");
+            throw new RuleBaseException(List.of("no stage rule matched " + snapshot.id()
+                    + "; the rules must decide a stage for every snapshot (keep stage.mature, which always matches)"));
         }
 
         // One suppression per id: another rule's before the operator's acknowledgement, then by id.
@@ -172,7 +181,7 @@ public final class Evaluator {
      */
     static List<String> focus(List<Advice.Recommendation> ranked) {
         List<String> out = new ArrayList<>(FOCUS_SIZE);
-        Set<String> categories = new HashSet<>();
+        Set<org.communityadvisor.Category> categories = java.util.EnumSet.noneOf(org.communityadvisor.Category.class);
         for (Advice.Recommendation r : ranked) {
             if (out.size() == FOCUS_SIZE) {
                 break;

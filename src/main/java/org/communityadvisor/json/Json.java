@@ -48,8 +48,9 @@ public final class Json {
         }
     }
 
-    private static ObjectMapper create() {
-        SimpleModule dates = new SimpleModule("iso-dates");
+    /** Dates as ISO {@code yyyy-MM-dd}, read strictly (a real calendar day, nothing else). */
+    public static SimpleModule datesModule() {
+        SimpleModule dates = new SimpleModule("community-advisor-iso-dates");
         dates.addDeserializer(LocalDate.class, new StrictDateDeserializer());
         dates.addSerializer(LocalDate.class, new JsonSerializer<>() {
             @Override
@@ -58,6 +59,11 @@ public final class Json {
                 gen.writeString(ISO_DATE.format(value));
             }
         });
+        return dates;
+    }
+
+    private static ObjectMapper create() {
+        SimpleModule dates = datesModule();
         com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
                 .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).maxNumberLength(40).build())
