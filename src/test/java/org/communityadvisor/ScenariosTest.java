@@ -37,7 +37,7 @@ class ScenariosTest {
     Stream<DynamicTest> everyScenarioMatchesTheSchemaAndMeetsItsExpectations() throws Exception {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                 b -> b.schemaMappers(m -> m.mapPrefix("https://community-advisor.invalid/schema/",
-                        Path.of("src/main/resources/org/communityadvisor/schema").toAbsolutePath().toUri().toString())));
+                        Path.of("target/classes/org/communityadvisor/schema").toAbsolutePath().toUri().toString())));
         JsonSchema schema = factory.getSchema(SchemaLocation.of("https://community-advisor.invalid/schema/scenario.schema.json"));
         assertThat(schema.validate(Json.MAPPER.readTree("{\"snapshot\": {\"schemaVersion\": 1, \"bogus\": 1}}")))
                 .as("the scenario schema checks the snapshot inside it").isNotEmpty();

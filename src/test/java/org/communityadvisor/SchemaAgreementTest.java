@@ -19,14 +19,14 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The shipped JSON Schema ({@code src/main/resources/org/communityadvisor/schema/snapshot.schema.json}) and the advisor's validator agree: both accept
+ * The shipped JSON Schema (generated at build time into {@code target/classes/org/communityadvisor/schema/snapshot.schema.json}) and the advisor's validator agree: both accept
  * every valid example; the validator refuses every invalid one at the expected path, and the schema refuses
  * every one it can express (cross-field rules and impossible dates are the validator's alone).
  */
 class SchemaAgreementTest {
     static final Path EXAMPLES = Path.of("src/test/resources/snapshots");
     static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-            .getSchema(read(Path.of("src/main/resources/org/communityadvisor/schema/snapshot.schema.json")));
+            .getSchema(read(Path.of("target/classes/org/communityadvisor/schema/snapshot.schema.json")));
 
     static JsonNode read(Path p) {
         try {

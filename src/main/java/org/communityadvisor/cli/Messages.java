@@ -41,8 +41,8 @@ final class Messages {
         zh("must be 1-128 characters of A-Z a-z 0-9 \\. _ -", "须为 1-128 个字符,只能用 A-Z a-z 0-9 . _ -");
         zh("longer than (.*) characters", "超过 $1 个字符");
         zh("must be a number of at least 0", "须为不小于 0 的数字");
-        zh("null is not a channel", "null 不是有效的入群渠道");
-        zh("must be at least 1, got (.*)", "至少为 1,当前为 $1");
+        zh("null is not allowed here; expected one of: (.*)", "此处不能为 null;应为以下之一:$1");
+        zh("must be at least (.*), got (.*)", "至少为 $1,当前为 $2");
         zh("has (.*) points; at most (.*) are allowed", "有 $1 个点;最多允许 $2 个");
         zh("(.*) does not come after the previous point's (.*); history must be oldest first, strictly increasing",
                 "$1 不晚于前一个点的 $2;history 须按时间从早到晚严格递增");
