@@ -14,6 +14,11 @@ import org.communityadvisor.Lang;
 import org.communityadvisor.ValidationError;
 import org.communityadvisor.json.InputReader;
 import org.communityadvisor.json.Json;
+import org.communityadvisor.report.AdvisedCommunity;
+import org.communityadvisor.report.HtmlReport;
+import org.communityadvisor.report.MarkdownReport;
+import org.communityadvisor.report.Portfolio;
+import org.communityadvisor.report.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,7 +74,7 @@ final class AdviseCommand implements Callable<Integer> {
         boolean single = documents.single();
         int[] counts = new int[2]; // advised, refused
         boolean collect = portfolio || format == Format.MD || format == Format.HTML;
-        List<Entry> entries = new java.util.ArrayList<>();
+        List<AdvisedCommunity> entries = new java.util.ArrayList<>();
         Progress progress = Progress.start(err);
         try (Output output = Output.open(out)) {
             PrintWriter w = output.writer();
@@ -78,8 +83,7 @@ final class AdviseCommand implements Callable<Integer> {
             // One outcome per document, worked out on all cores and written in input order.
             boolean parallel = !single && !collect && (format == Format.JSONL || format == Format.TEXT)
                     && Runtime.getRuntime().availableProcessors() > 1;
-            TextRenderer text = new TextRenderer(lang, out == null && System.console() != null
-                    && System.getenv("NO_COLOR") == null, top);
+            TextReport text = textReport(lang);
             ObjectWriter compact = Json.MAPPER.writer();
             java.util.function.Function<Inputs.Document, Outcome> work = doc -> {
                 if (doc.unreadable() != null) {
@@ -93,7 +97,7 @@ final class AdviseCommand implements Callable<Integer> {
                     }
                     Advice advice = advisor.advise(snapshot, lang);
                     String rendered = !parallel ? null : format == Format.JSONL ? compact.writeValueAsString(advice)
-                            : text.renderToString(advice, doc.label()) + "-".repeat(100);
+                            : text.render(new AdvisedCommunity(doc.label(), null, advice)) + "-".repeat(100);
                     return new Outcome(doc, snapshot, advice, null, rendered);
                 } catch (InvalidSnapshotException e) {
                     return new Outcome(doc, null, null, e.errors(), null);
@@ -115,7 +119,7 @@ final class AdviseCommand implements Callable<Integer> {
                     return;
                 }
                 if (collect) {
-                    entries.add(new Entry(o.doc().label(), o.snapshot(), o.advice()));
+                    entries.add(new AdvisedCommunity(o.doc().label(), o.snapshot(), o.advice()));
                 } else if (o.rendered() != null) {
                     w.println(o.rendered());
                 } else {
@@ -163,17 +167,17 @@ final class AdviseCommand implements Callable<Integer> {
     }
 
     /** Reports and portfolios: everything is advised first, then written in one piece. */
-    private void report(List<Entry> entries, PrintWriter w, Lang lang) throws IOException {
+    private void report(List<AdvisedCommunity> entries, PrintWriter w, Lang lang) throws IOException {
         switch (format) {
-            case HTML -> w.print(Report.html(entries, lang));
-            case MD -> w.print(Report.markdown(entries, lang));
+            case HTML -> w.print(HtmlReport.render(entries, lang));
+            case MD -> w.print(MarkdownReport.render(entries, lang));
             default -> {
                 boolean several = entries.size() > 1;
                 if (portfolio && format == Format.TEXT) {
-                    Portfolio.text(Portfolio.rank(entries), lang, w);
+                    w.print(Portfolio.render(entries, lang));
                 }
-                List<Entry> ordered = portfolio
-                        ? Portfolio.rank(entries).stream().map(Portfolio.Row::entry).toList() : entries;
+                List<AdvisedCommunity> ordered = portfolio
+                        ? Portfolio.rank(entries).stream().map(Portfolio.Row::community).toList() : entries;
                 if (format == Format.JSON || format == Format.JSONL) {
                     Sink sink = sink(w, !several, lang);
                     ordered.forEach(e -> sink.write(e.advice(), e.label()));
@@ -252,13 +256,18 @@ final class AdviseCommand implements Callable<Integer> {
         }
     }
 
+    /** The text report, coloured on a terminal unless NO_COLOR is set. */
+    private TextReport textReport(Lang lang) {
+        return TextReport.of(lang).top(top).color(out == null && System.console() != null
+                && System.getenv("NO_COLOR") == null);
+    }
+
     private Sink sink(PrintWriter w, boolean single, Lang lang) throws IOException {
         return switch (format) {
             case TEXT, MD, HTML -> {
-                TextRenderer renderer = new TextRenderer(lang, out == null && System.console() != null
-                        && System.getenv("NO_COLOR") == null, top);
+                TextReport renderer = textReport(lang);
                 yield (advice, label) -> {
-                    renderer.render(advice, single ? null : label, w);
+                    w.print(renderer.render(new AdvisedCommunity(single ? null : label, null, advice)));
                     if (!single) {
                         w.println("-".repeat(100));
                     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.communityadvisor.Advisor;
 import org.communityadvisor.engine.RuleInfo;
 import org.communityadvisor.json.Names;
+import org.communityadvisor.report.internal.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -42,20 +43,20 @@ final class ExplainCommand implements Callable<Integer> {
         if (r.kind() == RuleInfo.Kind.RECOMMENDATION) {
             out.println(catalog.category(r.category()) + " · " + catalog.severities(r) + (zh ? " · 权重 " : " · weight ")
                     + r.weight());
-            TextRenderer.wrap(out, zh ? "标题:" : "title:   ", r.text("title", engine.lang));
-            TextRenderer.wrap(out, zh ? "条件:" : "when:    ", catalog.trigger(r));
-            TextRenderer.wrap(out, zh ? "做法:" : "action:  ", r.text("action", engine.lang));
-            TextRenderer.wrap(out, zh ? "原因:" : "why:     ", r.text("why", engine.lang));
+            TerminalText.wrap(out, zh ? "标题:" : "title:   ", r.text("title", engine.lang));
+            TerminalText.wrap(out, zh ? "条件:" : "when:    ", catalog.trigger(r));
+            TerminalText.wrap(out, zh ? "做法:" : "action:  ", r.text("action", engine.lang));
+            TerminalText.wrap(out, zh ? "原因:" : "why:     ", r.text("why", engine.lang));
             Map<String, Object> th = catalog.thresholds(r);
             if (!th.isEmpty()) {
-                TextRenderer.wrap(out, zh ? "阈值:" : "limits:  ", th.toString().replaceAll("[{}]", ""));
+                TerminalText.wrap(out, zh ? "阈值:" : "limits:  ", th.toString().replaceAll("[{}]", ""));
             }
         }
         if (r.document() != null) {
             // Verbatim, as the rule file holds it (the OCR's glosses included): this is the rule's own text.
-            TextRenderer.wrap(out, zh ? "出处:" : "source:  ", r.document() + " 「" + r.quote() + "」");
+            TerminalText.wrap(out, zh ? "出处:" : "source:  ", r.document() + " 「" + r.quote() + "」");
         }
-        TextRenderer.wrap(out, "metadata: ", new TreeMap<>(r.meta()).keySet().toString());
+        TerminalText.wrap(out, "metadata: ", new TreeMap<>(r.meta()).keySet().toString());
         out.println();
         out.print(advisor.rules().ruleText(r.name()));
         out.flush();

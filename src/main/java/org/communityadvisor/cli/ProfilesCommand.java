@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.communityadvisor.Profile;
 import org.communityadvisor.Thresholds;
+import org.communityadvisor.report.internal.TerminalText;
 import picocli.CommandLine.Command;
 
 /** {@code ./advisor profiles}: the bundled profiles and how each differs from the default. */
@@ -20,11 +21,11 @@ final class ProfilesCommand implements Callable<Integer> {
         Profile base = Profile.bundled(Profile.DEFAULT);
         for (Profile p : Profile.bundled()) {
             out.println(p.name());
-            TextRenderer.wrap(out, "    ", p.description());
+            TerminalText.wrap(out, "    ", p.description());
             List<String> platforms = java.util.Arrays.stream(org.communityadvisor.Platform.values())
                     .filter(pl -> Profile.forPlatform(pl).name().equals(p.name())).map(pl -> pl.json()).toList();
             if (!platforms.isEmpty()) {
-                TextRenderer.wrap(out, "    used without --profile for platforms: ", String.join(", ", platforms));
+                TerminalText.wrap(out, "    used without --profile for platforms: ", String.join(", ", platforms));
             }
             List<String> changed = new ArrayList<>();
             for (RecordComponent c : Thresholds.class.getRecordComponents()) {
@@ -35,10 +36,10 @@ final class ProfilesCommand implements Callable<Integer> {
                 }
             }
             if (p.name().equals(Profile.DEFAULT)) {
-                TextRenderer.wrap(out, "    thresholds: ", String.join(", ", Profile.thresholdNames().stream()
+                TerminalText.wrap(out, "    thresholds: ", String.join(", ", Profile.thresholdNames().stream()
                         .map(n -> n + "=" + value(p.thresholds(), n)).toList()));
             } else {
-                TextRenderer.wrap(out, "    differs from default: ", changed.isEmpty() ? "nothing" : String.join(", ", changed));
+                TerminalText.wrap(out, "    differs from default: ", changed.isEmpty() ? "nothing" : String.join(", ", changed));
             }
             out.println();
         }

@@ -12,6 +12,7 @@ import org.communityadvisor.engine.RuleBase;
 import org.communityadvisor.engine.RuleInfo;
 import org.communityadvisor.engine.Values;
 import org.communityadvisor.json.Json;
+import org.communityadvisor.report.internal.TerminalText;
 
 /** The knowledge base described from the rules' own metadata, for people (text, Markdown) and programs (JSON). */
 final class RuleCatalog {
@@ -102,13 +103,13 @@ final class RuleCatalog {
                 out.println("== " + category(category));
             }
             out.println(r.name() + "  [" + severities(r) + "]  " + r.text("title", lang));
-            TextRenderer.wrap(out, "    " + t("when:   ", "条件:"), trigger(r));
+            TerminalText.wrap(out, "    " + t("when:   ", "条件:"), trigger(r));
             Map<String, Object> th = thresholds(r);
             if (!th.isEmpty()) {
-                TextRenderer.wrap(out, "    " + t("limits: ", "阈值:"), th.entrySet().stream()
+                TerminalText.wrap(out, "    " + t("limits: ", "阈值:"), th.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
             }
-            TextRenderer.wrap(out, "    " + t("source: ", "出处:"), r.document() + " 「"
+            TerminalText.wrap(out, "    " + t("source: ", "出处:"), r.document() + " 「"
                     + Values.readableQuote(r.quote()) + "」");
         }
     }

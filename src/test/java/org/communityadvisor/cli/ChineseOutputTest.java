@@ -19,6 +19,10 @@ import org.communityadvisor.Platform;
 import org.communityadvisor.Profile;
 import org.communityadvisor.Scenario;
 import org.communityadvisor.json.SnapshotSchema;
+import org.communityadvisor.report.AdvisedCommunity;
+import org.communityadvisor.report.HtmlReport;
+import org.communityadvisor.report.MarkdownReport;
+import org.communityadvisor.report.TextReport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +33,7 @@ class ChineseOutputTest {
     private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]*");
 
     /** Every name that may stay as it is: ids, categories, paths and their last parts, thresholds, profiles. */
-    private static Set<String> allowed(List<Entry> entries) {
+    private static Set<String> allowed(List<AdvisedCommunity> entries) {
         Set<String> out = new TreeSet<>(Comparator.comparing(String::length).reversed().thenComparing(s -> s));
         out.addAll(Fixtures.ADVISOR.rules().rules().keySet());
         Fixtures.ADVISOR.rules().rules().values().forEach(r -> {
@@ -48,7 +52,7 @@ class ChineseOutputTest {
             out.add(p.zh()); // brands without a Chinese name: QQ, Discord, Slack
         }
         out.add("acknowledged");
-        for (Entry e : entries) {
+        for (AdvisedCommunity e : entries) {
             out.add(e.advice().communityId());
             out.add(e.advice().rulesVersion());
             if (e.snapshot().name() != null) {
@@ -77,12 +81,12 @@ class ChineseOutputTest {
         return out;
     }
 
-    private static List<Entry> scenarios() throws Exception {
-        List<Entry> entries = new ArrayList<>();
+    private static List<AdvisedCommunity> scenarios() throws Exception {
+        List<AdvisedCommunity> entries = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 Scenario s = Scenario.read(Files.readString(f));
-                entries.add(new Entry(f.toString(), s.base(), Fixtures.ADVISOR.advise(s.base(), Lang.ZH)));
+                entries.add(new AdvisedCommunity(f.toString(), s.base(), Fixtures.ADVISOR.advise(s.base(), Lang.ZH)));
             }
         }
         return entries;
@@ -90,11 +94,11 @@ class ChineseOutputTest {
 
     @Test
     void theTextOfEveryBundledScenarioIsChinese() throws Exception {
-        List<Entry> entries = scenarios();
+        List<AdvisedCommunity> entries = scenarios();
         Set<String> allowed = allowed(entries);
-        TextRenderer renderer = new TextRenderer(Lang.ZH, false);
-        for (Entry e : entries) {
-            String text = renderer.renderToString(e.advice(), null);
+        TextReport renderer = TextReport.of(Lang.ZH);
+        for (AdvisedCommunity e : entries) {
+            String text = renderer.render(AdvisedCommunity.of(e.advice()));
             assertThat(text).contains("阶段:" + e.advice().stage().zh());
             assertThat(latinWords(text, allowed)).as(e.label() + " in Chinese:\n" + text).isEmpty();
         }
@@ -102,9 +106,9 @@ class ChineseOutputTest {
 
     @Test
     void theMarkdownReportAndTheRulesDocumentAreChinese() throws Exception {
-        List<Entry> entries = scenarios();
+        List<AdvisedCommunity> entries = scenarios();
         Set<String> allowed = allowed(entries);
-        String md = Report.markdown(entries, Lang.ZH);
+        String md = MarkdownReport.render(entries, Lang.ZH);
         assertThat(latinWords(md, allowed)).as("the Markdown report in Chinese").isEmpty();
         String rules = new RuleCatalog(Fixtures.ADVISOR.rules(), Fixtures.ADVISOR.profile(), Lang.ZH).markdown();
         List<String> words = latinWords(rules, allowed);
@@ -119,17 +123,17 @@ class ChineseOutputTest {
                 .isEqualTo("不出六個月,大家慢慢不再講話");
         assertThat(org.communityadvisor.engine.Values.readableQuote("流程(1)模板化")).isEqualTo("流程(1)模板化");
         Pattern gloss = Pattern.compile("\\p{IsHan}[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]");
-        List<Entry> entries = scenarios();
+        List<AdvisedCommunity> entries = scenarios();
         boolean verbatimGloss = entries.stream().flatMap(e -> e.advice().recommendations().stream())
                 .anyMatch(r -> gloss.matcher(r.source().quote()).find());
         assertThat(verbatimGloss).as("some bundled scenario quotes a passage with a gloss, kept in source.quote").isTrue();
         for (Lang lang : Lang.values()) {
-            TextRenderer renderer = new TextRenderer(lang, false);
-            for (Entry e : entries) {
-                assertThat(gloss.matcher(renderer.renderToString(e.advice(), null)).find()).as(e.label()).isFalse();
+            TextReport renderer = TextReport.of(lang);
+            for (AdvisedCommunity e : entries) {
+                assertThat(gloss.matcher(renderer.render(AdvisedCommunity.of(e.advice()))).find()).as(e.label()).isFalse();
             }
-            assertThat(gloss.matcher(Report.markdown(entries, lang)).find()).isFalse();
-            assertThat(gloss.matcher(Report.html(entries, lang)).find()).isFalse();
+            assertThat(gloss.matcher(MarkdownReport.render(entries, lang)).find()).isFalse();
+            assertThat(gloss.matcher(HtmlReport.render(entries, lang)).find()).isFalse();
         }
     }
 
@@ -139,7 +143,7 @@ class ChineseOutputTest {
                 "{\"entry\": {\"barrier\": \"none\"}, \"coreGroup\": true}")), Lang.ZH);
         Advice.Recommendation admission = advice.recommendations().stream()
                 .filter(r -> r.id().equals("entry.core-admission")).findFirst().orElseThrow();
-        String text = new TextRenderer(Lang.ZH, false).renderToString(advice, null);
+        String text = TextReport.of(Lang.ZH).render(AdvisedCommunity.of(advice));
         assertThat(text).contains("[高]").doesNotContain("[HIGH]").doesNotContain("none");
         assertThat(admission.evidence()).containsEntry("entry.barrier", org.communityadvisor.Barrier.NONE);
         assertThat(text).contains("entry.barrier=无门槛");

@@ -1,0 +1,109 @@
+package org.communityadvisor.report;
+
+import static org.communityadvisor.report.internal.TerminalText.pad;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.communityadvisor.Advice;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Severity;
+
+/**
+ * Many communities ranked by urgency: most critical recommendations first, then most high ones, then the
+ * lowest overall score (unknown last), then the worst trend (the mean change of the sub-scores against four
+ * weeks earlier, in score points), then id. {@link MarkdownReport} and {@link HtmlReport} open with this
+ * ranking when they hold several communities; {@link #render} is its table for a terminal. Needs no template
+ * engine.
+ *
+ * <pre>{@code
+ * List<Portfolio.Row> ranking = Portfolio.rank(AdvisedCommunity.ofAll(advices));
+ * String table = Portfolio.render(AdvisedCommunity.ofAll(advices), Lang.EN);
+ * }</pre>
+ */
+public final class Portfolio {
+    /**
+     * One community's place in the ranking.
+     *
+     * @param rank      1 for the most urgent
+     * @param community the community
+     * @param critical  its critical recommendations
+     * @param high      its high ones
+     * @param total     all its recommendations
+     * @param overall   its overall score; {@code null} when unknown
+     * @param trend     the mean change of its sub-scores against four weeks earlier, in score points;
+     *                  {@code null} when there is no history to compare with
+     */
+    public record Row(int rank, AdvisedCommunity community, long critical, long high, long total, Integer overall,
+                      Integer trend) {
+        /** The id of the first recommendation to do (the first of {@code focus}), or "-" when there is none. */
+        public String startWith() {
+            return first(community.advice());
+        }
+    }
+
+    private Portfolio() {
+    }
+
+    /** The communities ranked, most urgent first. */
+    public static List<Row> rank(List<AdvisedCommunity> communities) {
+        Comparator<Row> urgency = Comparator.comparingLong((Row r) -> -r.critical())
+                .thenComparingLong(r -> -r.high())
+                .thenComparing(r -> r.overall() == null ? Integer.MAX_VALUE : r.overall())
+                .thenComparing(r -> r.trend() == null ? Integer.MAX_VALUE : r.trend())
+                .thenComparing(r -> r.community().advice().communityId());
+        List<Row> rows = communities.stream().map(c -> new Row(0, c, count(c.advice(), Severity.CRITICAL),
+                count(c.advice(), Severity.HIGH), c.advice().recommendations().size(), c.advice().scores().overall(),
+                trend(c.advice()))).sorted(urgency).toList();
+        return IntStream.range(0, rows.size()).mapToObj(i -> {
+            Row r = rows.get(i);
+            return new Row(i + 1, r.community(), r.critical(), r.high(), r.total(), r.overall(), r.trend());
+        }).toList();
+    }
+
+    /**
+     * The ranking as a table for a terminal: a title line, a header, a line a community (rank, id, stage,
+     * critical, high, all, overall, trend, the recommendation to start with) and an empty line.
+     */
+    public static String render(List<AdvisedCommunity> communities, Lang lang) {
+        List<Row> rows = rank(communities);
+        boolean zh = lang == Lang.ZH;
+        int w = Math.max(10, rows.stream().mapToInt(r -> r.community().advice().communityId().length()).max().orElse(10));
+        StringBuilder out = new StringBuilder();
+        out.append(zh ? "社群组合(按紧迫程度排序)" : "Portfolio, most urgent first").append('\n');
+        out.append(String.format("%4s  %-" + w + "s  %s %8s %5s %5s %7s %6s  %s", "#", zh ? "社群" : "community",
+                pad(zh ? "阶段" : "stage", 10), zh ? "紧急" : "critical", zh ? "高" : "high", zh ? "全部" : "all",
+                zh ? "综合分" : "overall", zh ? "趋势" : "trend", zh ? "先做" : "start with")).append('\n');
+        for (Row r : rows) {
+            Advice a = r.community().advice();
+            out.append(String.format("%4d  %-" + w + "s  %s %8d %5d %5d %7s %6s  %s", r.rank(), a.communityId(),
+                    pad(a.stage().label(lang), 10), r.critical(), r.high(), r.total(), overallText(r), trendText(r),
+                    r.startWith())).append('\n');
+        }
+        return out.append('\n').toString();
+    }
+
+    static String overallText(Row r) {
+        return r.overall() == null ? "?" : r.overall().toString();
+    }
+
+    static String trendText(Row r) {
+        return r.trend() == null ? "?" : String.format("%+d", r.trend());
+    }
+
+    private static long count(Advice a, Severity s) {
+        return a.recommendations().stream().filter(r -> r.severity() == s).count();
+    }
+
+    private static Integer trend(Advice a) {
+        Map<String, Integer> change = a.scores().change();
+        return change.isEmpty() ? null
+                : (int) Math.round(change.values().stream().mapToInt(Integer::intValue).average().orElse(0));
+    }
+
+    /** The first recommendation to do ({@code focus}), or "-" when there is nothing to do. */
+    static String first(Advice advice) {
+        return advice.focus().isEmpty() ? "-" : advice.focus().get(0);
+    }
+}

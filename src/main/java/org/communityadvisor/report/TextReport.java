@@ -1,0 +1,181 @@
+package org.communityadvisor.report;
+
+import static org.communityadvisor.report.internal.TerminalText.wrap;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.communityadvisor.Advice;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Scores;
+import org.communityadvisor.Severity;
+import org.communityadvisor.engine.Values;
+import org.communityadvisor.report.internal.TerminalText;
+
+/**
+ * The advice as a consultant reads it in a terminal: the focus first, the stage and why, the scores, then each
+ * recommendation with what to do, why, the data and the source; what was held back; the unknown data. Lines are
+ * wrapped to 100 columns (a Chinese character counts two) and end with {@code \n}. Immutable and thread-safe;
+ * needs no template engine.
+ *
+ * <pre>{@code
+ * String text = TextReport.of(Lang.EN).render(AdvisedCommunity.ofAll(List.of(advisor.advise(json))));
+ * String brief = TextReport.of(Lang.ZH).top(3).color(true).render(AdvisedCommunity.of(advice));
+ * }</pre>
+ */
+public final class TextReport {
+    private final Lang lang;
+    private final boolean color;
+    private final int top;
+
+    private TextReport(Lang lang, boolean color, int top) {
+        this.lang = java.util.Objects.requireNonNull(lang, "lang");
+        this.color = color;
+        this.top = top;
+    }
+
+    /** The text report with its labels in this language, every recommendation shown, no colour. */
+    public static TextReport of(Lang lang) {
+        return new TextReport(lang, false, 0);
+    }
+
+    /** The same report showing at most the first {@code n} recommendations of each community; 0 shows all. */
+    public TextReport top(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("top must be 0 (all) or more, got " + n);
+        }
+        return new TextReport(lang, color, n);
+    }
+
+    /** The same report with (or without) ANSI colours and bold for a terminal. */
+    public TextReport color(boolean on) {
+        return new TextReport(lang, on, top);
+    }
+
+    /**
+     * The communities one after the other. One community is rendered alone; several are each followed by a
+     * line of 100 dashes.
+     */
+    public String render(List<AdvisedCommunity> communities) {
+        StringBuilder out = new StringBuilder();
+        for (AdvisedCommunity c : communities) {
+            out.append(render(c));
+            if (communities.size() > 1) {
+                out.append("-".repeat(TerminalText.WIDTH)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** One community; its label, when it has one, goes on the heading line. */
+    public String render(AdvisedCommunity community) {
+        StringBuilder out = new StringBuilder();
+        render(community.advice(), community.label(), out);
+        return out.toString();
+    }
+
+    private String t(String en, String zh) {
+        return lang == Lang.ZH ? zh : en;
+    }
+
+    private void render(Advice a, String label, StringBuilder out) {
+        line(out, bold(a.communityId()) + "  " + t("as of", "日期") + " " + a.asOf() + "  ("
+                + t("rules", "规则版本") + " " + a.rulesVersion() + t(", profile ", ",配置 ") + a.profile().name()
+                + ")" + (label == null ? "" : "  " + label));
+        if (!a.focus().isEmpty()) {
+            line(out, bold(t("Start with:", "先做这几件:")));
+            for (Advice.Recommendation r : a.focusRecommendations()) {
+                wrap(out, "  " + r.rank() + ". ", r.title() + "  " + dim("(" + r.id() + ")"));
+            }
+        }
+        line(out, t("Stage: ", "阶段:") + bold(a.stage().label(lang)));
+        for (String reason : a.stageReasons()) {
+            wrap(out, "  ", reason);
+        }
+        line(out, t("Scores: ", "评分:") + scores(a.scores()));
+        line(out, "");
+        if (a.recommendations().isEmpty()) {
+            line(out, t("No recommendations: nothing in the rules calls for action.", "没有建议:规则未发现需要处理的问题。"));
+        }
+        int shown = top > 0 ? Math.min(top, a.recommendations().size()) : a.recommendations().size();
+        for (Advice.Recommendation r : a.recommendations().subList(0, shown)) {
+            String head = String.format("%2d. %s %s", r.rank(), severityTag(r.severity()), r.title());
+            line(out, severityColor(r.severity(), head));
+            line(out, "    " + dim(r.id() + " · " + r.category()));
+            wrap(out, "    " + t("Do:     ", "做法:"), r.action());
+            wrap(out, "    " + t("Why:    ", "原因:"), r.why());
+            wrap(out, "    " + t("Data:   ", "依据:"), evidence(r.evidence()));
+            wrap(out, "    " + t("Source: ", "出处:"), r.source().document() + " 「"
+                    + Values.readableQuote(r.source().quote()) + "」");
+            line(out, "");
+        }
+        if (shown < a.recommendations().size()) {
+            int more = a.recommendations().size() - shown;
+            line(out, t("... and " + more + " more (shown: the first " + shown + "; all with --top 0 or without --top)",
+                    "…… 另有 " + more + " 条建议(只显示前 " + shown + " 条;去掉 --top 可看全部)"));
+            line(out, "");
+        }
+        if (!a.suppressed().isEmpty()) {
+            line(out, t("Held back:", "暂缓:"));
+            for (Advice.Suppression s : a.suppressed()) {
+                wrap(out, "  - ", s.id() + " (" + t("by ", "因 ") + s.by() + "): " + s.reason());
+            }
+            line(out, "");
+        }
+        if (!a.dataGaps().isEmpty()) {
+            wrap(out, t("Unknown, would let more rules decide: ", "未知数据(补全后可做更多判断):"),
+                    String.join(", ", a.dataGaps()));
+            line(out, "");
+        }
+    }
+
+    private static void line(StringBuilder out, String s) {
+        out.append(s).append('\n');
+    }
+
+    /** {@code [HIGH]} in English, {@code [高]} in Chinese, padded so titles line up. */
+    private String severityTag(Severity severity) {
+        String tag = "[" + (lang == Lang.ZH ? severity.zh() : severity.json().toUpperCase(java.util.Locale.ROOT)) + "]";
+        return TerminalText.pad(tag, lang == Lang.ZH ? 5 : 11);
+    }
+
+    private String scores(Scores s) {
+        if (s == null) {
+            return "-";
+        }
+        return t("overall ", "综合 ") + n(s.overall()) + " · " + t("activity ", "活跃 ") + n(s.activity()) + " · "
+                + t("participation ", "参与 ") + n(s.participation()) + " · " + t("growth ", "增长 ") + n(s.growth())
+                + " · " + t("conversion ", "转化 ") + n(s.conversion()) + " · " + t("loyalty ", "忠诚 ") + n(s.loyalty())
+                + " · " + t("influence ", "影响力 ") + n(s.influence());
+    }
+
+    private static String n(Integer v) {
+        return v == null ? "?" : v.toString();
+    }
+
+    private String evidence(Map<String, Object> evidence) {
+        return evidence.entrySet().stream().map(e -> e.getKey() + "=" + Values.display(e.getValue(), lang))
+                .collect(Collectors.joining(", "));
+    }
+
+    private String bold(String s) {
+        return color ? "\u001b[1m" + s + "\u001b[0m" : s;
+    }
+
+    private String dim(String s) {
+        return color ? "\u001b[2m" + s + "\u001b[0m" : s;
+    }
+
+    private String severityColor(Severity severity, String s) {
+        if (!color) {
+            return s;
+        }
+        String code = switch (severity) {
+            case CRITICAL -> "1;31";
+            case HIGH -> "1;33";
+            case MEDIUM -> "1;36";
+            case LOW -> "1";
+        };
+        return "\u001b[" + code + "m" + s + "\u001b[0m";
+    }
+}

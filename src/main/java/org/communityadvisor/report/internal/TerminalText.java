@@ -1,0 +1,86 @@
+package org.communityadvisor.report.internal;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Text laid out for a terminal: wrapped to 100 columns, a Chinese character counted two columns wide.
+ * Internal to the advisor (the text report and the command line); not part of the API.
+ */
+public final class TerminalText {
+    /** The width text is wrapped to. */
+    public static final int WIDTH = 100;
+
+    private TerminalText() {
+    }
+
+    /** Prints text after a prefix, wrapped to the width, continuation lines indented under the text. */
+    public static void wrap(PrintWriter out, String prefix, String text) {
+        lines(prefix, text).forEach(out::println);
+    }
+
+    /** Appends text after a prefix, wrapped to the width, each line ended by {@code \n}. */
+    public static void wrap(StringBuilder out, String prefix, String text) {
+        lines(prefix, text).forEach(line -> out.append(line).append('\n'));
+    }
+
+    private static List<String> lines(String prefix, String text) {
+        List<String> lines = new ArrayList<>();
+        int indent = width(prefix);
+        StringBuilder line = new StringBuilder(prefix);
+        int col = indent;
+        for (String word : tokens(text)) {
+            int w = width(word);
+            if (col + w > WIDTH && col > indent) {
+                lines.add(line.toString().stripTrailing());
+                line = new StringBuilder(" ".repeat(indent));
+                col = indent;
+                if (word.equals(" ")) {
+                    continue;
+                }
+            }
+            line.append(word);
+            col += w;
+        }
+        lines.add(line.toString().stripTrailing());
+        return lines;
+    }
+
+    /** Words and spaces for Latin text; single characters for CJK, which may break anywhere. */
+    private static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (cp == ' ' || wide(cp)) {
+                if (word.length() > 0) {
+                    out.add(word.toString());
+                    word.setLength(0);
+                }
+                out.add(new String(Character.toChars(cp)));
+            } else {
+                word.appendCodePoint(cp);
+            }
+        });
+        if (word.length() > 0) {
+            out.add(word.toString());
+        }
+        return out;
+    }
+
+    /** Columns the text takes in a terminal. */
+    public static int width(String s) {
+        return s.codePoints().map(cp -> wide(cp) ? 2 : 1).sum();
+    }
+
+    /** The text and spaces up to a display width, at least one space. */
+    public static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(1, width - width(s)));
+    }
+
+    private static boolean wide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    }
+}
