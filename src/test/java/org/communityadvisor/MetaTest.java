@@ -54,7 +54,9 @@ class MetaTest {
     @Test
     void everyRuleHasMetadataAndTextsInBothLanguages() {
         assertThat(recommendations()).isNotEmpty().allSatisfy(r -> {
-            assertThat(r.get("id")).isEqualTo(r.name());
+            // The name is the id and its prefix the category: no @id or @category restates them.
+            assertThat(r.meta()).as(r.name()).doesNotContainKeys("id", "category");
+            assertThat(RuleInfo.CATEGORIES).as(r.name()).contains(r.category());
             assertThat(r.name()).startsWith(r.category() + ".");
             assertThat(r.severities()).isNotEmpty();
             assertThat(r.evidence()).isNotEmpty();

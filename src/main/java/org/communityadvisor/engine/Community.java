@@ -133,6 +133,11 @@ public final class Community {
         return thresholds;
     }
 
+    /** The member counts, never {@code null} (every value unknown when the snapshot has none). */
+    public Snapshot.Members getMembers() {
+        return m;
+    }
+
     /** The snapshot this fact was made from. */
     public Snapshot getSnapshot() {
         return snapshot;

@@ -113,6 +113,7 @@ public final class Evaluator {
         List<Suppressed> suppressions = new ArrayList<>();
         KieSession session = sessions.newKieSession();
         try {
+            StageFact.prepare(session); // a pooled session keeps the stage group's last mark: clear it
             session.insert(community);
             if (snapshot.acknowledged() != null) {
                 snapshot.acknowledged().forEach(session::insert);

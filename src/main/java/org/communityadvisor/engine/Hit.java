@@ -1,5 +1,8 @@
 package org.communityadvisor.engine;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.communityadvisor.Severity;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -10,8 +13,48 @@ import org.kie.api.runtime.rule.RuleContext;
  * @param severity the severity it fired with
  */
 public record Hit(String id, Severity severity) {
-    /** The hit of the rule now firing. */
+    /**
+     * Severities by the text of a rule's {@code @severity}: worked out once per text, so a consequence pays two
+     * map look-ups. Keyed by the text rather than by rule name, so rules reloaded with another severity under
+     * the same name are never served a stale one.
+     */
+    private static final Map<String, Severity> BY_TEXT = new ConcurrentHashMap<>();
+
+    /**
+     * The hit of the rule now firing, with its one severity from its {@code @severity} metadata: what a rule
+     * whose severity does not vary writes, {@code insert(Hit.of(kcontext));}.
+     *
+     * @throws IllegalStateException when the rule lists several severities or none (lint refuses both)
+     */
+    public static Hit of(RuleContext kcontext) {
+        String name = kcontext.getRule().getName();
+        Object text = kcontext.getRule().getMetaData().get("severity");
+        if (text == null) {
+            throw new IllegalStateException("rule \"" + name + "\" has no @severity");
+        }
+        Severity severity = BY_TEXT.computeIfAbsent(text.toString(), Hit::parse);
+        if (severity == null) {
+            throw new IllegalStateException("rule \"" + name + "\" has @severity(\"" + text
+                    + "\"): name one severity there, or the one it fires with in Hit.of(kcontext, Severity.X)");
+        }
+        return new Hit(name, severity);
+    }
+
+    /** The hit of the rule now firing, with the severity it chose (for a rule whose severity varies by case). */
     public static Hit of(RuleContext kcontext, Severity severity) {
         return new Hit(kcontext.getRule().getName(), severity);
+    }
+
+    /** The one severity a {@code @severity} text names, or {@code null} when it names several or none known. */
+    private static Severity parse(String text) {
+        String s = text.trim();
+        if (s.isEmpty() || s.contains(",")) {
+            return null;
+        }
+        try {
+            return Severity.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

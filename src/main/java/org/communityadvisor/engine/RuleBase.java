@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.communityadvisor.Severity;
 import org.communityadvisor.Stage;
 import org.communityadvisor.json.SnapshotSchema;
 import org.kie.api.KieBase;
@@ -143,7 +144,7 @@ public final class RuleBase {
      * named {@code id~2}, {@code id~3} ...), to measure how cost grows with the number of rules.
      */
     public static RuleBase synthetic(List<Source> sources, int copies) {
-        Pattern block = Pattern.compile("(?ms)^rule \"([^\"]+)\"\n(?=(?:    @[^\n]*\n)*?    @category).*?^end\n");
+        Pattern block = Pattern.compile("(?ms)^rule \"([^\"]+)\"\n(?=(?:    @[^\n]*\n)*?    @severity).*?^end\n");
         List<Source> out = new ArrayList<>();
         for (Source s : sources) {
             StringBuilder text = new StringBuilder(s.text());
@@ -175,10 +176,13 @@ public final class RuleBase {
             rule.getMetaData().forEach((k, v) -> meta.put(k, String.valueOf(v)));
             int[] where = declared.getOrDefault(rule.getName(), new int[] {-1, 0});
             String file = where[0] < 0 ? "?" : sources.get(where[0]).path();
-            RuleInfo info = new RuleInfo(rule.getName(), kind(meta), file, where[1], Map.copyOf(meta));
-            check(info, problems, lenient);
+            RuleInfo info = new RuleInfo(rule.getName(), kind(rule.getName(), meta), file, where[1], Map.copyOf(meta));
+            String text = ruleText(sources, info);
+            check(info, text, problems, lenient);
+            checkGuards(info, text, problems);
             rules.put(rule.getName(), info);
         }
+        checkStages(all, rules, problems);
         java.util.Set<String> queries = new java.util.HashSet<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             pkg.getQueries().forEach(q -> queries.add(q.getName()));
@@ -212,8 +216,13 @@ public final class RuleBase {
         return -1;
     }
 
-    private static RuleInfo.Kind kind(Map<String, String> meta) {
-        if (meta.containsKey("category")) {
+    /**
+     * What a rule does, from its name and metadata: a recommendation has {@code @severity} and a name
+     * {@code category.something} (its catalog id; the prefix is its category), a stage rule {@code @stage}, a
+     * suppression rule {@code @suppression}.
+     */
+    private static RuleInfo.Kind kind(String name, Map<String, String> meta) {
+        if (meta.containsKey("severity") && RuleInfo.isCategory(RuleInfo.prefix(name))) {
             return RuleInfo.Kind.RECOMMENDATION;
         }
         if (meta.containsKey("stage")) {
@@ -255,23 +264,27 @@ public final class RuleBase {
         return out;
     }
 
-    /** The metadata a rule of its kind must carry to be explained. */
-    private static void check(RuleInfo r, List<String> problems, boolean lenient) {
+    /** The metadata a rule of its kind must carry to be explained, and no metadata its name already says. */
+    private static void check(RuleInfo r, String text, List<String> problems, boolean lenient) {
         String at = r.file() + ":" + r.line() + ": rule \"" + r.name() + "\": ";
+        if (r.meta().containsKey("id")) {
+            problems.add(r.file() + ":" + annotationLine(r, text, "id") + ": rule \"" + r.name()
+                    + "\": @id is redundant: the rule's name is its id; remove it");
+        }
+        if (r.meta().containsKey("category")) {
+            problems.add(r.file() + ":" + annotationLine(r, text, "category") + ": rule \"" + r.name()
+                    + "\": @category is redundant: the category is the prefix of the rule's name; remove it");
+        }
         switch (r.kind()) {
             case RECOMMENDATION -> {
-                if (!lenient && !r.name().equals(r.get("id"))) {
-                    problems.add(at + "@id must equal the rule name");
-                }
                 if (!lenient && !SnapshotSchema.catalogIds().contains(r.name())) {
                     problems.add(at + "not a catalog id");
-                }
-                if (!r.name().startsWith(r.category() + ".")) {
-                    problems.add(at + "@category must be the id's prefix");
                 }
                 try {
                     if (r.severities().isEmpty()) {
                         problems.add(at + "@severity is missing");
+                    } else {
+                        checkConsequence(r, text, problems);
                     }
                 } catch (IllegalArgumentException e) {
                     problems.add(at + "@severity must list critical, high, medium or low");
@@ -298,8 +311,184 @@ public final class RuleBase {
             }
             case SUPPRESSION -> requireTexts(r, at, List.of("reasonEn", "reasonZh"), problems);
             default -> {
+                if (r.meta().containsKey("severity")) {
+                    problems.add(at + "has @severity, but a recommendation's name is its catalog id: category.name,"
+                            + " with the category one of " + String.join(", ", RuleInfo.CATEGORIES));
+                } else if (RuleInfo.isCategory(RuleInfo.prefix(r.name()))) {
+                    problems.add(at + "@severity is missing: a rule named after a category is a recommendation");
+                }
             }
         }
+    }
+
+    private static final Pattern SEVERITY_USE = Pattern.compile("\\bSeverity\\.([A-Z]+)\\b");
+    private static final Pattern HIT_OF_OWN = Pattern.compile("\\bHit\\.of\\(\\s*kcontext\\s*\\)");
+
+    /**
+     * The severity lives in {@code @severity}: a rule with one writes {@code insert(Hit.of(kcontext));} and
+     * names no severity; a rule with several names each of them, and only them, where it chooses.
+     */
+    private static void checkConsequence(RuleInfo r, String text, List<String> problems) {
+        int then = text.indexOf("\nthen");
+        if (then < 0) {
+            return;
+        }
+        String consequence = text.substring(then);
+        List<Severity> own = r.severities();
+        String listed = r.get("severity").trim();
+        java.util.Set<Severity> named = java.util.EnumSet.noneOf(Severity.class);
+        Matcher m = SEVERITY_USE.matcher(consequence);
+        while (m.find()) {
+            String at = r.file() + ":" + lineIn(r, text, then + m.start()) + ": rule \"" + r.name() + "\": ";
+            Severity s;
+            try {
+                s = Severity.valueOf(m.group(1));
+            } catch (IllegalArgumentException e) {
+                continue; // not a severity constant; the compiler has the last word
+            }
+            named.add(s);
+            if (!own.contains(s)) {
+                problems.add(at + "the consequence gives Severity." + s.name() + ", which @severity(\"" + listed
+                        + "\") does not list");
+            } else if (own.size() == 1) {
+                problems.add(at + "the consequence restates @severity(\"" + listed + "\"): write"
+                        + " insert(Hit.of(kcontext)); (name a severity only where it varies by case)");
+            }
+        }
+        Matcher plain = HIT_OF_OWN.matcher(consequence);
+        if (own.size() > 1 && plain.find()) {
+            problems.add(r.file() + ":" + lineIn(r, text, then + plain.start()) + ": rule \"" + r.name()
+                    + "\": @severity(\"" + listed + "\") lists several: choose one with Hit.of(kcontext, ...)");
+        } else if (own.size() > 1) {
+            for (Severity s : own) {
+                if (!named.contains(s)) {
+                    problems.add(r.file() + ":" + r.line() + ": rule \"" + r.name() + "\": @severity lists "
+                            + s.json() + ", which the consequence never gives");
+                }
+            }
+        }
+    }
+
+    /**
+     * The stage rules share {@code activation-group "stage"}, so of those that match only the one of highest
+     * salience fires; two at the same salience would make the winner arbitrary.
+     */
+    private static void checkStages(List<Rule> all, Map<String, RuleInfo> infos, List<String> problems) {
+        Map<Integer, String> bySalience = new HashMap<>();
+        for (Rule rule : all) {
+            RuleInfo r = infos.get(rule.getName());
+            String group = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl
+                    ? impl.getActivationGroup() : null;
+            String at = r.file() + ":" + r.line() + ": rule \"" + r.name() + "\": ";
+            if (r.kind() == RuleInfo.Kind.STAGE) {
+                if (!StageFact.GROUP.equals(group)) {
+                    problems.add(at + "a stage rule must be in activation-group \"" + StageFact.GROUP
+                            + "\", so that only the first match decides the stage");
+                    continue;
+                }
+                int salience = ((org.drools.base.definitions.rule.impl.RuleImpl) rule).getSalienceValue();
+                String other = bySalience.putIfAbsent(salience, r.name());
+                if (other != null) {
+                    problems.add(at + "has salience " + salience + ", as has stage rule \"" + other
+                            + "\": give each stage rule its own, the order in which they are tried");
+                }
+            } else if (StageFact.GROUP.equals(group)) {
+                problems.add(at + "only stage rules (@stage) belong in activation-group \"" + StageFact.GROUP + "\"");
+            }
+        }
+    }
+
+    /**
+     * The {@link Community} properties that are always known: required by the schema ({@code members.total},
+     * {@code platform}, the dates and id), {@code coreGroup} (absent means no), and what is not a snapshot value.
+     */
+    private static final java.util.Set<String> ALWAYS_KNOWN = java.util.Set.of("total", "platform", "coreGroup",
+            "id", "createdOn", "asOf", "thresholds", "snapshot");
+    /**
+     * The {@link Community} properties that are values (numbers, yes/no, enums, dates) and may be unknown, each
+     * with the pattern of its uses in a condition (not a method, not a path's first part, not inside a word).
+     */
+    private static final Map<String, Pattern> MAY_BE_UNKNOWN = mayBeUnknown();
+    private static final Pattern COMMUNITY_PATTERN = Pattern.compile("\\bCommunity\\s*\\(");
+    private static final Pattern GUARD = Pattern.compile("\\s*[!=]=\\s*null\\b");
+    private static final Pattern BINDING = Pattern.compile("\\$\\w+\\s*:\\s*$");
+    private static final Pattern LINE_COMMENT = Pattern.compile("//[^\n]*");
+
+    private static Map<String, Pattern> mayBeUnknown() {
+        Map<String, Pattern> out = new java.util.TreeMap<>();
+        for (java.lang.reflect.Method m : Community.class.getMethods()) {
+            String n = m.getName();
+            Class<?> type = m.getReturnType();
+            boolean value = Number.class.isAssignableFrom(type) || type == Boolean.class || type.isEnum()
+                    || type == java.time.LocalDate.class;
+            if (m.getDeclaringClass() == Community.class && n.startsWith("get") && n.length() > 3
+                    && m.getParameterCount() == 0 && value) {
+                String property = Character.toLowerCase(n.charAt(3)) + n.substring(4);
+                if (!ALWAYS_KNOWN.contains(property)) {
+                    out.put(property, Pattern.compile("(?<![\\w.$\"])" + property + "(?![\\w\"(.])"));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Unknown values, one way everywhere: in a {@code Community( ... )} pattern, a value that may be unknown is
+     * compared only after its guard, {@code x != null} (or {@code x == null} where unknown must match), earlier in
+     * the same pattern. Binding it ({@code $x : x}) is no comparison.
+     */
+    private static void checkGuards(RuleInfo r, String text, List<String> problems) {
+        int when = text.indexOf("\nwhen");
+        int then = text.indexOf("\nthen");
+        if (when < 0 || then < when) {
+            return;
+        }
+        // Comments blanked, not removed, so offsets still give file lines.
+        String conditions = LINE_COMMENT.matcher(text.substring(0, then))
+                .replaceAll(c -> " ".repeat(c.group().length()));
+        Matcher p = COMMUNITY_PATTERN.matcher(conditions);
+        while (p.find()) {
+            if (p.start() < when) {
+                continue;
+            }
+            int open = p.end() - 1;
+            int close = open;
+            for (int depth = 0; close < conditions.length(); close++) {
+                char c = conditions.charAt(close);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            String pattern = conditions.substring(open, Math.min(close + 1, conditions.length()));
+            for (Map.Entry<String, Pattern> unknown : MAY_BE_UNKNOWN.entrySet()) {
+                String name = unknown.getKey();
+                Matcher use = unknown.getValue().matcher(pattern);
+                boolean guarded = false;
+                while (use.find()) {
+                    if (GUARD.matcher(pattern).region(use.end(), pattern.length()).lookingAt()) {
+                        guarded = true;
+                    } else if (!guarded && !BINDING.matcher(pattern).region(0, use.start()).find()) {
+                        problems.add(r.file() + ":" + lineIn(r, text, open + use.start()) + ": rule \"" + r.name()
+                                + "\": " + name + " may be unknown: write " + name + " != null before comparing it,"
+                                + " in the same pattern (or " + name + " == null || ... where unknown must match)");
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The line of a metadata annotation of a rule, else the line of its {@code rule} keyword. */
+    private static int annotationLine(RuleInfo r, String text, String key) {
+        Matcher m = Pattern.compile("@" + key + "\\s*\\(").matcher(text);
+        int when = text.indexOf("\nwhen");
+        return m.find() && (when < 0 || m.start() < when) ? lineIn(r, text, m.start()) : r.line();
+    }
+
+    /** The file line of an offset into a rule's text (which starts at the rule's line). */
+    private static int lineIn(RuleInfo r, String text, int offset) {
+        return r.line() + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
     }
 
     private static void requireTexts(RuleInfo r, String at, List<String> keys, List<String> problems) {
@@ -376,7 +565,11 @@ public final class RuleBase {
     /** The rule as written in its DRL file, from {@code rule "name"} to {@code end}. */
     public String ruleText(String name) {
         RuleInfo r = rules.get(name);
-        if (r == null || r.line() < 1) {
+        return r == null ? "" : ruleText(sources, r);
+    }
+
+    private static String ruleText(List<Source> sources, RuleInfo r) {
+        if (r.line() < 1) {
             return "";
         }
         String[] lines = sources.stream().filter(s -> s.path().equals(r.file())).findFirst()

@@ -3,13 +3,15 @@ package org.communityadvisor.engine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.communityadvisor.Category;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Severity;
 import org.communityadvisor.Stage;
 
 /**
- * One rule as its own metadata describes it (the {@code @id}, {@code @category}, {@code @severity} ...
- * annotations in the DRL), read once when the rules are loaded.
+ * One rule as its name and its own metadata describe it (the {@code @severity}, {@code @weight} ... annotations in
+ * the DRL), read once when the rules are loaded. A recommendation's name is its catalog id, and the id's prefix
+ * is its category: {@code size.below-viable} is in {@code size}.
  *
  * @param name the rule's name (for recommendations, its catalog id)
  * @param kind what the rule does
@@ -18,9 +20,12 @@ import org.communityadvisor.Stage;
  * @param meta every metadata value, as written
  */
 public record RuleInfo(String name, Kind kind, String file, int line, Map<String, String> meta) {
+    /** The recommendation categories ({@link Category}) in the catalog's order: the prefixes a recommendation's name has. */
+    public static final List<String> CATEGORIES = Arrays.stream(Category.values()).map(Category::json).toList();
+
     /** What a rule contributes to an advice. */
     public enum Kind {
-        /** inserts a {@link Hit}: has {@code @category} */
+        /** inserts a {@link Hit}: has {@code @severity} and a name {@code category.something} */
         RECOMMENDATION,
         /** decides the {@link StageFact}: has {@code @stage} */
         STAGE,
@@ -34,8 +39,20 @@ public record RuleInfo(String name, Kind kind, String file, int line, Map<String
         return meta.get(key);
     }
 
+    /** A recommendation's category: its name up to the first dot; {@code null} for other rules. */
     public String category() {
-        return meta.get("category");
+        return kind == Kind.RECOMMENDATION ? prefix(name) : null;
+    }
+
+    /** Whether a name (a rule name's prefix) is one of the {@link #CATEGORIES}. */
+    public static boolean isCategory(String name) {
+        return name != null && CATEGORIES.contains(name);
+    }
+
+    /** The part of a rule name before its first dot ({@code size} of {@code size.below-viable}), or {@code null}. */
+    public static String prefix(String name) {
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : null;
     }
 
     /** The severities the rule can fire with, from {@code @severity("high, medium")}; the first is the usual one. */

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,13 +55,33 @@ public final class Values {
             java.lang.invoke.MethodHandle h = handle(threshold);
             return (c, t) -> invoke(h, t);
         }
-        String property = name.substring(name.lastIndexOf('.') + 1);
-        Method getter = COMMUNITY.get(property);
-        if (getter == null || (name.contains(".") && !isSnapshotPath(name))) {
+        if (!name.contains(".") && COMMUNITY.containsKey(name)) {
+            // A derived value (activeRatio ...) or a top-level field as the rules see it (coreGroup: absent is false).
+            java.lang.invoke.MethodHandle h = handle(COMMUNITY.get(name));
+            return (c, t) -> invoke(h, c);
+        }
+        org.communityadvisor.json.SnapshotModel.Field field = org.communityadvisor.json.SnapshotModel.byPath().get(name);
+        if (field == null || name.contains("[]")) {
             return null;
         }
-        java.lang.invoke.MethodHandle h = handle(getter);
-        return (c, t) -> invoke(h, c);
+        // A snapshot path: read along the records, from the snapshot itself (the model is the one source).
+        List<java.lang.invoke.MethodHandle> chain = new java.util.ArrayList<>();
+        String prefix = "";
+        for (String part : name.split("\\.")) {
+            chain.add(handle(org.communityadvisor.json.SnapshotModel.byPath().get(prefix + part).component().getAccessor()));
+            prefix = prefix + part + ".";
+        }
+        java.lang.invoke.MethodHandle[] steps = chain.toArray(java.lang.invoke.MethodHandle[]::new);
+        return (c, t) -> {
+            Object value = c.getSnapshot();
+            for (java.lang.invoke.MethodHandle step : steps) {
+                if (value == null) {
+                    return null;
+                }
+                value = invoke(step, value);
+            }
+            return value;
+        };
     }
 
     /** A value as evidence shows it: ratios rounded to four decimals, everything else as it is. */

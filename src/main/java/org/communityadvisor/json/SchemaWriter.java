@@ -89,13 +89,13 @@ public final class SchemaWriter {
                     p.put("const", a.constant());
                 } else {
                     type(p, "integer", nullable);
-                    p.put("minimum", a.min());
+                    p.put("minimum", (int) a.min());
                     p.put("maximum", Integer.MAX_VALUE);
                 }
             }
             case NUMBER -> {
                 type(p, "number", nullable);
-                p.put("minimum", a.min());
+                p.put("minimum", (int) a.min());
             }
             case BOOLEAN -> type(p, "boolean", nullable);
             case STRING -> {
