@@ -163,6 +163,26 @@ class MetaTest {
         }
     }
 
+    /**
+     * One name per value: a rule names a snapshot value in its conditions exactly as its evidence shows it
+     * ({@code members.total}), and every value a recommendation's conditions read is in its evidence.
+     */
+    @Test
+    void whatAConditionReadsIsInTheEvidenceUnderTheSameName() {
+        int checked = 0;
+        for (RuleInfo r : recommendations()) {
+            String conditions = Fixtures.ADVISOR.rules().conditions(r.name());
+            for (String path : org.communityadvisor.json.SnapshotModel.paths()) {
+                if (path.contains(".") && Pattern.compile("(?<![\\w.])" + Pattern.quote(path) + "(?![\\w])")
+                        .matcher(conditions).find()) {
+                    assertThat(r.evidence()).as(r.name() + " reads " + path + " in " + conditions).contains(path);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("snapshot paths read by the rules' conditions").isGreaterThan(50);
+    }
+
     @Test
     void noThresholdIsALiteralInARule() throws Exception {
         Pattern literal = Pattern.compile("(<|>|<=|>=|==|!=)\\s*-?\\d+(\\.\\d+)?(?!\\w)");

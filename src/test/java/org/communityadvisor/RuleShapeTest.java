@@ -102,9 +102,9 @@ class RuleShapeTest {
                 .rule("size.approaching-cap", r -> r.replace("Hit.of(kcontext)", "Hit.of(kcontext, Severity.LOW)"))
                 .rule("governance.spam", r -> r.replace("Severity.HIGH", "Severity.LOW"))
                 .rule("growth.net-loss", r -> r.replaceAll("insert\\(.*\\);", "insert(Hit.of(kcontext));"))
-                .rule("structure.opinion-leader", r -> r.replace("kols != null, ", ""))
-                .rule("size.warm-up-crew", r -> r.replace("(warmUpCrew == null || warmUpCrew == false)",
-                        "warmUpCrew != true"))
+                .rule("structure.opinion-leader", r -> r.replace("members.kols != null, ", ""))
+                .rule("size.warm-up-crew", r -> r.replace("(operations.warmUpCrew == null || operations.warmUpCrew == false)",
+                        "operations.warmUpCrew != true"))
                 .rule("stage.launch", r -> r.replace("    activation-group \"stage\"\n", ""))
                 .rule("stage.growth-joins", r -> r.replace("salience 19", "salience 20"))
                 .rule("activity.review", r -> r.replace("\nwhen\n", "\n    activation-group \"stage\"\nwhen\n"))
@@ -139,13 +139,13 @@ class RuleShapeTest {
                         + "@severity lists high, which the consequence never gives",
                 at("growth.drl", "growth.net-loss", "Hit.of")
                         + "@severity(\"high, medium\") lists several: choose one with Hit.of(kcontext, ...)",
-                at("structure.drl", "structure.opinion-leader", "kols ==") + "kols may be unknown: write kols != null"
-                        + " before comparing it, in the same pattern (or kols == null || ... where unknown must match)",
+                at("structure.drl", "structure.opinion-leader", "members.kols ==") + "members.kols may be unknown: write members.kols != null"
+                        + " before comparing it, in the same pattern (or members.kols == null || ... where unknown must match)",
                 at("lifecycle.drl", "stage.launch", "rule \"") + "a stage rule must be in activation-group \"stage\","
                         + " so that only the first match decides the stage",
                 at("activity.drl", "activity.review", "rule \"")
                         + "only stage rules (@stage) belong in activation-group \"stage\"");
-        assertThat(problems).anyMatch(p -> p.contains("size.warm-up-crew\": warmUpCrew may be unknown"));
+        assertThat(problems).anyMatch(p -> p.contains("size.warm-up-crew\": operations.warmUpCrew may be unknown"));
         assertThat(problems).anyMatch(p -> p.matches("lifecycle\\.drl:\\d+: rule \"stage\\.growth-(joins|trend)\":"
                 + " has salience 20, as has stage rule \"stage\\.growth-(joins|trend)\".*"));
         assertThat(problems).anyMatch(p -> p.matches("measurement\\.drl:\\d+: rule \"reach\\.fans\": has @severity, but"

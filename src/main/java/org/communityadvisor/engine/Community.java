@@ -13,9 +13,11 @@ import org.communityadvisor.Snapshot;
 import org.communityadvisor.Thresholds;
 
 /**
- * The fact the rules reason over: one snapshot, flattened, with the catalog's derived values.
- * Every property is named after the last part of its snapshot path ({@code members.total} is {@code total}),
- * and is {@code null} when the snapshot does not know it. Immutable.
+ * The fact the rules reason over: one snapshot, with the catalog's derived values and the profile's thresholds.
+ * A rule names a snapshot value by its path, as its evidence shows it ({@code members.total},
+ * {@code activity.messages7d}): the groups are never {@code null}, a value the snapshot does not know is.
+ * Derived values ({@code activeRatio} ...) and top-level fields ({@code platform}) are properties of their own.
+ * Immutable.
  */
 public final class Community {
     private final Snapshot snapshot;
@@ -39,14 +41,11 @@ public final class Community {
     private final Double priorMessagesMean;
     private final Double membersGrowth4w;
 
-    private static final Snapshot.Members NO_MEMBERS = new Snapshot.Members(null, null, null, null, null, null);
-    private static final Snapshot.Entry NO_ENTRY = new Snapshot.Entry(null, null, null, null);
-    private static final Snapshot.Activity NO_ACTIVITY =
-            new Snapshot.Activity(null, null, null, null, null, null, null, null, null, null, null, null, null);
-    private static final Snapshot.Operations NO_OPERATIONS =
-            new Snapshot.Operations(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    private static final Snapshot.Commerce NO_COMMERCE =
-            new Snapshot.Commerce(null, null, null, null, null, null, null, null, null, null, null, null);
+    private static final Snapshot.Members NO_MEMBERS = Snapshot.Members.builder().build();
+    private static final Snapshot.Entry NO_ENTRY = Snapshot.Entry.builder().build();
+    private static final Snapshot.Activity NO_ACTIVITY = Snapshot.Activity.builder().build();
+    private static final Snapshot.Operations NO_OPERATIONS = Snapshot.Operations.builder().build();
+    private static final Snapshot.Commerce NO_COMMERCE = Snapshot.Commerce.builder().build();
 
     private final Snapshot.Members m;
     private final Snapshot.Entry e;
@@ -133,9 +132,27 @@ public final class Community {
         return thresholds;
     }
 
-    /** The member counts, never {@code null} (every value unknown when the snapshot has none). */
+    // ---- the snapshot's groups, never null (every value unknown when the snapshot has none): rules and evidence
+    //      name a value by its snapshot path, members.total, activity.messages7d ...
+
     public Snapshot.Members getMembers() {
         return m;
+    }
+
+    public Snapshot.Entry getEntry() {
+        return e;
+    }
+
+    public Snapshot.Activity getActivity() {
+        return a;
+    }
+
+    public Snapshot.Operations getOperations() {
+        return o;
+    }
+
+    public Snapshot.Commerce getCommerce() {
+        return c;
     }
 
     /** The snapshot this fact was made from. */
@@ -187,47 +204,17 @@ public final class Community {
 
     // ---- members
 
-    public Integer getTotal() {
-        return total;
-    }
 
-    public Integer getJoined7d() {
-        return m.joined7d();
-    }
 
-    public Integer getLeft7d() {
-        return m.left7d();
-    }
 
-    public Integer getAdmins() {
-        return m.admins();
-    }
 
-    public Integer getKols() {
-        return m.kols();
-    }
 
-    public Integer getSilent30d() {
-        return m.silent30d();
-    }
 
     // ---- entry
 
-    public Barrier getBarrier() {
-        return e.barrier();
-    }
 
-    public Double getFee() {
-        return e.fee();
-    }
 
-    public List<Channel> getChannels() {
-        return e.channels();
-    }
 
-    public LocalDate getQrCreatedOn() {
-        return e.qrCreatedOn();
-    }
 
     /** Whether the group QR code is the only way in; {@code null} when channels are unknown. */
     public Boolean getQrOnly() {
@@ -241,57 +228,18 @@ public final class Community {
 
     // ---- activity
 
-    public Integer getMessages7d() {
-        return messages7d;
-    }
 
-    public Integer getActiveMembers7d() {
-        return a.activeMembers7d();
-    }
 
-    public Integer getAdMessages7d() {
-        return a.adMessages7d();
-    }
 
-    public Integer getOfficialPosts7d() {
-        return a.officialPosts7d();
-    }
 
-    public Integer getTopics30d() {
-        return a.topics30d();
-    }
 
-    public Integer getGuestShares30d() {
-        return a.guestShares30d();
-    }
 
-    public Integer getLiveSessions30d() {
-        return a.liveSessions30d();
-    }
 
-    public Integer getOfflineEvents90d() {
-        return a.offlineEvents90d();
-    }
 
-    public Integer getCheckIns7d() {
-        return a.checkIns7d();
-    }
 
-    public Integer getReviews30d() {
-        return a.reviews30d();
-    }
 
-    public Boolean getDailyRitual() {
-        return a.dailyRitual();
-    }
 
-    public Integer getUnansweredQuestions7d() {
-        return a.unansweredQuestions7d();
-    }
 
-    public Integer getDisputes30d() {
-        return a.disputes30d();
-    }
 
     /** Guest shares plus live sessions in 30 days; {@code null} unless both are known. */
     public Integer getShares30d() {
@@ -301,111 +249,33 @@ public final class Community {
 
     // ---- operations
 
-    public Boolean getAnnouncement() {
-        return o.announcement();
-    }
 
-    public Boolean getRules() {
-        return o.rules();
-    }
 
-    public Boolean getMonthlyPlan() {
-        return o.monthlyPlan();
-    }
 
-    public Boolean getContentCalendar() {
-        return o.contentCalendar();
-    }
 
-    public Boolean getOwnerQualified() {
-        return o.ownerQualified();
-    }
 
-    public Boolean getSopTemplate() {
-        return o.sopTemplate();
-    }
 
-    public Boolean getOnboarding() {
-        return o.onboarding();
-    }
 
-    public Boolean getIncentives() {
-        return o.incentives();
-    }
 
-    public Boolean getContentArchive() {
-        return o.contentArchive();
-    }
 
-    public Boolean getWarmUpCrew() {
-        return o.warmUpCrew();
-    }
 
-    public Boolean getCoreGroupExists() {
-        return o.coreGroupExists();
-    }
 
-    public Integer getGroupsOperated() {
-        return o.groupsOperated();
-    }
 
-    public Boolean getPenaltyLadder() {
-        return o.penaltyLadder();
-    }
 
-    public Boolean getFeedbackChannel() {
-        return o.feedbackChannel();
-    }
 
     // ---- commerce
 
-    public Integer getPromoMessages7d() {
-        return c.promoMessages7d();
-    }
 
-    public Integer getPromotions30d() {
-        return c.promotions30d();
-    }
 
-    public Integer getOrders30d() {
-        return c.orders30d();
-    }
 
-    public Integer getBuyers30d() {
-        return c.buyers30d();
-    }
 
-    public Integer getRepeatBuyers90d() {
-        return c.repeatBuyers90d();
-    }
 
-    public Integer getTestimonials30d() {
-        return c.testimonials30d();
-    }
 
-    public Integer getGroupBuys30d() {
-        return c.groupBuys30d();
-    }
 
-    public Integer getReferrals30d() {
-        return c.referrals30d();
-    }
 
-    public Integer getBuyers90d() {
-        return c.buyers90d();
-    }
 
-    public Integer getRefunds30d() {
-        return c.refunds30d();
-    }
 
-    public Level getTicket() {
-        return c.ticket();
-    }
 
-    public Level getPurchaseFrequency() {
-        return c.purchaseFrequency();
-    }
 
     // ---- history and derived values (catalog: Derived values)
 

@@ -402,7 +402,7 @@ public final class RuleBase {
      * The {@link Community} properties that are always known: required by the schema ({@code members.total},
      * {@code platform}, the dates and id), {@code coreGroup} (absent means no), and what is not a snapshot value.
      */
-    private static final java.util.Set<String> ALWAYS_KNOWN = java.util.Set.of("total", "platform", "coreGroup",
+    private static final java.util.Set<String> ALWAYS_KNOWN = java.util.Set.of("members.total", "platform", "coreGroup",
             "id", "createdOn", "asOf", "thresholds", "snapshot");
     /**
      * The {@link Community} properties that are values (numbers, yes/no, enums, dates) and may be unknown, each
@@ -427,6 +427,14 @@ public final class RuleBase {
                 if (!ALWAYS_KNOWN.contains(property)) {
                     out.put(property, Pattern.compile("(?<![\\w.$\"])" + property + "(?![\\w\"(.])"));
                 }
+            }
+        }
+        // The snapshot's values inside its groups, by path (members.joined7d, activity.messages7d ...).
+        for (String path : org.communityadvisor.json.SnapshotModel.paths()) {
+            org.communityadvisor.json.SnapshotModel.Field f = org.communityadvisor.json.SnapshotModel.byPath().get(path);
+            if (path.contains(".") && !ALWAYS_KNOWN.contains(path) && !f.field().required()
+                    && f.kind() != org.communityadvisor.json.SnapshotModel.Kind.OBJECT) {
+                out.put(path, Pattern.compile("(?<![\\w.$\"])" + Pattern.quote(path) + "(?![\\w\"(.])"));
             }
         }
         return Collections.unmodifiableMap(out);

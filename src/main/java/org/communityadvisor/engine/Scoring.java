@@ -34,12 +34,12 @@ public final class Scoring {
         Integer participation = c.getSilentShare() == null ? null
                 : up(1 - c.getSilentShare(), t.scoreParticipationTarget());
         Integer growth = growth(weeklyGrowth(c), t);
-        Integer conversion = c.getBuyers30d() == null || c.getTotal() == null || c.getTotal() == 0 ? null
-                : up(c.getBuyers30d() / (double) c.getTotal(), t.scoreConversionTarget());
-        Integer loyalty = c.getRepeatBuyers90d() == null || c.getBuyers90d() == null || c.getBuyers90d() == 0 ? null
-                : up(c.getRepeatBuyers90d() / (double) c.getBuyers90d(), t.scoreLoyaltyTarget());
-        Integer influence = c.getReferrals30d() == null || c.getTotal() == null || c.getTotal() == 0 ? null
-                : up(c.getReferrals30d() / (double) c.getTotal(), t.scoreInfluenceTarget());
+        Integer conversion = c.getCommerce().buyers30d() == null || c.getMembers().total() == null || c.getMembers().total() == 0 ? null
+                : up(c.getCommerce().buyers30d() / (double) c.getMembers().total(), t.scoreConversionTarget());
+        Integer loyalty = c.getCommerce().repeatBuyers90d() == null || c.getCommerce().buyers90d() == null || c.getCommerce().buyers90d() == 0 ? null
+                : up(c.getCommerce().repeatBuyers90d() / (double) c.getCommerce().buyers90d(), t.scoreLoyaltyTarget());
+        Integer influence = c.getCommerce().referrals30d() == null || c.getMembers().total() == null || c.getMembers().total() == 0 ? null
+                : up(c.getCommerce().referrals30d() / (double) c.getMembers().total(), t.scoreInfluenceTarget());
 
         // A sales group weighs conversion and loyalty at least as much as activity (catalog: Scores).
         boolean sales = c.getPurpose() == org.communityadvisor.Purpose.SALES;
@@ -74,8 +74,8 @@ public final class Scoring {
     }
 
     private static Double weeklyGrowth(Community c) {
-        Double joins = c.getNetJoin7d() == null || c.getTotal() == null || c.getTotal() == 0 ? null
-                : c.getNetJoin7d() / (double) c.getTotal();
+        Double joins = c.getNetJoin7d() == null || c.getMembers().total() == null || c.getMembers().total() == 0 ? null
+                : c.getNetJoin7d() / (double) c.getMembers().total();
         Double trend = c.getMembersGrowth4w() == null ? null : c.getMembersGrowth4w() / 4;
         if (joins == null) {
             return trend;
