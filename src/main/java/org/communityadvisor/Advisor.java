@@ -26,8 +26,11 @@ public final class Advisor {
     /** The bundled profile of each platform (or default), resolved once. */
     private final Map<Platform, Profile> byPlatform = new EnumMap<>(Platform.class);
     private final Lang lang;
-    /** The rules in force and their evaluator, swapped as one by {@link #reload(Path)}. */
-    private volatile Evaluator evaluator;
+    /** The rules in force, their evaluator and their read-only view, swapped as one by {@link #reload(Path)}. */
+    private volatile Loaded loaded;
+
+    private record Loaded(Evaluator evaluator, Rules rules) {
+    }
 
     private Advisor(RuleBase rules, Profile profile, Lang lang) {
         this.profile = profile;
@@ -35,7 +38,7 @@ public final class Advisor {
         for (Platform p : Platform.values()) {
             byPlatform.put(p, profile != null ? profile : Profile.forPlatform(p));
         }
-        this.evaluator = evaluator(rules);
+        this.loaded = evaluator(rules);
     }
 
     /**
@@ -44,12 +47,12 @@ public final class Advisor {
      * {@link RulesException} (file and line) and the old rules keep serving.
      */
     public void reload(Path rulesDirectory) {
-        evaluator = evaluator(load(rulesDirectory));
+        loaded = evaluator(load(rulesDirectory));
     }
 
     /** Swaps back to the bundled rules. */
     public void reloadBundled() {
-        evaluator = evaluator(load(null));
+        loaded = evaluator(load(null));
     }
 
     /** The bundled rules, or a folder's; engine problems become the public {@link RulesException}. */
@@ -61,9 +64,9 @@ public final class Advisor {
         }
     }
 
-    private static Evaluator evaluator(RuleBase rules) {
+    private static Loaded evaluator(RuleBase rules) {
         try {
-            return new Evaluator(rules);
+            return new Loaded(new Evaluator(rules), new Rules(rules));
         } catch (RuleBaseException e) {
             throw new RulesException(e.problems());
         }
@@ -71,7 +74,7 @@ public final class Advisor {
 
     private Advice evaluate(Snapshot snapshot, Lang lang) {
         try {
-            return evaluator.evaluate(snapshot, lang, profileFor(snapshot.platform()));
+            return loaded.evaluator().evaluate(snapshot, lang, profileFor(snapshot.platform()));
         } catch (RuleBaseException e) {
             throw new RulesException(e.problems());
         }
@@ -124,9 +127,9 @@ public final class Advisor {
         return byPlatform.get(platform == null ? Platform.OTHER : platform);
     }
 
-    /** The compiled rules (for tooling: listing and explaining rules). */
-    public RuleBase rules() {
-        return evaluator.rules();
+    /** The rules in force, read-only (listing and explaining them); the version changes with a reload. */
+    public Rules rules() {
+        return loaded.rules();
     }
 
     /** Builds an {@link Advisor}: the bundled rules and the platforms' profiles unless told otherwise. */

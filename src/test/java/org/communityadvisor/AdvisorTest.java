@@ -87,8 +87,8 @@ class AdvisorTest {
             Advice.Recommendation b = recs.get(i);
             assertThat(a.severity().compareTo(b.severity())).isLessThanOrEqualTo(0);
             if (a.severity() == b.severity()) {
-                int wa = Fixtures.ADVISOR.rules().rule(a.id()).weight();
-                int wb = Fixtures.ADVISOR.rules().rule(b.id()).weight();
+                int wa = Fixtures.ADVISOR.rules().find(a.id()).orElseThrow().weight();
+                int wb = Fixtures.ADVISOR.rules().find(b.id()).orElseThrow().weight();
                 assertThat(wa > wb || (wa == wb && a.id().compareTo(b.id()) < 0)).as(a.id() + " before " + b.id()).isTrue();
             }
         }

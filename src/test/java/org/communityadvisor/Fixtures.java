@@ -12,6 +12,8 @@ import org.communityadvisor.json.MergePatch;
 /** Shared test material: one advisor for all tests (it is thread-safe), and the healthy base snapshot. */
 public final class Fixtures {
     public static final Advisor ADVISOR = Advisor.builder().build();
+    /** The bundled rules as the engine holds them, for the tests of the knowledge base's own shape. */
+    public static final org.communityadvisor.engine.RuleBase RULE_BASE = org.communityadvisor.engine.RuleBase.bundled();
     /** Where the shared folder of the workspace is, when the tests run beside it (CI does). */
     public static final Path SHARED = Path.of("..", "shared");
 

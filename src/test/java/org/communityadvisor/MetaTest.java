@@ -23,7 +23,7 @@ class MetaTest {
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     static List<RuleInfo> recommendations() {
-        return Fixtures.ADVISOR.rules().rules().values().stream()
+        return Fixtures.RULE_BASE.rules().values().stream()
                 .filter(r -> r.kind() == RuleInfo.Kind.RECOMMENDATION).toList();
     }
 
@@ -77,7 +77,7 @@ class MetaTest {
     void everyQuoteIsVerbatimFromItsSeedDocument() throws Exception {
         Path seeds = Fixtures.SHARED.resolve("seeds");
         assumeTrue(Files.isDirectory(seeds), "../shared/seeds is not beside the project; quote check skipped");
-        for (RuleInfo r : Fixtures.ADVISOR.rules().rules().values()) {
+        for (RuleInfo r : Fixtures.RULE_BASE.rules().values()) {
             if (r.kind() != RuleInfo.Kind.RECOMMENDATION && r.kind() != RuleInfo.Kind.STAGE) {
                 continue;
             }
@@ -96,7 +96,7 @@ class MetaTest {
     void everyQuoteIsAWholeClause() throws Exception {
         Path seeds = Fixtures.SHARED.resolve("seeds");
         assumeTrue(Files.isDirectory(seeds), "../shared/seeds is not beside the project; quote check skipped");
-        for (RuleInfo r : Fixtures.ADVISOR.rules().rules().values()) {
+        for (RuleInfo r : Fixtures.RULE_BASE.rules().values()) {
             if (r.quote() == null) {
                 continue;
             }
@@ -123,7 +123,7 @@ class MetaTest {
         Set<String> names = new TreeSet<>(SnapshotSchema.paths());
         names.addAll(org.communityadvisor.Profile.thresholdNames());
         Set<String> lastParts = names.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).collect(Collectors.toSet());
-        for (RuleInfo r : Fixtures.ADVISOR.rules().rules().values()) {
+        for (RuleInfo r : Fixtures.RULE_BASE.rules().values()) {
             for (String text : List.of("title", "action", "why", "trigger", "reason")) {
                 String zh = r.text(text, Lang.ZH);
                 String en = r.text(text, Lang.EN);
@@ -171,7 +171,7 @@ class MetaTest {
     void whatAConditionReadsIsInTheEvidenceUnderTheSameName() {
         int checked = 0;
         for (RuleInfo r : recommendations()) {
-            String conditions = Fixtures.ADVISOR.rules().conditions(r.name());
+            String conditions = Fixtures.RULE_BASE.conditions(r.name());
             for (String path : org.communityadvisor.json.SnapshotModel.paths()) {
                 if (path.contains(".") && Pattern.compile("(?<![\\w.])" + Pattern.quote(path) + "(?![\\w])")
                         .matcher(conditions).find()) {
@@ -186,7 +186,7 @@ class MetaTest {
     @Test
     void noThresholdIsALiteralInARule() throws Exception {
         Pattern literal = Pattern.compile("(<|>|<=|>=|==|!=)\\s*-?\\d+(\\.\\d+)?(?!\\w)");
-        for (var s : Fixtures.ADVISOR.rules().sources()) {
+        for (var s : Fixtures.RULE_BASE.sources()) {
             String[] lines = s.text().split("\n");
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i].replaceAll("//.*", "");

@@ -17,15 +17,17 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every rule's firing cases and near misses, from {@code src/test/resources/rule-cases/*.json}: each case is a
- * JSON merge patch on the healthy base snapshot. A firing case must make the rule match (shown or suppressed,
- * with the expected severity when given); a near miss, usually one step short of a threshold, must not.
+ * JSON merge patch on the healthy base snapshot. A firing case must make the rule shown (with the expected
+ * severity when given), or, when it says {@code "suppressedBy": "id"}, matched and held back by that id; a near
+ * miss, usually one step short of a threshold, must not match at all.
  * Cases keyed by a stage rule ({@code stage.launch}) assert the advice's stage instead.
  */
 public class RuleCasesTest {
     static final Path CASES = Path.of("src/test/resources/rule-cases");
 
     /** One case: the rule, whether it must fire, and the patch. */
-    public record Case(String rule, boolean fires, String name, JsonNode patch, String severity, String stage) {
+    public record Case(String rule, boolean fires, String name, JsonNode patch, String severity, String stage,
+                       String suppressedBy) {
     }
 
     public static List<Case> cases() throws IOException {
@@ -38,7 +40,8 @@ public class RuleCasesTest {
                     for (String kind : List.of("fires", "nearMiss")) {
                         for (JsonNode c : rule.getValue().path(kind)) {
                             out.add(new Case(rule.getKey(), kind.equals("fires"), c.path("name").asText(),
-                                    c.get("patch"), c.path("severity").asText(null), c.path("stage").asText(null)));
+                                    c.get("patch"), c.path("severity").asText(null), c.path("stage").asText(null),
+                                    c.path("suppressedBy").asText(null)));
                         }
                     }
                 }
@@ -66,9 +69,9 @@ public class RuleCasesTest {
                     if (c.stage() != null) {
                         assertThat(advice.stage().json()).as("stage").isEqualTo(c.stage());
                     }
-                    org.communityadvisor.engine.RuleInfo rule = Fixtures.ADVISOR.rules().rule(c.rule());
+                    Rules.Rule rule = Fixtures.ADVISOR.rules().find(c.rule()).orElse(null);
                     assertThat(rule).as("a rule named " + c.rule()).isNotNull();
-                    if (rule.kind() == org.communityadvisor.engine.RuleInfo.Kind.STAGE) {
+                    if (rule.kind() == Rules.Kind.STAGE) {
                         // A stage rule "fires" when the advice is in its stage (first match wins).
                         if (c.fires()) {
                             assertThat(advice.stage()).as("stage").isEqualTo(rule.stage());
@@ -77,9 +80,14 @@ public class RuleCasesTest {
                         }
                         return;
                     }
-                    if (c.fires()) {
-                        assertThat(Stream.concat(shown.stream(), held.stream()).toList())
-                                .as("matched rules").contains(c.rule());
+                    if (c.fires() && c.suppressedBy() != null) {
+                        // A firing case that says it is held back: matched, not shown, and held by what it names.
+                        assertThat(shown).as("shown rules").doesNotContain(c.rule());
+                        assertThat(advice.suppressed()).as("suppressed").anyMatch(x -> x.id().equals(c.rule())
+                                && x.by().equals(c.suppressedBy()));
+                    } else if (c.fires()) {
+                        assertThat(shown).as("shown rules (a firing case that is held back says suppressedBy)")
+                                .contains(c.rule());
                         if (c.severity() != null) {
                             assertThat(advice.recommendations()).filteredOn(r -> r.id().equals(c.rule()))
                                     .singleElement().extracting(r -> r.severity().json()).isEqualTo(c.severity());

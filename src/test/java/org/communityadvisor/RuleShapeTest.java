@@ -202,7 +202,7 @@ class RuleShapeTest {
         for (RuleCasesTest.Case c : RuleCasesTest.cases()) {
             if (c.rule().startsWith("stage.") && c.fires()) {
                 inputs.add(Fixtures.patched(c.patch()));
-                expected.add(Fixtures.ADVISOR.rules().rule(c.rule()).stage());
+                expected.add(Fixtures.ADVISOR.rules().find(c.rule()).orElseThrow().stage());
             }
         }
         assertThat(expected).containsAll(List.of(Stage.values()));

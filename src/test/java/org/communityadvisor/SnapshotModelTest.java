@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.TreeSet;
-import org.communityadvisor.engine.RuleInfo;
 import org.communityadvisor.engine.Values;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.json.SchemaWriter;
@@ -22,8 +21,7 @@ class SnapshotModelTest {
     void theSchemaInTheJarIsTheOneTheModelAndTheRulesGive() throws Exception {
         JsonNode shipped = Json.MAPPER.readTree(SnapshotSchema.text());
         TreeSet<String> ids = new TreeSet<>();
-        Fixtures.ADVISOR.rules().rules().values().stream().filter(r -> r.kind() == RuleInfo.Kind.RECOMMENDATION)
-                .forEach(r -> ids.add(r.name()));
+        Fixtures.ADVISOR.rules().recommendations().forEach(r -> ids.add(r.id()));
         assertThat(shipped).as("the build wrote the schema from the current records and rules")
                 .isEqualTo(SchemaWriter.snapshotSchema(ids));
         // Every field of the model is a property of the schema, with its description, and no other.

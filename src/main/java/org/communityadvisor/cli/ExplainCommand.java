@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.communityadvisor.Advisor;
-import org.communityadvisor.engine.RuleInfo;
+import org.communityadvisor.Rules;
 import org.communityadvisor.json.Names;
 import org.communityadvisor.report.internal.TerminalText;
 import picocli.CommandLine.Command;
@@ -30,23 +30,23 @@ final class ExplainCommand implements Callable<Integer> {
         if (advisor == null) {
             return Main.INVALID_INPUT;
         }
-        RuleInfo r = advisor.rules().rule(id);
+        Rules.Rule r = advisor.rules().find(id).orElse(null);
         if (r == null) {
-            String nearest = Names.nearest(id, advisor.rules().rules().keySet());
+            String nearest = Names.nearest(id, advisor.rules().all().stream().map(Rules.Rule::id).toList());
             err.println("advisor: no rule '" + id + "'" + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
             return Main.INVALID_INPUT;
         }
         RuleCatalog catalog = new RuleCatalog(advisor.rules(), advisor.profile(), engine.lang);
         boolean zh = engine.lang == org.communityadvisor.Lang.ZH;
         PrintWriter out = Output.stdout();
-        out.println(r.name() + "  (rules/" + r.file() + ":" + r.line() + ")");
-        if (r.kind() == RuleInfo.Kind.RECOMMENDATION) {
-            out.println(catalog.category(r.category()) + " · " + catalog.severities(r) + (zh ? " · 权重 " : " · weight ")
+        out.println(r.id() + "  (rules/" + r.file() + ":" + r.line() + ")");
+        if (r.kind() == Rules.Kind.RECOMMENDATION) {
+            out.println(catalog.category(r.category().toString()) + " · " + catalog.severities(r) + (zh ? " · 权重 " : " · weight ")
                     + r.weight());
-            TerminalText.wrap(out, zh ? "标题:" : "title:   ", r.text("title", engine.lang));
+            TerminalText.wrap(out, zh ? "标题:" : "title:   ", r.title(engine.lang));
             TerminalText.wrap(out, zh ? "条件:" : "when:    ", catalog.trigger(r));
-            TerminalText.wrap(out, zh ? "做法:" : "action:  ", r.text("action", engine.lang));
-            TerminalText.wrap(out, zh ? "原因:" : "why:     ", r.text("why", engine.lang));
+            TerminalText.wrap(out, zh ? "做法:" : "action:  ", r.action(engine.lang));
+            TerminalText.wrap(out, zh ? "原因:" : "why:     ", r.why(engine.lang));
             Map<String, Object> th = catalog.thresholds(r);
             if (!th.isEmpty()) {
                 TerminalText.wrap(out, zh ? "阈值:" : "limits:  ", th.toString().replaceAll("[{}]", ""));
@@ -56,9 +56,8 @@ final class ExplainCommand implements Callable<Integer> {
             // Verbatim, as the rule file holds it (the OCR's glosses included): this is the rule's own text.
             TerminalText.wrap(out, zh ? "出处:" : "source:  ", r.document() + " 「" + r.quote() + "」");
         }
-        TerminalText.wrap(out, "metadata: ", new TreeMap<>(r.meta()).keySet().toString());
         out.println();
-        out.print(advisor.rules().ruleText(r.name()));
+        out.print(r.drl());
         out.flush();
         return 0;
     }

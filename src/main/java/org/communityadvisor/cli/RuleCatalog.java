@@ -8,19 +8,18 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Profile;
-import org.communityadvisor.engine.RuleBase;
-import org.communityadvisor.engine.RuleInfo;
+import org.communityadvisor.Rules;
 import org.communityadvisor.engine.Values;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.report.internal.TerminalText;
 
 /** The knowledge base described from the rules' own metadata, for people (text, Markdown) and programs (JSON). */
 final class RuleCatalog {
-    private final RuleBase rules;
+    private final Rules rules;
     private final Profile profile;
     private final Lang lang;
 
-    RuleCatalog(RuleBase rules, Profile profile, Lang lang) {
+    RuleCatalog(Rules rules, Profile profile, Lang lang) {
         this.rules = rules;
         this.profile = profile;
         this.lang = lang;
@@ -30,12 +29,12 @@ final class RuleCatalog {
         return lang == Lang.ZH ? zh : en;
     }
 
-    List<RuleInfo> recommendations() {
-        return rules.rules().values().stream().filter(r -> r.kind() == RuleInfo.Kind.RECOMMENDATION).toList();
+    List<Rules.Rule> recommendations() {
+        return rules.recommendations();
     }
 
     /** The threshold names a rule uses and their values in the profile. */
-    Map<String, Object> thresholds(RuleInfo r) {
+    Map<String, Object> thresholds(Rules.Rule r) {
         Map<String, Object> out = new TreeMap<>();
         for (String name : r.evidence()) {
             if (Values.isThreshold(name)) {
@@ -46,12 +45,12 @@ final class RuleCatalog {
     }
 
     /** The trigger in words ({@code @triggerEn}/{@code @triggerZh}) or else the conditions as written. */
-    String trigger(RuleInfo r) {
-        String words = r.text("trigger", lang);
-        return words != null ? words : rules.conditions(r.name()).replace('\n', ' ');
+    String trigger(Rules.Rule r) {
+        String words = r.trigger(lang);
+        return words != null ? words : r.conditions().replace('\n', ' ');
     }
 
-    String severities(RuleInfo r) {
+    String severities(Rules.Rule r) {
         return r.severities().stream().map(s -> s.label(lang)).collect(Collectors.joining(" / "));
     }
 
@@ -67,27 +66,27 @@ final class RuleCatalog {
 
     ArrayNode json() {
         ArrayNode out = Json.MAPPER.createArrayNode();
-        for (RuleInfo r : recommendations()) {
+        for (Rules.Rule r : recommendations()) {
             out.add(json(r));
         }
         return out;
     }
 
-    ObjectNode json(RuleInfo r) {
+    ObjectNode json(Rules.Rule r) {
         ObjectNode o = Json.MAPPER.createObjectNode();
-        o.put("id", r.name());
-        o.put("category", r.category());
+        o.put("id", r.id());
+        o.put("category", r.category().toString());
         ArrayNode sev = o.putArray("severities");
         r.severities().forEach(s -> sev.add(s.json()));
         o.put("weight", r.weight());
-        o.put("title", r.text("title", lang));
+        o.put("title", r.title(lang));
         o.put("trigger", trigger(r));
-        o.put("conditions", rules.conditions(r.name()));
+        o.put("conditions", r.conditions());
         o.set("thresholds", Json.MAPPER.valueToTree(thresholds(r)));
         ArrayNode ev = o.putArray("evidence");
         r.evidence().forEach(ev::add);
-        o.put("action", r.text("action", lang));
-        o.put("why", r.text("why", lang));
+        o.put("action", r.action(lang));
+        o.put("why", r.why(lang));
         o.putObject("source").put("document", r.document()).put("quote", r.quote());
         o.put("file", "rules/" + r.file());
         o.put("line", r.line());
@@ -96,13 +95,13 @@ final class RuleCatalog {
 
     void text(java.io.PrintWriter out) {
         String category = null;
-        for (RuleInfo r : recommendations()) {
-            if (!r.category().equals(category)) {
-                category = r.category();
+        for (Rules.Rule r : recommendations()) {
+            if (!r.category().toString().equals(category)) {
+                category = r.category().toString();
                 out.println();
                 out.println("== " + category(category));
             }
-            out.println(r.name() + "  [" + severities(r) + "]  " + r.text("title", lang));
+            out.println(r.id() + "  [" + severities(r) + "]  " + r.title(lang));
             TerminalText.wrap(out, "    " + t("when:   ", "条件:"), trigger(r));
             Map<String, Object> th = thresholds(r);
             if (!th.isEmpty()) {
@@ -123,33 +122,33 @@ final class RuleCatalog {
                 "由规则自身的元数据生成:`./advisor rules --format md --lang zh`(配置 `" + profile.name()
                         + "`);过期时测试会失败。规则版本 `" + rules.version() + "`。\n\n"));
         md.append(t("| id | severity | title | file |\n|---|---|---|---|\n", "| 编号 | 严重度 | 标题 | 文件 |\n|---|---|---|---|\n"));
-        for (RuleInfo r : recommendations()) {
-            md.append("| [`").append(r.name()).append("`](#").append(r.name().replace(".", "")).append(") | ")
-                    .append(severities(r)).append(" | ").append(cell(r.text("title", lang))).append(" | `rules/")
+        for (Rules.Rule r : recommendations()) {
+            md.append("| [`").append(r.id()).append("`](#").append(r.id().replace(".", "")).append(") | ")
+                    .append(severities(r)).append(" | ").append(cell(r.title(lang))).append(" | `rules/")
                     .append(r.file()).append(":").append(r.line()).append("` |\n");
         }
         String category = null;
-        for (RuleInfo r : recommendations()) {
-            if (!r.category().equals(category)) {
-                category = r.category();
+        for (Rules.Rule r : recommendations()) {
+            if (!r.category().toString().equals(category)) {
+                category = r.category().toString();
                 md.append("\n## ").append(category(category)).append("\n");
             }
-            md.append("\n### ").append(r.name()).append("\n\n");
-            md.append("**").append(cell(r.text("title", lang))).append("** — ").append(severities(r))
+            md.append("\n### ").append(r.id()).append("\n\n");
+            md.append("**").append(cell(r.title(lang))).append("** — ").append(severities(r))
                     .append(t(", weight ", ",权重 ")).append(r.weight()).append(" · `rules/").append(r.file())
                     .append(":").append(r.line()).append("`\n\n");
             md.append(t("- **When**: ", "- **条件**:")).append(cell(trigger(r))).append("\n");
             if (lang == Lang.EN) {
                 // The conditions as the rule file writes them; the Chinese document, for clients, keeps to words.
-                md.append("- **Conditions**: `").append(rules.conditions(r.name()).replace("\n", "` · `")).append("`\n");
+                md.append("- **Conditions**: `").append(r.conditions().replace("\n", "` · `")).append("`\n");
             }
             Map<String, Object> th = thresholds(r);
             if (!th.isEmpty()) {
                 md.append(t("- **Thresholds**: ", "- **阈值**:")).append(th.entrySet().stream()
                         .map(e -> "`" + e.getKey() + "` = " + e.getValue()).collect(Collectors.joining(", "))).append("\n");
             }
-            md.append(t("- **Action**: ", "- **做法**:")).append(cell(withThresholds(r.text("action", lang)))).append("\n");
-            md.append(t("- **Why**: ", "- **原因**:")).append(cell(r.text("why", lang))).append("\n");
+            md.append(t("- **Action**: ", "- **做法**:")).append(cell(withThresholds(r.action(lang)))).append("\n");
+            md.append(t("- **Why**: ", "- **原因**:")).append(cell(r.why(lang))).append("\n");
             md.append(t("- **Source**: ", "- **出处**:")).append(r.document()).append(" 「")
                     .append(cell(Values.readableQuote(r.quote())))
                     .append("」\n");

@@ -35,10 +35,10 @@ class ChineseOutputTest {
     /** Every name that may stay as it is: ids, categories, paths and their last parts, thresholds, profiles. */
     private static Set<String> allowed(List<AdvisedCommunity> entries) {
         Set<String> out = new TreeSet<>(Comparator.comparing(String::length).reversed().thenComparing(s -> s));
-        out.addAll(Fixtures.ADVISOR.rules().rules().keySet());
-        Fixtures.ADVISOR.rules().rules().values().forEach(r -> {
+        Fixtures.ADVISOR.rules().all().forEach(r -> {
+            out.add(r.id());
             if (r.category() != null) {
-                out.add(r.category());
+                out.add(r.category().toString());
             }
             if (r.document() != null) {
                 out.add(r.document());

@@ -33,10 +33,12 @@ class PrecompiledTest {
     void theBuildPrecompiledTheBundledRulesAndTheyMatchTheDrl() {
         List<RuleBase.Source> sources = RuleBase.bundledSources();
         assertThat(Precompiled.bundled(sources)).as("rules.compiled matches the packaged DRL").isNotNull();
-        Advisor precompiled = Advisor.builder().ruleBase(RuleBase.bundled()).build();
-        Advisor compiled = Advisor.builder().ruleBase(RuleBase.compile(sources)).build();
-        assertThat(precompiled.rules().version()).isEqualTo(compiled.rules().version());
-        assertThat(precompiled.rules().rules()).isEqualTo(compiled.rules().rules());
+        RuleBase fromJar = RuleBase.bundled();
+        RuleBase fromDrl = RuleBase.compile(sources);
+        assertThat(fromJar.version()).isEqualTo(fromDrl.version());
+        assertThat(fromJar.rules()).isEqualTo(fromDrl.rules());
+        Advisor precompiled = Advisor.builder().ruleBase(fromJar).build();
+        Advisor compiled = Advisor.builder().ruleBase(fromDrl).build();
         Stream.concat(Stream.of((RuleCasesTest.Case) null), cases().stream()).forEach(c -> {
             String json = Fixtures.patched(c == null ? null : c.patch());
             assertThat(precompiled.advise(json)).isEqualTo(compiled.advise(json));
