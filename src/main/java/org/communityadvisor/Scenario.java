@@ -97,22 +97,21 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
     /** Reads a parsed scenario file. */
     public static Scenario read(JsonNode root) {
         if (root == null || !root.isObject() || !root.has("snapshot")) {
-            throw new InvalidSnapshotException(List.of(new ValidationError("(root)",
-                    "a scenario is an object with a \"snapshot\"")));
+            throw invalid("(root)", Message.SCENARIO_NOT_OBJECT);
         }
         known(root, FIELDS, "");
         Snapshot base = SnapshotReader.read(root.get("snapshot"), "snapshot");
         List<Variant> variants = new ArrayList<>();
         JsonNode vs = root.path("variants");
         if (!vs.isMissingNode() && !vs.isObject()) {
-            throw invalid("variants", "expected an object of named variants");
+            throw invalid("variants", Message.EXPECTED_NAMED_VARIANTS);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = vs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String at = "variants." + e.getKey();
             JsonNode v = e.getValue();
             if (!v.isObject() || !v.has("patch")) {
-                throw invalid(at, "expected an object with a \"patch\" (a JSON merge patch on the snapshot)");
+                throw invalid(at, Message.EXPECTED_VARIANT_PATCH);
             }
             known(v, VARIANT_FIELDS, at + ".");
             JsonNode patched = MergePatch.apply(root.get("snapshot"), v.get("patch"));
@@ -137,7 +136,7 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
             return Expectations.NONE;
         }
         if (!node.isObject()) {
-            throw invalid(at, "expected an object");
+            throw invalid(at, Message.EXPECTED, Message.TYPE_OBJECT);
         }
         known(node, Expectations.FIELDS, at + ".");
         List<List<String>> order = new ArrayList<>();
@@ -145,7 +144,7 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
         for (int i = 0; i < o.size(); i++) {
             JsonNode pair = o.get(i);
             if (!pair.isArray() || pair.size() != 2) {
-                throw invalid(at + ".order[" + i + "]", "expected a pair [before, after] of ids");
+                throw invalid(at + ".order[" + i + "]", Message.EXPECTED_ID_PAIR);
             }
             order.add(List.of(id(pair.get(0), at + ".order[" + i + "][0]"), id(pair.get(1), at + ".order[" + i + "][1]")));
         }
@@ -154,7 +153,7 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
             stage = node.get("stage").asText();
             String s = stage;
             if (java.util.Arrays.stream(Stage.values()).noneMatch(v -> v.json().equals(s))) {
-                throw invalid(at + ".stage", "unknown stage '" + stage + "'");
+                throw invalid(at + ".stage", Message.UNKNOWN_STAGE, stage);
             }
         }
         return new Expectations(stage, ids(node.path("include"), at + ".include"),
@@ -167,7 +166,7 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
             return List.of();
         }
         if (!array.isArray()) {
-            throw invalid(at, "expected an array of rule ids");
+            throw invalid(at, Message.EXPECTED_ID_ARRAY);
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
@@ -180,7 +179,8 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
         String id = node.asText();
         if (!node.isTextual() || !org.communityadvisor.json.SnapshotSchema.catalogIds().contains(id)) {
             String nearest = Names.nearest(id, org.communityadvisor.json.SnapshotSchema.catalogIds());
-            throw invalid(at, "unknown catalog id '" + id + "'" + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+            throw nearest == null ? invalid(at, Message.UNKNOWN_CATALOG_ID, id)
+                    : invalid(at, Message.UNKNOWN_CATALOG_ID_DID_YOU_MEAN, id, nearest);
         }
         return id;
     }
@@ -189,13 +189,13 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
         node.fieldNames().forEachRemaining(f -> {
             if (!fields.contains(f)) {
                 String nearest = Names.nearest(f, fields);
-                throw invalid(prefix + f, "unknown field '" + f + "'"
-                        + (nearest == null ? "; known fields: " + String.join(", ", fields) : "; did you mean '" + nearest + "'?"));
+                throw nearest == null ? invalid(prefix + f, Message.UNKNOWN_FIELD, f, String.join(", ", fields))
+                        : invalid(prefix + f, Message.UNKNOWN_FIELD_DID_YOU_MEAN, f, nearest);
             }
         });
     }
 
-    private static InvalidSnapshotException invalid(String path, String reason) {
-        return new InvalidSnapshotException(List.of(new ValidationError(path, reason)));
+    private static InvalidSnapshotException invalid(String path, Message message, Object... args) {
+        return new InvalidSnapshotException(List.of(ValidationError.of(path, message, args)));
     }
 }

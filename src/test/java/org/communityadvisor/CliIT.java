@@ -213,8 +213,8 @@ class CliIT {
             Files.copy(drl, rules.resolve(drl.getFileName()));
         }
         Path size = rules.resolve("size.drl");
-        assertThat(Files.readString(size)).contains("Community( total >= thresholds.maxManageableMembers )");
-        Files.writeString(size, Files.readString(size).replace("Community( total >= thresholds.maxManageableMembers )",
+        assertThat(Files.readString(size)).contains("Community( members.total >= thresholds.maxManageableMembers )");
+        Files.writeString(size, Files.readString(size).replace("Community( members.total >= thresholds.maxManageableMembers )",
                 "Community( total >= thresholds.maxManageableMember )"));
         Path file = write(dir, "launch.json", launchGroup());
         Run run = advisor(null, "advise", file.toString(), "--rules", rules.toString());

@@ -95,8 +95,8 @@ class ConsultantWorkflowIT {
         }
         Path size = rules.resolve("size.drl");
         String text = Files.readString(size);
-        assertThat(text).contains("Community( total >= thresholds.maxManageableMembers )").contains("@titleZh(\"人数太少,还不成群\")");
-        Files.writeString(size, text.replace("Community( total >= thresholds.maxManageableMembers )", "Community( total >= )")
+        assertThat(text).contains("Community( members.total >= thresholds.maxManageableMembers )").contains("@titleZh(\"人数太少,还不成群\")");
+        Files.writeString(size, text.replace("Community( members.total >= thresholds.maxManageableMembers )", "Community( total >= )")
                 .replace("@titleZh(\"人数太少,还不成群\")", ""));
         CliIT.Run broken = CliIT.advisor(null, "lint", "--rules", rules.toString());
         assertThat(broken.exit()).isEqualTo(1);

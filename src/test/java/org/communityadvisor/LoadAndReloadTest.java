@@ -76,11 +76,11 @@ class LoadAndReloadTest {
                         try {
                             Advice got = advisor.advise(inputs.get(k));
                             boolean bundled = got.equals(expected.get(k));
-                            boolean edited = got.equals(expectedEdited.get(k));
-                            if (!bundled && !edited) {
+                            boolean byEdited = got.equals(expectedEdited.get(k));
+                            if (!bundled && !byEdited) {
                                 failures.incrementAndGet();
-                            } else if (bundled != edited) {
-                                (edited ? sawEdited : sawBundled).incrementAndGet();
+                            } else if (bundled != byEdited) {
+                                (byEdited ? sawEdited : sawBundled).incrementAndGet();
                             }
                         } catch (RuntimeException e) {
                             failures.incrementAndGet();

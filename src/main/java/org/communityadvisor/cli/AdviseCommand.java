@@ -62,8 +62,7 @@ final class AdviseCommand implements Callable<Integer> {
         long started = System.nanoTime();
         PrintWriter err = Output.stderr();
         if (top < 0) {
-            err.println(engine.lang == Lang.ZH ? "advisor: --top 必须是 0 或正整数,收到 " + top
-                    : "advisor: --top must be 0 or a positive number, got " + top);
+            err.println(org.communityadvisor.Message.TOP_NEGATIVE.render(engine.lang, top));
             return 2;
         }
         // Load the rules on another core while the first input is read and parsed.
@@ -87,7 +86,7 @@ final class AdviseCommand implements Callable<Integer> {
             ObjectWriter compact = Json.MAPPER.writer();
             java.util.function.Function<Inputs.Document, Outcome> work = doc -> {
                 if (doc.unreadable() != null) {
-                    return new Outcome(doc, null, null, List.of(new ValidationError("(file)", doc.unreadable())), null);
+                    return new Outcome(doc, null, null, List.of(unreadable(doc.unreadable())), null);
                 }
                 try {
                     org.communityadvisor.Snapshot snapshot = InputReader.read(doc.text());
@@ -113,7 +112,7 @@ final class AdviseCommand implements Callable<Integer> {
                     progress.clear();
                     for (ValidationError v : o.errors()) {
                         err.println(o.doc().label() + ": " + (v.path().equals("(file)") ? "" : v.path() + ": ")
-                                + Messages.reason(v.reason(), lang));
+                                + v.reason(lang));
                     }
                     counts[1]++;
                     return;
@@ -160,10 +159,16 @@ final class AdviseCommand implements Callable<Integer> {
                     counts[0], secs, counts[0] / secs, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
         }
         if (!single && counts[0] + counts[1] > 1 || counts[1] > 0) {
-            err.println(lang == Lang.ZH ? "已给出建议 " + counts[0] + " 个,拒绝 " + counts[1] + " 个"
-                    : counts[0] + " advised, " + counts[1] + " refused");
+            err.println(org.communityadvisor.Message.BATCH_SUMMARY.render(lang, counts[0], counts[1]));
         }
         return counts[1] > 0 ? Main.INVALID_INPUT : 0;
+    }
+
+    /** Why an input could not be read: a catalog phrase when the catalog holds it, else the input listing's words. */
+    private static ValidationError unreadable(String reason) {
+        return org.communityadvisor.Message.phrase(reason)
+                .map(m -> ValidationError.of("(file)", m))
+                .orElseGet(() -> ValidationError.of("(file)", org.communityadvisor.Message.UNREADABLE_INPUT, reason));
     }
 
     /** Reports and portfolios: everything is advised first, then written in one piece. */

@@ -54,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 scenario = Scenario.read(Files.readString(file));
             } catch (InvalidSnapshotException e) {
-                e.errors().forEach(v -> err.println(file + ": " + v.path() + ": " + Messages.reason(v.reason(), engine.lang)));
+                e.errors().forEach(v -> err.println(file + ": " + v.path() + ": " + v.reason(engine.lang)));
                 rows.add(new Row(file.toString(), "-", "INVALID", 0, List.of(e.errors().get(0).toString())));
                 invalid = true;
                 continue;

@@ -46,7 +46,7 @@ final class CompareCommand implements Callable<Integer> {
         try {
             scenario = Scenario.read(Files.readString(file));
         } catch (InvalidSnapshotException e) {
-            e.errors().forEach(v -> err.println(file + ": " + v.path() + ": " + Messages.reason(v.reason(), engine.lang)));
+            e.errors().forEach(v -> err.println(file + ": " + v.path() + ": " + v.reason(engine.lang)));
             return Main.INVALID_INPUT;
         } catch (java.nio.file.NoSuchFileException e) {
             err.println(file + ": no such file");

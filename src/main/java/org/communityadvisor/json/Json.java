@@ -42,9 +42,8 @@ public final class Json {
     /** Refuses a document over {@link #MAX_DOCUMENT_CHARS} before any parsing. */
     public static void checkSize(String text) {
         if (text.length() > MAX_DOCUMENT_CHARS) {
-            throw new org.communityadvisor.InvalidSnapshotException(java.util.List.of(new org.communityadvisor.ValidationError(
-                    "(root)", "the document has " + text.length() + " characters; at most " + MAX_DOCUMENT_CHARS
-                    + " (1 MiB) are read")));
+            throw new org.communityadvisor.InvalidSnapshotException(java.util.List.of(org.communityadvisor.ValidationError.of(
+                    "(root)", org.communityadvisor.Message.DOCUMENT_TOO_LARGE, text.length(), MAX_DOCUMENT_CHARS)));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.communityadvisor.InvalidSnapshotException;
+import org.communityadvisor.Message;
 import org.communityadvisor.Snapshot;
 import org.communityadvisor.ValidationError;
 
@@ -57,7 +58,7 @@ public final class SnapshotReader {
             throw new InvalidSnapshotException(List.of(describe(e, "")));
         }
         if (root == null || root.isMissingNode()) {
-            throw new InvalidSnapshotException(List.of(new ValidationError("(root)", "empty input")));
+            throw new InvalidSnapshotException(List.of(ValidationError.of("(root)", Message.EMPTY_INPUT)));
         }
         return root;
     }
@@ -65,8 +66,8 @@ public final class SnapshotReader {
     /** Reads a snapshot held in a larger document (e.g. a scenario's {@code snapshot}); paths get the prefix. */
     public static Snapshot read(JsonNode node, String pathPrefix) {
         if (node == null || !node.isObject()) {
-            throw new InvalidSnapshotException(List.of(new ValidationError(
-                    pathPrefix.isEmpty() ? "(root)" : pathPrefix, "expected an object holding the snapshot")));
+            throw new InvalidSnapshotException(List.of(ValidationError.of(
+                    pathPrefix.isEmpty() ? "(root)" : pathPrefix, Message.EXPECTED_SNAPSHOT_OBJECT)));
         }
         String prefix = pathPrefix.isEmpty() ? "" : pathPrefix + ".";
         Snapshot snapshot;
@@ -80,12 +81,12 @@ public final class SnapshotReader {
 
     private static Snapshot validated(Snapshot snapshot, String prefix) {
         if (snapshot == null) {
-            throw new InvalidSnapshotException(List.of(new ValidationError("(root)", "expected an object, got null")));
+            throw new InvalidSnapshotException(List.of(ValidationError.of("(root)", Message.EXPECTED_OBJECT_GOT_NULL)));
         }
         List<ValidationError> errors = SnapshotValidator.validate(snapshot);
         if (!errors.isEmpty()) {
             if (!prefix.isEmpty()) {
-                errors = errors.stream().map(e -> new ValidationError(prefix + e.path(), e.reason())).toList();
+                errors = errors.stream().map(e -> e.at(prefix + e.path())).toList();
             }
             throw new InvalidSnapshotException(errors);
         }
@@ -95,7 +96,7 @@ public final class SnapshotReader {
     /** Turns a Jackson failure into a path and a reason a consultant can act on. */
     static ValidationError describe(IOException e, String prefix) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return new ValidationError(prefix + path(u), unknownField(u.getPropertyName(), u.getKnownPropertyIds()));
+            return ValidationError.of(prefix + path(u), unknownField(u.getPropertyName(), u.getKnownPropertyIds()));
         }
         if (e instanceof InvalidFormatException f) {
             Class<?> target = f.getTargetType();
@@ -103,74 +104,75 @@ public final class SnapshotReader {
             if (target != null && target.isEnum()) {
                 String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString)
                         .collect(Collectors.joining(", "));
-                return new ValidationError(prefix + path(f), "unknown value '" + value + "'; expected one of: " + allowed);
+                return ValidationError.of(prefix + path(f), Message.UNKNOWN_VALUE, value, allowed);
             }
             if (target == LocalDate.class) {
-                return new ValidationError(prefix + path(f), "'" + value + "' is not a date (yyyy-MM-dd, a real calendar day)");
+                return ValidationError.of(prefix + path(f), Message.NOT_A_DATE, value);
             }
-            return new ValidationError(prefix + path(f), "expected " + expected(target) + ", got " + value);
+            return ValidationError.of(prefix + path(f), Message.EXPECTED_GOT, expected(target), value);
         }
         if (e instanceof MismatchedInputException m) {
-            String found = m.getMessage() != null && m.getMessage().contains("No content") ? "nothing" : null;
-            String reason = "expected " + expected(m.getTargetType()) + (found == null ? "" : ", found " + found);
-            return new ValidationError(prefix + path(m), reason);
+            boolean nothing = m.getMessage() != null && m.getMessage().contains("No content");
+            return ValidationError.of(prefix + path(m), nothing ? Message.EXPECTED_FOUND_NOTHING : Message.EXPECTED,
+                    expected(m.getTargetType()));
         }
         if (e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException c) {
-            return new ValidationError(prefix + path(m), "number out of range: " + c.getOriginalMessage());
+            return ValidationError.of(prefix + path(m), Message.NUMBER_OUT_OF_RANGE, c.getOriginalMessage());
         }
         if (e instanceof InputCoercionException c) {
-            return new ValidationError(prefix + parserPath(c), "number out of range for an integer");
+            return ValidationError.of(prefix + parserPath(c), Message.NUMBER_OUT_OF_RANGE_FOR_INTEGER);
         }
         if (e instanceof JsonMappingException m) {
-            return new ValidationError(prefix + path(m), firstLine(m.getOriginalMessage()));
+            return ValidationError.of(prefix + path(m), Message.CANNOT_MAP, firstLine(m.getOriginalMessage()));
         }
         if (e instanceof StreamReadException s) {
             String message = firstLine(((JsonProcessingException) s).getOriginalMessage());
             if (message.startsWith("Duplicate field")) {
-                return new ValidationError(prefix + parserPath(s), "duplicate field " + message.substring(16));
+                return ValidationError.of(prefix + parserPath(s), Message.DUPLICATE_FIELD, message.substring(16));
             }
-            return new ValidationError(prefix + parserPath(s), "not valid JSON: " + message
-                    + (s.getLocation() == null ? "" : " (line " + s.getLocation().getLineNr()
-                    + ", column " + s.getLocation().getColumnNr() + ")"));
+            return s.getLocation() == null ? ValidationError.of(prefix + parserPath(s), Message.NOT_VALID_JSON, message)
+                    : ValidationError.of(prefix + parserPath(s), Message.NOT_VALID_JSON_AT, message,
+                    s.getLocation().getLineNr(), s.getLocation().getColumnNr());
         }
-        return new ValidationError(prefix.isEmpty() ? "(root)" : prefix, "unreadable: " + firstLine(e.getMessage()));
+        return ValidationError.of(prefix.isEmpty() ? "(root)" : prefix, Message.UNREADABLE, firstLine(e.getMessage()));
     }
 
-    static String unknownField(String name, Collection<?> known) {
+    /** "unknown field", with the nearest known name or else all of them. */
+    static Message.Text unknownField(String name, Collection<?> known) {
         List<String> names = known == null ? List.of() : known.stream().map(String::valueOf).sorted().toList();
         String nearest = Names.nearest(name, names);
-        return "unknown field '" + name + "'" + (nearest != null
-                ? "; did you mean '" + nearest + "'?"
-                : "; known fields: " + String.join(", ", names));
+        return nearest != null ? Message.Text.of(Message.UNKNOWN_FIELD_DID_YOU_MEAN, name, nearest)
+                : Message.Text.of(Message.UNKNOWN_FIELD, name, String.join(", ", names));
     }
 
-    private static String expected(Class<?> type) {
+    /** The kind of value a type expects, as a catalog text (rendered inside "expected ..."). */
+    private static Message.Text expected(Class<?> type) {
         if (type == null) {
-            return "another type";
+            return Message.Text.of(Message.TYPE_OTHER);
         }
         if (type == Integer.class || type == int.class || type == Long.class) {
-            return "an integer";
+            return Message.Text.of(Message.TYPE_INTEGER);
         }
         if (type == Double.class || type == double.class) {
-            return "a number";
+            return Message.Text.of(Message.TYPE_NUMBER);
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return Message.Text.of(Message.TYPE_BOOLEAN);
         }
         if (type == String.class) {
-            return "a string";
+            return Message.Text.of(Message.TYPE_STRING);
         }
         if (type == LocalDate.class) {
-            return "a date string yyyy-MM-dd";
+            return Message.Text.of(Message.TYPE_DATE);
         }
         if (type.isEnum()) {
-            return "one of: " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return Message.Text.of(Message.TYPE_ONE_OF, Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ")));
         }
         if (Collection.class.isAssignableFrom(type)) {
-            return "an array";
+            return Message.Text.of(Message.TYPE_ARRAY);
         }
-        return "an object";
+        return Message.Text.of(Message.TYPE_OBJECT);
     }
 
     private static String path(JsonMappingException e) {

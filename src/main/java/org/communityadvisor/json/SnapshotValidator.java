@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.communityadvisor.Labelled;
+import org.communityadvisor.Message;
 import org.communityadvisor.Snapshot;
 import org.communityadvisor.SnapshotField;
 import org.communityadvisor.ValidationError;
@@ -31,7 +32,7 @@ public final class SnapshotValidator {
         Check c = new Check(s);
         c.fields(SnapshotModel.root(), s, "");
         if (s.createdOn() != null && s.asOf() != null && s.asOf().isBefore(s.createdOn())) {
-            c.error("asOf", "asOf " + s.asOf() + " is before createdOn " + s.createdOn());
+            c.error("asOf", Message.ASOF_BEFORE_CREATED, s.asOf(), s.createdOn());
         }
         history(s, c);
         acknowledged(s, c);
@@ -51,11 +52,10 @@ public final class SnapshotValidator {
             }
             String at = "history[" + i + "].weekEnding";
             if (previous != null && !p.weekEnding().isAfter(previous)) {
-                c.error(at, p.weekEnding() + " does not come after the previous point's " + previous
-                        + "; history must be oldest first, strictly increasing");
+                c.error(at, Message.HISTORY_NOT_INCREASING, p.weekEnding(), previous);
             }
             if (s.asOf() != null && p.weekEnding().isAfter(s.asOf())) {
-                c.error(at, p.weekEnding() + " is after asOf " + s.asOf());
+                c.error(at, Message.HISTORY_AFTER_ASOF, p.weekEnding(), s.asOf());
             }
             previous = p.weekEnding();
         }
@@ -70,8 +70,12 @@ public final class SnapshotValidator {
             Snapshot.Acknowledgement a = s.acknowledged().get(i);
             if (a != null && a.id() != null && !known.contains(a.id())) {
                 String nearest = Names.nearest(a.id(), known);
-                c.error("acknowledged[" + i + "].id", "unknown catalog id '" + a.id() + "'"
-                        + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+                String at = "acknowledged[" + i + "].id";
+                if (nearest == null) {
+                    c.error(at, Message.UNKNOWN_CATALOG_ID, a.id());
+                } else {
+                    c.error(at, Message.UNKNOWN_CATALOG_ID_DID_YOU_MEAN, a.id(), nearest);
+                }
             }
         }
     }
@@ -85,8 +89,8 @@ public final class SnapshotValidator {
             this.snapshot = snapshot;
         }
 
-        void error(String path, String reason) {
-            errors.add(new ValidationError(path, reason));
+        void error(String path, Message message, Object... args) {
+            errors.add(ValidationError.of(path, message, args));
         }
 
         void fields(List<SnapshotModel.Field> fields, Object record, String prefix) {
@@ -99,7 +103,7 @@ public final class SnapshotValidator {
             SnapshotField a = f.field();
             if (value == null) {
                 if (a.required()) {
-                    error(at, "required field is missing");
+                    error(at, Message.REQUIRED_FIELD_MISSING);
                 }
                 return;
             }
@@ -108,46 +112,58 @@ public final class SnapshotValidator {
                     int v = (Integer) value;
                     if (a.constant() != Integer.MIN_VALUE) {
                         if (v != a.constant()) {
-                            error(at, "unsupported schema version " + v + "; this advisor reads version " + a.constant());
+                            error(at, Message.UNSUPPORTED_SCHEMA_VERSION, v, a.constant());
                         }
                     } else if (v < a.min()) {
-                        error(at, a.min() == 0 ? "a count cannot be negative, got " + v
-                                : "must be at least " + a.min() + ", got " + v);
+                        if (a.min() == 0) {
+                            error(at, Message.COUNT_NEGATIVE, v);
+                        } else {
+                            error(at, Message.AT_LEAST, a.min(), v);
+                        }
                     } else if (!a.partOf().isEmpty()) {
                         Object whole = valueAt(a.partOf());
                         if (whole instanceof Integer w && w >= 0 && v > w) {
-                            error(at, v + " is larger than its whole " + a.partOf() + " = " + w);
+                            error(at, Message.PART_LARGER_THAN_WHOLE, v, a.partOf(), w);
                         }
                     }
                 }
                 case NUMBER -> {
                     double v = (Double) value;
                     if (Double.isNaN(v) || Double.isInfinite(v) || v < a.min()) {
-                        error(at, "must be a number of at least " + a.min());
+                        error(at, Message.NUMBER_AT_LEAST, a.min());
                     }
                 }
                 case STRING -> {
                     String v = (String) value;
                     if (!a.pattern().isEmpty() && !Pattern.matches(a.pattern(), v)) {
-                        error(at, "must be " + (a.patternInWords().isEmpty() ? "of the form " + a.pattern() : a.patternInWords()));
+                        if (a.patternInWords().isEmpty()) {
+                            error(at, Message.MUST_MATCH, a.pattern());
+                        } else {
+                            // the model words the pattern in English; the catalog holds the Chinese of known phrases
+                            error(at, Message.MUST_BE, Message.phrase(a.patternInWords()).<Object>map(m -> m)
+                                    .orElse(a.patternInWords()));
+                        }
                     }
                     if (a.maxLength() > 0 && v.codePointCount(0, v.length()) > a.maxLength()) {
-                        error(at, "longer than " + a.maxLength() + " characters");
+                        error(at, Message.LONGER_THAN, a.maxLength());
                     }
                 }
                 case OBJECT -> fields(f.children(), value, at + ".");
                 case ARRAY -> {
                     List<?> list = (List<?>) value;
                     if (a.maxItems() > 0 && list.size() > a.maxItems()) {
-                        error(at, "has " + list.size() + " points; at most " + a.maxItems() + " are allowed");
+                        error(at, Message.TOO_MANY_POINTS, list.size(), a.maxItems());
                     }
                     for (int i = 0; i < list.size(); i++) {
                         Object item = list.get(i);
                         String itemAt = at + "[" + i + "]";
                         if (item == null) {
-                            error(itemAt, f.type().isRecord() ? "expected an object, got null"
-                                    : "null is not allowed here; expected one of: " + Arrays.stream(f.type().getEnumConstants())
-                                    .map(e -> ((Labelled) e).json()).collect(Collectors.joining(", ")));
+                            if (f.type().isRecord()) {
+                                error(itemAt, Message.EXPECTED_OBJECT_GOT_NULL);
+                            } else {
+                                error(itemAt, Message.NULL_NOT_ALLOWED, Arrays.stream(f.type().getEnumConstants())
+                                        .map(e -> ((Labelled) e).json()).collect(Collectors.joining(", ")));
+                            }
                         } else if (f.type().isRecord()) {
                             fields(f.children(), item, itemAt + ".");
                         }
