@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * What a platform sees is the API packages only ({@code org.communityadvisor}, {@code org.communityadvisor.report}):
  * no public method or constructor of theirs takes or returns a type of the internal packages (engine, json,
  * report.internal, cli), so the engine can change without breaking an embedding application. This stands in for
- * a JPMS module descriptor, which Drools' split packages keep from compiling; the jar names its module
- * {@code org.communityadvisor} in its manifest.
+ * a JPMS module descriptor (not written yet: the advisor runs on the class path, where a descriptor is ignored,
+ * and Drools would need its reflective access opened); the jar names its module {@code org.communityadvisor}.
  */
 class ApiSurfaceTest {
     /** Known exceptions, each a tooling hook that is not part of the documented API. */
