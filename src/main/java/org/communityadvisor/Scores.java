@@ -15,6 +15,7 @@ import java.util.Map;
 public record Scores(Integer overall, Integer activity, Integer participation, Integer growth, Integer conversion,
                      Integer loyalty, Integer influence, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> change) {
     public Scores {
-        change = change == null ? Map.of() : Map.copyOf(change);
+        // Sorted by name, so the JSON is the same on every run (Map.copyOf's order changes with each JVM).
+        change = change == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(change));
     }
 }

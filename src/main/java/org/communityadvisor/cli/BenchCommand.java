@@ -23,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.communityadvisor.Advisor;
 import org.communityadvisor.Profile;
 import org.communityadvisor.Snapshot;
@@ -222,7 +224,7 @@ final class BenchCommand implements Callable<Integer> {
     private void rules(List<Snapshot> snapshots) {
         List<RuleBase.Source> sources = RuleBase.bundledSources();
         for (int copies : new int[] {1, 10}) {
-            RuleBase base = RuleBase.synthetic(sources, copies);
+            RuleBase base = synthetic(sources, copies);
             Advisor advisor = Advisor.builder().ruleBase(base).build();
             run(Math.max(1, seconds / 2), i -> advisor.advise(snapshots.get(i % snapshots.size())));
             Result r = run(seconds, i -> advisor.advise(snapshots.get(i % snapshots.size())));
@@ -231,6 +233,26 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         out.println();
+    }
+
+    /**
+     * The rules with every recommendation rule present {@code copies} times (copies are named {@code id~2},
+     * {@code id~3} ...), to measure how cost grows with the number of rules. The copies are no catalog ids.
+     */
+    static RuleBase synthetic(List<RuleBase.Source> sources, int copies) {
+        Pattern block = Pattern.compile("(?ms)^rule \"([^\"]+)\"\n(?=(?:    @[^\n]*\n)*?    @severity).*?^end\n");
+        List<RuleBase.Source> out = new ArrayList<>();
+        for (RuleBase.Source s : sources) {
+            StringBuilder text = new StringBuilder(s.text());
+            Matcher m = block.matcher(s.text());
+            while (m.find()) {
+                for (int k = 2; k <= copies; k++) {
+                    text.append('\n').append(m.group().replaceFirst("rule \"([^\"]+)\"", "rule \"$1~" + k + "\""));
+                }
+            }
+            out.add(new RuleBase.Source(s.path(), text.toString()));
+        }
+        return RuleBase.compileOutsideCatalog(out);
     }
 
     private void history(Advisor advisor) {

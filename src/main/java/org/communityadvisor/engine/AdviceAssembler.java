@@ -1,0 +1,190 @@
+package org.communityadvisor.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.communityadvisor.Advice;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Profile;
+import org.communityadvisor.Snapshot;
+import org.communityadvisor.Thresholds;
+
+/**
+ * Makes the advice from what the rules concluded ({@link Session.Fired}): one suppression per id, the shown
+ * recommendations ranked, each with its texts, evidence values and source, the focus, the stage's reasons, the
+ * scores and the data gaps. Every rule's metadata is worked out once, when the assembler is made. Immutable and
+ * thread-safe.
+ */
+final class AdviceAssembler {
+    /** Most recommendations named in an advice's {@code focus}. */
+    static final int FOCUS_SIZE = 3;
+
+    private final String version;
+    /** Every rule's metadata worked out once: what each advice needs of it, without parsing or lookups. */
+    private final Map<String, Compiled> compiled = new HashMap<>();
+    /** The rules that can leave data gaps when they do not fire (recommendations and stages). */
+    private final List<Compiled> deciding = new ArrayList<>();
+    /** Every snapshot path some rule needs, with how to read it. */
+    private final Map<String, Values.Ref> needed = new LinkedHashMap<>();
+
+    /** One rule, ready to use. */
+    private static final class Compiled {
+        final RuleInfo info;
+        final org.communityadvisor.Category category;
+        final int weight;
+        final Advice.Source source;
+        final List<Map.Entry<String, Values.Ref>> evidence = new ArrayList<>();
+        final List<String> needs = new ArrayList<>();
+        final Map<String, Values.Template> texts = new HashMap<>();
+
+        Compiled(RuleInfo r) {
+            this.info = r;
+            this.category = org.communityadvisor.Category.ofId(r.name());
+            this.weight = r.kind() == RuleInfo.Kind.RECOMMENDATION ? r.weight() : 0;
+            this.source = r.document() == null ? null : new Advice.Source(r.document(), r.quote());
+            for (String text : List.of("title", "action", "why", "reason")) {
+                for (Lang lang : Lang.values()) {
+                    String t = r.text(text, lang);
+                    if (t != null) {
+                        texts.put(text + lang.json(), Values.Template.of(t));
+                    }
+                }
+            }
+        }
+
+        String text(String what, Lang lang, Map<String, Object> values) {
+            Values.Template template = texts.get(what + lang.json());
+            return template == null ? null : template.fill(values, lang);
+        }
+    }
+
+    /** Throws {@link RuleBaseException} when a recommendation's id has no category (see {@link Linter#categories}). */
+    AdviceAssembler(RuleBase rules) {
+        this.version = rules.version();
+        List<String> unknown = Linter.categories(rules.rules().values());
+        if (!unknown.isEmpty()) {
+            throw new RuleBaseException(unknown);
+        }
+        for (RuleInfo r : rules.rules().values()) {
+            Compiled c = new Compiled(r);
+            compiled.put(r.name(), c);
+            if (r.kind() == RuleInfo.Kind.RECOMMENDATION || r.kind() == RuleInfo.Kind.STAGE) {
+                for (String name : r.evidence()) {
+                    c.evidence.add(Map.entry(name, Values.ref(name)));
+                }
+                for (String name : r.needs()) {
+                    if (Values.isSnapshotPath(name)) {
+                        c.needs.add(name);
+                        needed.computeIfAbsent(name, Values::ref);
+                    }
+                }
+                deciding.add(c);
+            }
+        }
+    }
+
+    /** The advice for a snapshot from what the rules concluded about its community. */
+    Advice assemble(Snapshot snapshot, Lang lang, Profile profile, Community community, Session.Fired fired) {
+        Thresholds t = profile.thresholds();
+        StageFact stage = fired.stage();
+        List<Hit> hits = fired.hits();
+
+        // One suppression per id: another rule's before the operator's acknowledgement, then by id.
+        Map<String, Suppressed> heldBack = new HashMap<>();
+        fired.suppressions().stream()
+                .sorted(Comparator.comparing((Suppressed s) -> Suppressed.ACKNOWLEDGED.equals(s.by()))
+                        .thenComparing(Suppressed::by))
+                .forEach(s -> heldBack.putIfAbsent(s.id(), s));
+
+        List<Hit> shown = new ArrayList<>();
+        List<Advice.Suppression> suppressed = new ArrayList<>();
+        for (Hit hit : hits) {
+            Suppressed s = heldBack.get(hit.id());
+            if (s == null) {
+                shown.add(hit);
+            } else {
+                suppressed.add(new Advice.Suppression(hit.id(), s.by(),
+                        compiled.get(s.rule()).text("reason", lang, Map.of())));
+            }
+        }
+        suppressed.sort(Comparator.comparing(Advice.Suppression::id));
+        shown.sort(Comparator.comparing(Hit::severity)
+                .thenComparing(h -> -compiled.get(h.id()).weight)
+                .thenComparing(Hit::id));
+
+        List<Advice.Recommendation> recommendations = new ArrayList<>(shown.size());
+        for (Hit hit : shown) {
+            Compiled r = compiled.get(hit.id());
+            Map<String, Object> values = values(r, community, t);
+            recommendations.add(new Advice.Recommendation(recommendations.size() + 1, r.info.name(), r.category,
+                    hit.severity(), r.text("title", lang, values), r.text("action", lang, values),
+                    r.text("why", lang, values), values, r.source));
+        }
+
+        Compiled stageRule = compiled.get(stage.rule());
+        List<String> stageReasons = List.of(stageRule.text("reason", lang, values(stageRule, community, t)));
+
+        return new Advice(snapshot.id(), snapshot.asOf(), stage.stage(), stageReasons, recommendations, suppressed,
+                focus(recommendations), Scoring.score(community, t), gaps(hits, stage, community, t), version,
+                new Advice.ProfileUsed(profile.name(), t));
+    }
+
+    /**
+     * What to do first: at most {@link #FOCUS_SIZE} shown recommendations in rank order, at most one per
+     * category, so an operator facing twenty items knows where to start (catalog: Focus).
+     */
+    static List<String> focus(List<Advice.Recommendation> ranked) {
+        List<String> out = new ArrayList<>(FOCUS_SIZE);
+        Set<org.communityadvisor.Category> categories = java.util.EnumSet.noneOf(org.communityadvisor.Category.class);
+        for (Advice.Recommendation r : ranked) {
+            if (out.size() == FOCUS_SIZE) {
+                break;
+            }
+            if (categories.add(r.category())) {
+                out.add(r.id());
+            }
+        }
+        return out;
+    }
+
+    /** The unknown snapshot paths needed by rules that did not fire (so they could not decide). */
+    private List<String> gaps(List<Hit> hits, StageFact stage, Community community, Thresholds t) {
+        Set<String> unknown = new HashSet<>();
+        for (Map.Entry<String, Values.Ref> e : needed.entrySet()) {
+            if (e.getValue().get(community, t) == null) {
+                unknown.add(e.getKey());
+            }
+        }
+        if (unknown.isEmpty()) {
+            return List.of();
+        }
+        Set<String> fired = new HashSet<>();
+        hits.forEach(h -> fired.add(h.id()));
+        fired.add(stage.rule());
+        TreeSet<String> gaps = new TreeSet<>();
+        for (Compiled r : deciding) {
+            if (!fired.contains(r.info.name())) {
+                for (String path : r.needs) {
+                    if (unknown.contains(path)) {
+                        gaps.add(path);
+                    }
+                }
+            }
+        }
+        return List.copyOf(gaps);
+    }
+
+    private static Map<String, Object> values(Compiled r, Community c, Thresholds t) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Values.Ref> e : r.evidence) {
+            out.put(e.getKey(), Values.evidence(e.getValue().get(c, t)));
+        }
+        return out;
+    }
+}
