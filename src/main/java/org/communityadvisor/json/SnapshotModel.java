@@ -34,13 +34,35 @@ public final class SnapshotModel {
      * @param children  the fields of an object, or of an array's object items
      */
     public record Field(String path, RecordComponent component, Kind kind, Class<?> type, SnapshotField field,
-                        List<Field> children) {
+                        List<Field> children, java.lang.invoke.MethodHandle accessor, java.util.regex.Pattern pattern) {
+        Field(String path, RecordComponent component, Kind kind, Class<?> type, SnapshotField field,
+              List<Field> children) {
+            this(path, component, kind, type, field, children, handle(component),
+                    field.pattern().isEmpty() ? null : java.util.regex.Pattern.compile(field.pattern()));
+        }
+
         /** The value of this field in its record (the record holding it, not the snapshot). */
         public Object get(Object record) {
             try {
-                return component.getAccessor().invoke(record);
-            } catch (ReflectiveOperationException e) {
+                return accessor.invoke(record);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
                 throw new IllegalStateException("cannot read " + path, e);
+            }
+        }
+
+        /** Whether a string matches the field's pattern (compiled once); true when it has none. */
+        public boolean matches(String value) {
+            return pattern == null || pattern.matcher(value).matches();
+        }
+
+        private static java.lang.invoke.MethodHandle handle(RecordComponent c) {
+            try {
+                return java.lang.invoke.MethodHandles.publicLookup().unreflect(c.getAccessor())
+                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read " + c.getName(), e);
             }
         }
 
@@ -51,6 +73,7 @@ public final class SnapshotModel {
 
     private static final List<Field> ROOT = fields(Snapshot.class, "");
     private static final Map<String, Field> BY_PATH = index();
+    private static final Map<String, List<Field>> CHAINS = chains();
 
     private SnapshotModel() {
     }
@@ -74,6 +97,28 @@ public final class SnapshotModel {
             }
         }
         return Collections.unmodifiableSet(out);
+    }
+
+    /** The fields from the snapshot down to a path of objects ({@code members.total}: members, total). */
+    public static List<Field> chain(String path) {
+        return CHAINS.get(path);
+    }
+
+    private static Map<String, List<Field>> chains() {
+        Map<String, List<Field>> out = new LinkedHashMap<>();
+        for (String path : BY_PATH.keySet()) {
+            if (path.contains("[]")) {
+                continue;
+            }
+            List<Field> chain = new ArrayList<>();
+            String prefix = "";
+            for (String part : path.split("\\.")) {
+                chain.add(BY_PATH.get(prefix + part));
+                prefix = prefix + part + ".";
+            }
+            out.put(path, List.copyOf(chain));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     private static Map<String, Field> index() {

@@ -135,7 +135,7 @@ public final class SnapshotValidator {
                 }
                 case STRING -> {
                     String v = (String) value;
-                    if (!a.pattern().isEmpty() && !Pattern.matches(a.pattern(), v)) {
+                    if (!f.matches(v)) {
                         if (a.patternInWords().isEmpty()) {
                             error(at, Message.MUST_MATCH, a.pattern());
                         } else {
@@ -178,14 +178,15 @@ public final class SnapshotValidator {
         /** The value at a dotted path of objects ({@code members.total}); {@code null} when unknown. */
         Object valueAt(String path) {
             Object record = snapshot;
-            String prefix = "";
-            for (String part : path.split("\\.")) {
-                SnapshotModel.Field f = SnapshotModel.byPath().get(prefix + part);
-                if (f == null || record == null) {
+            List<SnapshotModel.Field> chain = SnapshotModel.chain(path);
+            if (chain == null) {
+                return null;
+            }
+            for (SnapshotModel.Field f : chain) {
+                if (record == null) {
                     return null;
                 }
                 record = f.get(record);
-                prefix = prefix + part + ".";
             }
             return record;
         }
