@@ -170,7 +170,7 @@ final class CompareCommand implements Callable<Integer> {
                 + severity(r.path("severity").asText(), lang) + "] #" + r.path("rank").asInt() + "  " + r.path("title").asText()));
         d.path("removed").forEach(r -> out.println("  - " + r.path("id").asText() + "  ["
                 + severity(r.path("severity").asText(), lang) + "] " + r.path("title").asText()
-                + (r.has("suppressedBy") ? (zh ? "(被 " : " (suppressed by ") + r.path("suppressedBy").asText() + ")" : "")));
+                + (r.has("suppressedBy") ? (zh ? "(被 " : " (suppressed by ") + r.path("suppressedBy").asText() + (zh ? " 暂缓)" : ")") : "")));
         d.path("reranked").forEach(r -> out.println("  ~ " + r.path("id").asText() + "  #" + r.path("from").asInt()
                 + " -> #" + r.path("to").asInt() + (r.path("severityFrom").equals(r.path("severityTo")) ? ""
                 : "  " + severity(r.path("severityFrom").asText(), lang) + " -> "
