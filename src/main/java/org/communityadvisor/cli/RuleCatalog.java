@@ -55,13 +55,10 @@ final class RuleCatalog {
     }
 
     /** The categories in Chinese, for the Chinese rules document (the category itself stays an id). */
-    private static final Map<String, String> CATEGORY_ZH = Map.of("lifecycle", "生命周期", "size", "规模",
-            "entry", "准入门槛", "governance", "治理", "structure", "成员结构", "activity", "活动", "operations", "运营",
-            "growth", "增长", "conversion", "转化", "measurement", "评估");
-
+    /** A category as a heading: in Chinese its label with the id after it, 规模(size); in English the id. */
     String category(String category) {
-        return lang == Lang.ZH && CATEGORY_ZH.containsKey(category) ? CATEGORY_ZH.get(category) + "(" + category + ")"
-                : category;
+        org.communityadvisor.Category c = org.communityadvisor.Category.ofId(category);
+        return lang == Lang.ZH && c != null ? c.zh() + "(" + category + ")" : category;
     }
 
     ArrayNode json() {
