@@ -1,0 +1,186 @@
+package org.communityadvisor.importer;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.communityadvisor.Channel;
+import org.communityadvisor.json.MergePatch;
+
+/**
+ * {@code events}: JSONL of platform events, one a line ({@code groupId}, {@code ts}, {@code senderId},
+ * {@code kind}, optional {@code id}, {@code replyTo}, {@code thread}, {@code isOfficial}, {@code isAd},
+ * {@code channel}, {@code senderName}, {@code text}); group facts from {@code --groups FILE.jsonl} (a partial
+ * snapshot a line, keyed by {@code groupId}) and {@code --merge}.
+ */
+final class EventsReader implements FormatReader {
+    static final Set<String> FIELDS = Set.of("groupId", "ts", "senderId", "kind", "id", "replyTo", "thread",
+            "isOfficial", "isAd", "channel", "senderName", "text");
+
+    @Override
+    public void read(List<Path> paths, ImportContext context) throws IOException {
+        Map<String, ObjectNode> groups = context.options().groups() == null ? Map.of()
+                : groups(context.options().groups());
+        Map<String, EventLog> logs = new HashMap<>();
+        for (Path path : paths) {
+            try (BufferedReader in = Sources.reader(path)) {
+                String line;
+                int n = 0;
+                while ((line = in.readLine()) != null) {
+                    n++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String where = "line " + n;
+                    JsonNode e = parse(path, where, line);
+                    String groupId = text(path, where, e, "groupId", true);
+                    EventLog log = logs.computeIfAbsent(groupId, g -> {
+                        ObjectNode facts = groups.get(g);
+                        ImportOptions o = context.options();
+                        if (facts != null) {
+                            JsonNode merge = o.merge() == null ? facts : MergePatch.apply(facts, o.merge());
+                            o = o.toBuilder().merge(merge).build();
+                        }
+                        EventLog l = context.log(g, o);
+                        l.fact("id", g, "groupId");
+                        return l;
+                    });
+                    Event event = event(path, where, e, groupId, context);
+                    if (event == null) {
+                        log.skip(text(path, where, e, "kind", true), path + " " + where);
+                    } else {
+                        log.add(event);
+                    }
+                }
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw ImportContext.malformed(path, "", "is not UTF-8 text");
+            }
+        }
+        if (logs.isEmpty()) {
+            throw ImportContext.malformed(paths.get(0), "", "holds no event");
+        }
+    }
+
+    private static JsonNode parse(Path path, String where, String line) {
+        JsonNode e;
+        try {
+            e = Sources.MAPPER.readTree(line);
+        } catch (JacksonException ex) {
+            throw ImportContext.malformed(path, where, "not a JSON object (" + Problems.of(ex) + ")");
+        } catch (IOException ex) {
+            throw ImportContext.malformed(path, where, "unreadable");
+        }
+        if (e == null || !e.isObject()) {
+            throw ImportContext.malformed(path, where, "not a JSON object");
+        }
+        e.fieldNames().forEachRemaining(f -> {
+            if (!FIELDS.contains(f)) {
+                throw ImportContext.malformed(path, where, "unknown field \"" + f + "\" (known: "
+                        + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            }
+        });
+        return e;
+    }
+
+    private static Event event(Path path, String where, JsonNode e, String groupId, ImportContext context) {
+        String kindText = text(path, where, e, "kind", true);
+        Event.Kind kind;
+        try {
+            kind = Event.Kind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException x) {
+            kind = null;
+        }
+        String tsText = text(path, where, e, "ts", true);
+        LocalDateTime time;
+        try {
+            time = context.at(OffsetDateTime.parse(tsText, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        } catch (DateTimeException x) {
+            throw ImportContext.malformed(path, where + " ts", "\"" + tsText
+                    + "\" is not an ISO instant (e.g. 2026-11-30T08:15:00Z)");
+        }
+        if (kind == null || kind == Event.Kind.OTHER || kind == Event.Kind.PIN) {
+            return null;
+        }
+        String sender = text(path, where, e, "senderId", true);
+        Channel channel = null;
+        String channelText = text(path, where, e, "channel", false);
+        if (channelText != null) {
+            channel = Enums.byJson(Channel.class, channelText).orElseThrow(() -> ImportContext.malformed(path,
+                    where + " channel", "\"" + channelText + "\" is not a join channel (" + Enums.names(Channel.class)
+                            + ")"));
+        }
+        return new Event(groupId, time, text(path, where, e, "id", false), sender,
+                text(path, where, e, "senderName", false), kind, text(path, where, e, "replyTo", false),
+                text(path, where, e, "thread", false), bool(path, where, e, "isOfficial") == Boolean.TRUE,
+                bool(path, where, e, "isAd"), channel, text(path, where, e, "text", false));
+    }
+
+    private static String text(Path path, String where, JsonNode e, String field, boolean required) {
+        JsonNode v = e.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw ImportContext.malformed(path, where, "\"" + field + "\" is missing");
+            }
+            return null;
+        }
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        if (v.isIntegralNumber()) {
+            return v.asText();
+        }
+        throw ImportContext.malformed(path, where + " " + field, "expected text, got " + v.getNodeType()
+                .name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static Boolean bool(Path path, String where, JsonNode e, String field) {
+        JsonNode v = e.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw ImportContext.malformed(path, where + " " + field, "expected true or false");
+        }
+        return v.asBoolean();
+    }
+
+    /** {@code --groups FILE.jsonl}: one partial snapshot a line, with its {@code groupId}. */
+    static Map<String, ObjectNode> groups(Path file) throws IOException {
+        Map<String, ObjectNode> out = new HashMap<>();
+        try (BufferedReader in = Sources.reader(file)) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = Sources.MAPPER.readTree(line);
+                } catch (JacksonException ex) {
+                    throw ImportContext.malformed(file, "line " + n, "not a JSON object (" + Problems.of(ex) + ")");
+                }
+                if (node == null || !node.isObject() || !node.path("groupId").isTextual()) {
+                    throw ImportContext.malformed(file, "line " + n, "expected an object with \"groupId\"");
+                }
+                ObjectNode facts = ((ObjectNode) node).deepCopy();
+                String id = facts.remove("groupId").asText();
+                if (out.put(id, facts) != null) {
+                    throw ImportContext.malformed(file, "line " + n, "group \"" + id + "\" is listed twice");
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package org.communityadvisor.importer;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.communityadvisor.ImportException;
+
+/** One import's state: the options, a log per community, and the rows already finished or refused. */
+final class ImportContext {
+    private final Format format;
+    private final ImportOptions options;
+    private final String source;
+    private final Map<String, EventLog> logs = new LinkedHashMap<>();
+    private final List<Object> finished = new ArrayList<>();
+
+    ImportContext(Format format, ImportOptions options, String source) {
+        this.format = format;
+        this.options = options;
+        this.source = source;
+    }
+
+    ImportOptions options() {
+        return options;
+    }
+
+    Format format() {
+        return format;
+    }
+
+    /** The log of the one community of a single-community format. */
+    EventLog log() {
+        return log("");
+    }
+
+    /** The log of one community, made on first use. */
+    EventLog log(String groupId) {
+        return logs.computeIfAbsent(groupId, k -> new EventLog(format, options, k.isEmpty() ? source : source + " group " + k));
+    }
+
+    /** The log of one community of a many-community format, with options of its own (its group facts). */
+    EventLog log(String groupId, ImportOptions groupOptions) {
+        return logs.computeIfAbsent(groupId, k -> new EventLog(format, groupOptions, source + " group " + k));
+    }
+
+    Map<String, EventLog> logs() {
+        return logs;
+    }
+
+    /** A row finished without a log (the sheet). */
+    void finished(ImportedCommunity c) {
+        finished.add(c);
+    }
+
+    /** A row or group refused; the others go on. */
+    void rejected(ImportException e) {
+        finished.add(e);
+    }
+
+    List<Object> finishedRows() {
+        return finished;
+    }
+
+    /** An error naming the file and the record; throw it to refuse the whole file. */
+    static ImportException malformed(Path file, String position, String reason) {
+        return new ImportException(file == null ? "" : file.toString(), position, reason);
+    }
+
+    /** A time the export writes with an offset (or an instant): in --zone, else UTC. */
+    LocalDateTime at(Instant instant) {
+        return LocalDateTime.ofInstant(instant, options.zone() == null ? ZoneOffset.UTC : options.zone());
+    }
+
+    /** A time with an offset: in --zone, else UTC. */
+    LocalDateTime at(OffsetDateTime time) {
+        return at(time.toInstant());
+    }
+
+    /**
+     * A time the export writes without an offset: as written (the exporter's wall clock). With --zone the
+     * export's own instant, if it has one, is used instead (pass {@code null} when it has none).
+     */
+    LocalDateTime local(LocalDateTime asWritten, Instant instantIfAny) {
+        if (options.zone() != null && instantIfAny != null) {
+            return at(instantIfAny);
+        }
+        return asWritten;
+    }
+}

@@ -1,0 +1,108 @@
+package org.communityadvisor.importer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.communityadvisor.ImportException;
+import org.communityadvisor.Platform;
+
+/**
+ * Real data in: snapshots from chat exports, platform statistics and a consultant's sheet ({@code IMPORT.md}).
+ *
+ * <pre>{@code
+ * ImportResult r = Importer.read(Format.TELEGRAM, List.of(Path.of("result.json")),
+ *         ImportOptions.builder().members(140).build());
+ * Snapshot s = r.communities().get(0).snapshot();          // validated, ready for Advisor.advise
+ * r.communities().get(0).report().fields();                // counted, given, estimated or unknown, each
+ * }</pre>
+ *
+ * Message logs are read in one pass and never held whole (see {@link EventLog}). Stateless and thread-safe:
+ * each call has its own state.
+ */
+public final class Importer {
+    private Importer() {
+    }
+
+    /**
+     * Reads the files of one format. A file that is not the format, or a malformed record, refuses the import
+     * ({@link ImportException} naming file and record); for the formats with many communities (sheet, events) a
+     * bad row or group is listed in {@link ImportResult#rejected()} and the others are kept.
+     *
+     * @throws ImportException      the data cannot be read as the format, or lacks a required field no option gave
+     * @throws UncheckedIOException a file cannot be read at all
+     */
+    public static ImportResult read(Format format, List<Path> paths, ImportOptions options) {
+        if (paths == null || paths.isEmpty()) {
+            throw new ImportException("", "", "no file given for " + format.id());
+        }
+        ImportOptions o = options == null ? ImportOptions.defaults() : options;
+        String source = format.id() + " " + paths.stream().map(Path::toString).collect(Collectors.joining(", "));
+        ImportContext context = new ImportContext(format, o, source);
+        try {
+            reader(format).read(paths, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<ImportedCommunity> built = new ArrayList<>();
+        List<ImportException> rejected = new ArrayList<>();
+        for (Object row : context.finishedRows()) {
+            if (row instanceof ImportedCommunity c) {
+                built.add(c);
+            } else {
+                rejected.add((ImportException) row);
+            }
+        }
+        boolean many = format == Format.EVENTS;
+        for (Map.Entry<String, EventLog> e : context.logs().entrySet()) {
+            try {
+                built.add(e.getValue().finish());
+            } catch (ImportException ex) {
+                if (!many) {
+                    throw ex;
+                }
+                rejected.add(ex);
+            }
+        }
+        return new ImportResult(built, rejected);
+    }
+
+    /**
+     * A log to feed a community's events from a platform's own store ({@link EventLog#add(Event)}), then
+     * {@link EventLog#finish()}. Group facts come from the options ({@code platform}, {@code members},
+     * {@code createdOn}) or their merge patch; the id defaults to {@code groupId}.
+     */
+    public static EventLog log(String groupId, ImportOptions options) {
+        ImportOptions o = options == null ? ImportOptions.defaults() : options;
+        EventLog log = new EventLog(Format.EVENTS, o, "events group " + groupId);
+        log.fact("id", groupId, "groupId");
+        return log;
+    }
+
+    static FormatReader reader(Format format) {
+        return switch (format) {
+            case TELEGRAM -> new TelegramReader();
+            case DISCORD -> new DiscordReader();
+            case SLACK -> new SlackReader();
+            case SLACK_ANALYTICS -> new SlackAnalyticsReader();
+            case WECHAT -> new WeChatReader();
+            case WECOM -> new WeComReader();
+            case EVENTS -> new EventsReader();
+            case SHEET -> new SheetReader();
+        };
+    }
+
+    static Platform platformOf(Format format) {
+        return switch (format) {
+            case TELEGRAM -> Platform.TELEGRAM;
+            case DISCORD -> Platform.DISCORD;
+            case SLACK, SLACK_ANALYTICS -> Platform.SLACK;
+            case WECHAT -> Platform.WECHAT;
+            case WECOM -> Platform.WECOM;
+            default -> null;
+        };
+    }
+}

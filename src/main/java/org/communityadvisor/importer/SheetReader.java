@@ -1,0 +1,14 @@
+package org.communityadvisor.importer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.communityadvisor.ImportException;
+
+/** Placeholder while the reader is written. */
+final class SheetReader implements FormatReader {
+    @Override
+    public void read(List<Path> paths, ImportContext context) throws IOException {
+        throw new ImportException("", "", Format.SHEET.id() + ": not readable yet");
+    }
+}

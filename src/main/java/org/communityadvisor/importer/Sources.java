@@ -1,0 +1,71 @@
+package org.communityadvisor.importer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.communityadvisor.ImportException;
+
+/** Opening the files an importer reads: UTF-8 with or without a byte-order mark, {@code -} for standard input. */
+final class Sources {
+    /** Exports hold long messages and big arrays: wider limits than a snapshot's, still bounded. */
+    static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(10_000_000).maxNestingDepth(64).maxNumberLength(64).build())
+            .build();
+    static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+
+    private Sources() {
+    }
+
+    /** Standard input's marker on the command line. */
+    static boolean isStdin(Path p) {
+        return p.toString().equals("-");
+    }
+
+    /** The file's bytes as a stream, with a leading UTF-8 byte-order mark removed. */
+    static InputStream open(Path p) throws IOException {
+        InputStream raw;
+        if (isStdin(p)) {
+            raw = System.in;
+        } else {
+            if (Files.isDirectory(p)) {
+                throw new ImportException(p.toString(), "", "is a folder, expected a file");
+            }
+            try {
+                raw = Files.newInputStream(p);
+            } catch (NoSuchFileException e) {
+                throw new ImportException(p.toString(), "", "no such file");
+            }
+        }
+        return withoutBom(raw);
+    }
+
+    static InputStream withoutBom(InputStream raw) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(raw, 3);
+        byte[] head = new byte[3];
+        int n = in.readNBytes(head, 0, 3);
+        if (!(n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
+            in.unread(head, 0, n);
+        }
+        return in;
+    }
+
+    static BufferedReader reader(Path p) throws IOException {
+        return new BufferedReader(new InputStreamReader(open(p), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)));
+    }
+
+    static Reader utf8(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+}
