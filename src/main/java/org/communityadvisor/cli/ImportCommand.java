@@ -1,0 +1,388 @@
+package org.communityadvisor.cli;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.communityadvisor.ImportException;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Platform;
+import org.communityadvisor.importer.Format;
+import org.communityadvisor.importer.ImportOptions;
+import org.communityadvisor.importer.ImportReport;
+import org.communityadvisor.importer.ImportResult;
+import org.communityadvisor.importer.ImportedCommunity;
+import org.communityadvisor.importer.Importer;
+import org.communityadvisor.importer.SheetTemplate;
+import org.communityadvisor.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./advisor import FORMAT PATH...}: snapshots from the data operators hold ({@code IMPORT.md}). */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Build snapshots from a chat export, platform statistics or a sheet, and report how each "
+                + "field was obtained (counted, given, estimated, unknown). Pipe into './advisor advise -'.",
+                "从聊天记录导出、平台统计或表格生成快照,并说明每个字段的来历(计数、给定、估计、未知)。"
+                        + "可直接接 './advisor advise -'。",
+                "",
+                "Formats: telegram, discord, slack, slack-analytics, wechat, wecom, events, sheet."})
+final class ImportCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FORMAT",
+            description = "telegram | discord | slack | slack-analytics | wechat | wecom | events | sheet")
+    String formatName;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH",
+            description = "The export's files or folder ('-' for standard input where the format is one file).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--as-of", paramLabel = "yyyy-MM-dd",
+            description = "The snapshot's day (default: the day of the last event in the data).")
+    String asOf;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "Time zone of the calendar days, e.g. Asia/Shanghai (default: the export's own times, else UTC).")
+    String zone;
+
+    @Option(names = "--id", paramLabel = "ID", description = "The snapshot's id (default: from the export).")
+    String id;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The community's display name.")
+    String name;
+
+    @Option(names = "--platform", paramLabel = "P", description = "The platform (default: the format's).")
+    String platform;
+
+    @Option(names = "--members", paramLabel = "N", description = "members.total, where the data does not count it.")
+    Integer members;
+
+    @Option(names = "--created-on", paramLabel = "yyyy-MM-dd", description = "The group's creation day.")
+    String createdOn;
+
+    @Option(names = "--official", paramLabel = "ID,...", split = ",",
+            description = "Sender ids that speak for the group (admins, staff).")
+    List<String> official = new ArrayList<>();
+
+    @Option(names = "--channel", paramLabel = "NAME", description = "Slack: one channel instead of the workspace.")
+    String channel;
+
+    @Option(names = "--groups", paramLabel = "FILE.jsonl",
+            description = "events: group facts, a partial snapshot a line with its groupId.")
+    Path groups;
+
+    @Option(names = "--heuristics", description = "Estimate activity.adMessages7d from links by non-official senders.")
+    boolean heuristics;
+
+    @Option(names = "--merge", paramLabel = "FILE.json",
+            description = "A partial snapshot of what only the operator knows, laid over the result (RFC 7396).")
+    Path merge;
+
+    @Option(names = "--people", description = "Also name the members behind the numbers (message logs).")
+    boolean people;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the report as JSON to FILE instead of stderr.")
+    Path report;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the snapshot(s) to FILE instead of stdout.")
+    Path out;
+
+    @Option(names = "--template", description = "Write an empty sheet (header + explanation row) for consultants.")
+    boolean template;
+
+    @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the report and template (default: ${DEFAULT-VALUE}).")
+    Lang lang = Lang.EN;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = Output.stderr();
+        if (template) {
+            return template(err);
+        }
+        if (formatName == null) {
+            err.println("advisor: import: name a format (" + formats() + ") and the export's files.");
+            return Main.INVALID_INPUT;
+        }
+        Format format = Format.byId(formatName).orElse(null);
+        if (format == null) {
+            err.println("advisor: import: unknown format '" + formatName + "' (one of " + formats() + ").");
+            return Main.INVALID_INPUT;
+        }
+        if (paths.isEmpty()) {
+            err.println("advisor: import " + format.id() + ": name the export's file(s) or folder.");
+            return Main.INVALID_INPUT;
+        }
+        ImportOptions options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException e) {
+            err.println("advisor: import: " + e.getMessage());
+            return Main.INVALID_INPUT;
+        }
+        ImportResult result;
+        try {
+            result = Importer.read(format, paths, options);
+        } catch (ImportException e) {
+            err.println("advisor: import " + format.id() + ": " + e.getMessage());
+            return Main.INVALID_INPUT;
+        } catch (UncheckedIOException e) {
+            err.println("advisor: import " + format.id() + ": cannot read: " + e.getCause().getMessage());
+            return Main.INVALID_INPUT;
+        }
+        boolean lines = format == Format.SHEET || format == Format.EVENTS;
+        ObjectWriter writer = lines ? Json.MAPPER.writer() : Json.MAPPER.writerWithDefaultPrettyPrinter();
+        try (Output o = Output.open(out)) {
+            PrintWriter w = o.writer();
+            for (ImportedCommunity c : result.communities()) {
+                w.println(writer.writeValueAsString(c.json()));
+            }
+            o.commit();
+        }
+        if (report != null) {
+            writeJsonReport(result);
+        } else {
+            ReportText text = new ReportText(lang);
+            for (ImportedCommunity c : result.communities()) {
+                err.print(text.render(c));
+            }
+        }
+        for (ImportException e : result.rejected()) {
+            err.println("advisor: import " + format.id() + ": " + e.getMessage());
+        }
+        if (!result.rejected().isEmpty()) {
+            err.println(lang == Lang.ZH
+                    ? "已导入 " + result.communities().size() + " 个,拒绝 " + result.rejected().size() + " 个。"
+                    : "imported " + result.communities().size() + ", refused " + result.rejected().size() + ".");
+            return Main.INVALID_INPUT;
+        }
+        return 0;
+    }
+
+    private static String formats() {
+        return String.join(", ", java.util.Arrays.stream(Format.values()).map(Format::id).toList());
+    }
+
+    private ImportOptions options() throws IOException {
+        var b = ImportOptions.builder()
+                .asOf(date("--as-of", asOf))
+                .createdOn(date("--created-on", createdOn))
+                .id(id).name(name).members(members).channel(channel).groups(groups)
+                .heuristics(heuristics).people(people)
+                .official(new LinkedHashSet<>(official));
+        if (members != null && members < 0) {
+            throw new IllegalArgumentException("--members " + members + ": must be at least 0");
+        }
+        if (zone != null) {
+            try {
+                b.zone(ZoneId.of(zone));
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("--zone " + zone + ": not a time zone (e.g. Asia/Shanghai, UTC, +08:00)");
+            }
+        }
+        if (platform != null) {
+            b.platform(java.util.Arrays.stream(Platform.values()).filter(p -> p.json().equals(
+                    platform.toLowerCase(Locale.ROOT))).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "--platform " + platform + ": one of " + String.join(", ", java.util.Arrays.stream(
+                            Platform.values()).map(Platform::json).toList()))));
+        }
+        if (merge != null) {
+            b.merge(mergePatch(merge));
+        }
+        return b.build();
+    }
+
+    private static LocalDate date(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " " + text + ": expected a date as yyyy-MM-dd");
+        }
+    }
+
+    private static JsonNode mergePatch(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("--merge " + file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IllegalArgumentException("--merge " + file + ": not UTF-8 text");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new IllegalArgumentException("--merge " + file + ": not valid JSON" + at);
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("--merge " + file + ": expected a JSON object (a partial snapshot)");
+        }
+        return node;
+    }
+
+    private void writeJsonReport(ImportResult result) throws IOException {
+        var root = Json.MAPPER.createObjectNode();
+        var list = root.putArray("communities");
+        for (ImportedCommunity c : result.communities()) {
+            var one = Json.MAPPER.createObjectNode();
+            one.put("id", c.snapshot().id());
+            one.set("report", Json.MAPPER.valueToTree(c.report()));
+            list.add(one);
+        }
+        var refused = root.putArray("refused");
+        for (ImportException e : result.rejected()) {
+            var one = refused.addObject();
+            one.put("file", e.file());
+            one.put("position", e.position());
+            one.put("reason", e.reason());
+        }
+        try (Output o = Output.open(report)) {
+            o.writer().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            o.commit();
+        }
+    }
+
+    private int template(PrintWriter err) throws IOException {
+        boolean xlsx = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        if (xlsx) {
+            Path dir = out.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
+            try {
+                try (OutputStream stream = Files.newOutputStream(temp)) {
+                    SheetTemplate.xlsx(lang, stream);
+                }
+                Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } else {
+            try (Output o = Output.open(out)) {
+                SheetTemplate.csv(lang, o.writer());
+                o.commit();
+            }
+        }
+        return 0;
+    }
+
+    /** The report as a consultant reads it on the terminal. */
+    static final class ReportText {
+        private final Lang lang;
+
+        ReportText(Lang lang) {
+            this.lang = lang;
+        }
+
+        String render(ImportedCommunity c) {
+            ImportReport r = c.report();
+            StringBuilder b = new StringBuilder();
+            boolean zh = lang == Lang.ZH;
+            b.append(zh ? "导入 " : "Imported ").append(r.source()).append(zh ? " → " : " → ")
+                    .append(c.snapshot().id()).append(zh ? ",截至 " : ", as of ").append(c.snapshot().asOf())
+                    .append('\n');
+            int width = r.fields().stream().mapToInt(f -> f.path().length()).max().orElse(10);
+            for (ImportReport.Field f : r.fields()) {
+                String value = f.value() == null ? "—" : String.valueOf(f.value());
+                if (value.length() > 28) {
+                    value = value.substring(0, 27) + "…";
+                }
+                String how = zh ? f.how().zh() : f.how().id();
+                b.append("  ").append(pad(f.path(), width)).append("  ").append(pad(value, 12)).append("  ")
+                        .append(how);
+                if (f.note() != null) {
+                    b.append(": ").append(f.note());
+                }
+                b.append('\n');
+            }
+            if (!r.skipped().isEmpty()) {
+                b.append(zh ? "  已跳过: " : "  skipped: ");
+                List<String> parts = new ArrayList<>();
+                for (ImportReport.Skipped s : r.skipped()) {
+                    parts.add(s.count() + " " + s.what() + (s.first() == null ? "" : (zh ? "(首条: " : " (first: ")
+                            + s.first() + (zh ? ")" : ")")));
+                }
+                b.append(String.join(zh ? "; " : "; ", parts)).append('\n');
+            }
+            for (String note : r.notes()) {
+                b.append(zh ? "  说明: " : "  note: ").append(note).append('\n');
+            }
+            if (r.people() != null) {
+                people(b, r.people(), c.snapshot().asOf(), zh);
+            }
+            return b.toString();
+        }
+
+        private static void people(StringBuilder b, org.communityadvisor.importer.People p, LocalDate asOf, boolean zh) {
+            b.append(zh ? "  数字背后的人(截至 " + asOf + " 的 30 天):\n"
+                    : "  Who is behind the numbers (the 30 days to " + asOf + "):\n");
+            b.append(zh ? "    意见领袖或管理员人选 (structure.opinion-leader, structure.admins):\n"
+                    : "    candidates for opinion leader or admin (structure.opinion-leader, structure.admins):\n");
+            if (p.candidates().isEmpty()) {
+                b.append(zh ? "      (无)\n" : "      (none)\n");
+            }
+            for (var c : p.candidates()) {
+                b.append("      ").append(who(c.name(), c.id())).append(zh
+                        ? ":被回复 " + c.repliesReceived30d() + " 次,发言 " + c.messages30d() + " 条,活跃 "
+                                + c.activeDays30d() + " 天"
+                        : ": " + c.repliesReceived30d() + " replies received, " + c.messages30d() + " messages on "
+                                + c.activeDays30d() + (c.activeDays30d() == 1 ? " day" : " days")).append('\n');
+            }
+            b.append(zh ? "    30 天内入群、从未发言:\n" : "    joined in the 30 days and never posted:\n");
+            if (p.silentNewcomers().isEmpty()) {
+                b.append(zh ? "      (无)\n" : "      (none)\n");
+            }
+            for (var n : p.silentNewcomers()) {
+                b.append("      ").append(who(n.name(), n.id())).append(zh ? ",入群 " : ", joined ")
+                        .append(n.joinedOn()).append('\n');
+            }
+            b.append(zh ? "    无人回答的问题:\n" : "    unanswered questions:\n");
+            if (p.unanswered().isEmpty()) {
+                b.append(zh ? "      (无)\n" : "      (none)\n");
+            }
+            for (var q : p.unanswered()) {
+                b.append("      ").append(q.time().toString().replace('T', ' ')).append("  ")
+                        .append(who(q.senderName(), q.senderId()));
+                if (q.thread() != null) {
+                    b.append(" #").append(q.thread());
+                }
+                b.append(zh ? ":「" : ": \"").append(q.text() == null ? "" : q.text()).append(zh ? "」" : "\"")
+                        .append('\n');
+            }
+        }
+
+        private static String who(String name, String id) {
+            return name == null || name.equals(id) ? id : name + " (" + id + ")";
+        }
+
+        private static String pad(String s, int width) {
+            int w = 0;
+            for (int i = 0; i < s.length(); i++) {
+                w += Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN ? 2 : 1;
+            }
+            return w >= width ? s : s + " ".repeat(width - w);
+        }
+    }
+}
