@@ -160,6 +160,7 @@ final class ImportCommand implements Callable<Integer> {
             for (ImportedCommunity c : result.communities()) {
                 err.print(text.render(c));
             }
+            err.flush();
         }
         for (ImportException e : result.rejected()) {
             err.println("advisor: import " + format.id() + ": " + e.getMessage());
@@ -306,8 +307,8 @@ final class ImportCommand implements Callable<Integer> {
             int width = r.fields().stream().mapToInt(f -> f.path().length()).max().orElse(10);
             for (ImportReport.Field f : r.fields()) {
                 String value = f.value() == null ? "—" : String.valueOf(f.value());
-                if (value.length() > 28) {
-                    value = value.substring(0, 27) + "…";
+                if (value.length() > 40) {
+                    value = value.substring(0, 39) + "…";
                 }
                 String how = zh ? f.how().zh() : f.how().id();
                 b.append("  ").append(pad(f.path(), width)).append("  ").append(pad(value, 12)).append("  ")
@@ -347,7 +348,9 @@ final class ImportCommand implements Callable<Integer> {
                 b.append("      ").append(who(c.name(), c.id())).append(zh
                         ? ":被回复 " + c.repliesReceived30d() + " 次,发言 " + c.messages30d() + " 条,活跃 "
                                 + c.activeDays30d() + " 天"
-                        : ": " + c.repliesReceived30d() + " replies received, " + c.messages30d() + " messages on "
+                        : ": " + c.repliesReceived30d() + (c.repliesReceived30d() == 1 ? " reply" : " replies")
+                                + " received, " + c.messages30d() + (c.messages30d() == 1 ? " message" : " messages")
+                                + " on "
                                 + c.activeDays30d() + (c.activeDays30d() == 1 ? " day" : " days")).append('\n');
             }
             b.append(zh ? "    30 天内入群、从未发言:\n" : "    joined in the 30 days and never posted:\n");

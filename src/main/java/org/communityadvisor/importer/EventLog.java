@@ -609,7 +609,7 @@ public final class EventLog {
         List<ImportReport.Skipped> skips = new ArrayList<>();
         skipped.forEach((what, s) -> skips.add(new ImportReport.Skipped(what, s.count, s.first)));
         skips.addAll(report.skips);
-        return new ImportedCommunity(snapshot, merged,
+        return new ImportedCommunity(snapshot, Json.MAPPER.valueToTree(snapshot),
                 new ImportReport(source, report.fields(), skips, notes, who));
     }
 
@@ -920,8 +920,15 @@ public final class EventLog {
             });
         }
 
+        /** In the snapshot's own order (the order of {@code ./advisor schema}). */
         List<ImportReport.Field> fields() {
-            return new ArrayList<>(fields.values());
+            List<String> order = new ArrayList<>(org.communityadvisor.json.SnapshotModel.paths());
+            List<ImportReport.Field> out = new ArrayList<>(fields.values());
+            out.sort(Comparator.comparingInt(f -> {
+                int i = order.indexOf(f.path());
+                return i < 0 ? order.size() : i;
+            }));
+            return out;
         }
     }
 

@@ -29,6 +29,9 @@ public record People(List<Candidate> candidates, List<Newcomer> silentNewcomers,
     }
 
     /** A question nobody answered within 24 hours. */
-    public record Question(String senderId, String senderName, LocalDateTime time, String thread, String text) {
+    public record Question(String senderId, String senderName,
+            @com.fasterxml.jackson.databind.annotation.JsonSerialize(
+                    using = com.fasterxml.jackson.databind.ser.std.ToStringSerializer.class) LocalDateTime time,
+            String thread, String text) {
     }
 }

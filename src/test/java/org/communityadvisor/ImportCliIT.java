@@ -1,0 +1,103 @@
+package org.communityadvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.communityadvisor.CliIT.Run;
+import org.communityadvisor.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./advisor import} as a consultant runs it: data in, snapshot out, piped into advise. */
+class ImportCliIT {
+    static final String EVENTS = "src/test/resources/import/events/group.jsonl";
+    static final String GROUPS = "src/test/resources/import/events/groups.jsonl";
+
+    static Run sh(String script) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script);
+        Path out = Files.createTempFile("import-out", ".txt");
+        Path err = Files.createTempFile("import-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
+    @Test
+    void anImportPipedIntoAdviseIsAdvisedLikeAnySnapshot() throws Exception {
+        Run run = sh("./advisor import events " + EVENTS + " --groups " + GROUPS
+                + " | ./advisor advise - --format json");
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        JsonNode advice = Json.MAPPER.readTree(run.out()).get(0);
+        assertThat(advice.path("communityId").asText()).isEqualTo("g1");
+        assertThat(advice.path("recommendations").findValuesAsText("id")).contains("governance.answer-questions");
+    }
+
+    @Test
+    void theReportGoesToStderrAndTellsCountedFromGiven() throws Exception {
+        Run run = CliIT.advisor(null, "import", "events", EVENTS, "--groups", GROUPS);
+        assertThat(run.exit()).isEqualTo(0);
+        assertThat(Json.MAPPER.readTree(run.out()).path("activity").path("messages7d").asInt()).isEqualTo(9);
+        assertThat(run.err()).containsPattern("activity\\.messages7d +9 +counted")
+                .containsPattern("members\\.total +10 +given");
+        Run zh = CliIT.advisor(null, "import", "events", EVENTS, "--groups", GROUPS, "--lang", "zh");
+        assertThat(zh.err()).containsPattern("activity\\.messages7d +9 +计数");
+    }
+
+    @Test
+    void mergeAndReportFile(@TempDir Path dir) throws Exception {
+        Path merge = dir.resolve("ops.json");
+        Files.writeString(merge, "\uFEFF{\"operations\": {\"announcement\": true, \"monthlyPlan\": false}, \"purpose\": \"sharing\"}");
+        Path report = dir.resolve("report.json");
+        Path out = dir.resolve("snap.jsonl");
+        Run run = CliIT.advisor(null, "import", "events", EVENTS, "--groups", GROUPS, "--merge", merge.toString(),
+                "--report", report.toString(), "--out", out.toString(), "--people");
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        JsonNode snap = Json.MAPPER.readTree(Files.readString(out));
+        assertThat(snap.path("operations").path("announcement").asBoolean()).isTrue();
+        assertThat(snap.path("operations").path("rules").asBoolean()).isTrue();
+        assertThat(snap.path("purpose").asText()).isEqualTo("sharing");
+        JsonNode r = Json.MAPPER.readTree(Files.readString(report)).path("communities").get(0).path("report");
+        assertThat(r.path("fields").findValuesAsText("path")).contains("operations.announcement", "activity.messages7d");
+        assertThat(r.path("people").path("silentNewcomers").get(0).path("id").asText()).isEqualTo("u5");
+    }
+
+    @Test
+    void aMalformedExportExitsTwoNamingTheRecordAndPrintsNothing(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, Files.readString(Path.of(EVENTS)).replace("\"ts\":\"2026-11-25T10:00:00Z\"",
+                "\"ts\":\"25/11/2026\""));
+        Run run = CliIT.advisor(null, "import", "events", bad.toString(), "--groups", GROUPS);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("bad.jsonl line 7 ts").contains("25/11/2026").doesNotContain("Exception");
+    }
+
+    @Test
+    void aGroupWithoutFactsIsRefusedAndTheOthersArePrinted() throws Exception {
+        Run run = CliIT.advisor(null, "import", "events", "src/test/resources/import/events/two-groups.jsonl",
+                "--groups", GROUPS);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out().lines().toList()).hasSize(1);
+        assertThat(run.err()).contains("group g3").contains("--platform").contains("imported 1, refused 1");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() throws Exception {
+        for (List<String> args : List.of(List.of("import", "nosuch", EVENTS), List.of("import", "events"),
+                List.of("import", "events", EVENTS, "--as-of", "30/11/2026"),
+                List.of("import", "events", EVENTS, "--zone", "Mars/Olympus"),
+                List.of("import", "events", "no-such-file.jsonl"))) {
+            Run run = CliIT.advisor(null, args.toArray(String[]::new));
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", args)).startsWith("advisor: import").doesNotContain("Exception");
+        }
+    }
+}
