@@ -1,14 +1,442 @@
 package org.communityadvisor.importer;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.communityadvisor.Channel;
 import org.communityadvisor.ImportException;
+import org.communityadvisor.Platform;
 
-/** Placeholder while the reader is written. */
+/**
+ * {@code telegram}: Telegram Desktop's JSON export ({@code result.json}) of one chat, read in one streaming pass
+ * (the {@code messages} array is iterated, one message object at a time).
+ *
+ * <ul>
+ *   <li>{@code id} = {@code telegram-<chat id>}, {@code name} = the chat's {@code name}, platform telegram.</li>
+ *   <li>Messages: records of {@code type} "message" with a {@code from_id}; the sender is {@code from_id}, a reply
+ *       names {@code reply_to_message_id}; {@code text} is a string or an array of strings and entities (joined).
+ *       A message with neither text nor media is skipped as "empty". Messages sent {@code via_bot} are the
+ *       member's own. Telegram does not mark bot accounts ({@code user…} ids too), so bots cannot be told apart;
+ *       a post by the group itself ({@code from_id} = {@code channel<chat id>}, an anonymous admin) is official.</li>
+ *   <li>Joins: service {@code invite_members} (one per member listed, channel invite; invitees are known by name
+ *       only, so their id is {@code name:<name>} unless the name has posted before or is the actor),
+ *       {@code join_group_by_link} and {@code join_group_by_request} (the actor, channel link). Leaves:
+ *       {@code remove_members}, one per member (a member who removes themself has left).
+ *       {@code create_group} gives {@code createdOn}. Other service records are skipped as "service".</li>
+ *   <li>No member list: {@code members.total} only from {@code --members}.</li>
+ *   <li>Times: {@code date} as written (the exporter's wall clock); with {@code --zone}, {@code date_unixtime} in
+ *       that zone.</li>
+ *   <li>A full-account export ({@code chats.list}): the chat is chosen with {@code --id} (its numeric id, or
+ *       {@code telegram-<id>}), which then is also the snapshot's id; without {@code --id} the import is refused,
+ *       naming the group chats it holds.</li>
+ * </ul>
+ */
 final class TelegramReader implements FormatReader {
+    private static final Set<String> MEDIA = Set.of("photo", "file", "media_type", "sticker_emoji", "poll",
+            "location_information", "contact_information", "game_information", "invoice_information", "place_name",
+            "dice", "todo_list");
+    private static final int LISTED_CHATS = 10;
+
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
-        throw new ImportException("", "", Format.TELEGRAM.id() + ": not readable yet");
+        if (paths.size() != 1) {
+            throw ImportContext.malformed(paths.get(1), "", "telegram reads the result.json of one chat; give one "
+                    + "file (" + paths.size() + " given)");
+        }
+        Path path = paths.get(0);
+        Run run = new Run(path, context);
+        try (InputStream in = Sources.open(path); JsonParser p = Sources.JSON.createParser(in)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw ImportContext.malformed(path, "", "is empty; expected a Telegram Desktop export (result.json)");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw notTelegram(path, "expected a JSON object at the top");
+            }
+            run.top(p);
+        } catch (JacksonException e) {
+            throw ImportContext.malformed(path, run.where, Problems.of(e));
+        }
+    }
+
+    private static ImportException notTelegram(Path path, String why) {
+        return ImportContext.malformed(path, "", "not a Telegram Desktop export: " + why);
+    }
+
+    /** One file's reading state. */
+    private static final class Run {
+        final Path path;
+        final ImportContext context;
+        final EventLog log;
+        /** Display name -> from_id of members seen posting or acting (to give leaves and re-joins their id). */
+        final Map<String, String> idsByName = new HashMap<>();
+        String where = "";
+        boolean chatRead;
+        int invitedByName;
+
+        Run(Path path, ImportContext context) {
+            this.path = path;
+            this.context = context;
+            this.log = context.log();
+        }
+
+        /** The top-level object, its START_OBJECT read. */
+        void top(JsonParser p) throws IOException {
+            Chat chat = new Chat("");
+            List<String> chatsListed = new ArrayList<>();
+            int[] chatsSeen = {0};
+            boolean fullExport = false;
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "guild", "channel" -> throw notTelegram(path, "it looks like a DiscordChatExporter file (\""
+                            + field + "\"); use the discord format");
+                    case "chats", "left_chats" -> {
+                        fullExport = true;
+                        chatList(p, field, chatsListed, chatsSeen);
+                    }
+                    case "messages" -> {
+                        chat.messages(p, this);
+                    }
+                    default -> {
+                        if (!chat.field(p, field)) {
+                            p.skipChildren();
+                        }
+                    }
+                }
+            }
+            if (t != JsonToken.END_OBJECT) {
+                throw ImportContext.malformed(path, "", "not a JSON object");
+            }
+            if (chatRead) {
+                return;
+            }
+            if (fullExport) {
+                String id = context.options().id();
+                String listed = chatsListed.isEmpty() ? "it holds no group chat" : "its group chats: "
+                        + String.join("; ", chatsListed) + (chatsSeen[0] > chatsListed.size() ? "; …" : "");
+                if (id != null) {
+                    throw ImportContext.malformed(path, "chats.list", "no chat with id " + id + " in this full "
+                            + "Telegram export (" + listed + ")");
+                }
+                throw ImportContext.malformed(path, "chats.list", "a full Telegram export holds many chats: export "
+                        + "one chat (chat menu ▸ Export chat history), or choose one with --id (" + listed + ")");
+            }
+            throw notTelegram(path, "no \"messages\" array");
+        }
+
+        /** {@code chats} / {@code left_chats}: an object whose {@code list} holds chats. */
+        void chatList(JsonParser p, String name, List<String> listed, int[] seen) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (!field.equals("list") || v != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    continue;
+                }
+                int k = 0;
+                JsonToken item;
+                while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (item != JsonToken.START_OBJECT) {
+                        throw ImportContext.malformed(path, name + ".list[" + k + "]", "expected a chat object");
+                    }
+                    Chat chat = new Chat(name + ".list[" + k + "]");
+                    where = chat.prefix;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String f = p.currentName();
+                        p.nextToken();
+                        if (f.equals("messages") && chat.selected(context.options().id()) && !chatRead) {
+                            chat.messages(p, this);
+                        } else if (!chat.field(p, f)) {
+                            p.skipChildren();
+                        }
+                    }
+                    if (chat.type != null && chat.type.contains("group")) {
+                        seen[0]++;
+                        if (listed.size() < LISTED_CHATS) {
+                            listed.add(chat.id + " \"" + chat.name + "\"");
+                        }
+                    }
+                    where = "";
+                    k++;
+                }
+            }
+        }
+    }
+
+    /** One chat: its header fields, then its messages. */
+    private static final class Chat {
+        final String prefix;
+        String name;
+        String type;
+        String id;
+
+        Chat(String prefix) {
+            this.prefix = prefix;
+        }
+
+        /** A header field; false when the field is not one of them (the caller skips it). */
+        boolean field(JsonParser p, String field) throws IOException {
+            JsonToken t = p.currentToken();
+            boolean scalar = t.isScalarValue() && t != JsonToken.VALUE_NULL;
+            switch (field) {
+                case "name" -> name = scalar ? p.getText() : null;
+                case "type" -> type = scalar ? p.getText() : null;
+                case "id" -> id = scalar ? p.getText() : null;
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean selected(String wanted) {
+            if (wanted == null || id == null) {
+                return false;
+            }
+            return wanted.equals(id) || wanted.equals("telegram-" + id);
+        }
+
+        private String at(String what) {
+            return prefix.isEmpty() ? what : prefix + "." + what;
+        }
+
+        /** The messages array (its START_ARRAY is the current token), one object at a time. */
+        void messages(JsonParser p, Run run) throws IOException {
+            Path path = run.path;
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                throw notTelegram(path, "\"messages\" is not an array");
+            }
+            if (id == null) {
+                throw notTelegram(path, "no chat \"id\" before \"messages\"");
+            }
+            EventLog log = run.log;
+            log.fact("id", "telegram-" + id, at("id"));
+            if (name != null) {
+                log.fact("name", name, at("name"));
+            }
+            log.fact("platform", Platform.TELEGRAM, "a Telegram Desktop export");
+            log.recordsJoins();
+            log.recordsLeaves();
+            log.fact("joins.note", "join service messages in the 7 days (invite_members, join_group_by_link, "
+                    + "join_group_by_request; none where the group hides join messages)", "service messages");
+            log.unknownBecause("members.total", "a Telegram Desktop export lists no members");
+            log.note("Telegram exports do not mark bots: a bot's posts count as a member's (give its id with "
+                    + "--official to count them as official posts)");
+            if (type != null && (type.contains("channel") || type.equals("personal_chat")
+                    || type.equals("bot_chat") || type.equals("saved_messages"))) {
+                log.note("the chat is a " + type + ", not a group: its figures describe a conversation, not a "
+                        + "community");
+            }
+            int i = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                String where = at("messages[" + i + "]");
+                run.where = where;
+                if (t != JsonToken.START_OBJECT) {
+                    throw ImportContext.malformed(path, where, "expected a message object");
+                }
+                JsonNode m = Sources.MAPPER.readTree(p);
+                message(m, where, run);
+                i++;
+            }
+            run.where = prefix;
+            run.chatRead = true;
+            if (run.invitedByName > 0) {
+                log.note(run.invitedByName + " members added by invitation are known by name only (the export "
+                        + "gives no id for invitees): their later posts are counted under their own id, so --people "
+                        + "may list one as a silent newcomer");
+            }
+        }
+
+        private void message(JsonNode m, String where, Run run) {
+            Path path = run.path;
+            EventLog log = run.log;
+            String kind = text(m, "type");
+            if (!"message".equals(kind) && !"service".equals(kind)) {
+                throw ImportContext.malformed(path, where, "not a Telegram message: \"type\" is "
+                        + (kind == null ? "missing" : "\"" + kind + "\"") + " (expected \"message\" or \"service\")");
+            }
+            LocalDateTime time = time(m, where, path, run.context);
+            String msgId = text(m, "id");
+            String file = path + " " + where;
+            if (kind.equals("service")) {
+                service(m, where, time, msgId, run);
+                return;
+            }
+            String from = text(m, "from_id");
+            if (from == null) {
+                log.skip("no sender", file);
+                return;
+            }
+            String fromName = text(m, "from");
+            String body = body(m.get("text"));
+            if (body.isBlank() && !hasMedia(m)) {
+                log.skip("empty", file);
+                return;
+            }
+            remember(run, fromName, from);
+            boolean official = from.equals("channel" + id);
+            String replyTo = text(m, "reply_to_message_id");
+            log.add(new Event(id, time, msgId, from, fromName, Event.Kind.MESSAGE, replyTo, null, official, null,
+                    null, body));
+        }
+
+        private void service(JsonNode m, String where, LocalDateTime time, String msgId, Run run) {
+            EventLog log = run.log;
+            String file = run.path + " " + where;
+            String action = text(m, "action");
+            String actor = text(m, "actor");
+            String actorId = text(m, "actor_id");
+            switch (action == null ? "" : action) {
+                case "invite_members" -> {
+                    for (String member : members(m, where, run)) {
+                        String who;
+                        Channel channel = Channel.INVITE;
+                        if (member == null) {
+                            who = null;
+                        } else if (member.equals(actor) && actorId != null) {
+                            who = actorId;
+                            channel = null;
+                        } else if (run.idsByName.containsKey(member)) {
+                            who = run.idsByName.get(member);
+                        } else {
+                            who = "name:" + member;
+                            run.invitedByName++;
+                        }
+                        log.add(new Event(id, time, msgId, who, member, Event.Kind.JOIN, null, null, false, null,
+                                channel, null));
+                    }
+                }
+                case "join_group_by_link", "join_group_by_request" -> {
+                    remember(run, actor, actorId);
+                    log.add(new Event(id, time, msgId, actorId, actor, Event.Kind.JOIN, null, null, false, null,
+                            Channel.LINK, null));
+                }
+                case "remove_members" -> {
+                    for (String member : members(m, where, run)) {
+                        String who;
+                        if (member == null) {
+                            who = null;
+                        } else if (member.equals(actor) && actorId != null) {
+                            who = actorId;
+                        } else {
+                            who = run.idsByName.getOrDefault(member, "name:" + member);
+                        }
+                        log.add(new Event(id, time, msgId, who, member, Event.Kind.LEAVE, null, null, false, null,
+                                null, null));
+                    }
+                }
+                case "create_group" -> {
+                    if (run.context.options().createdOn() == null) {
+                        log.fact("createdOn", time.toLocalDate(), "the create_group service message (" + where
+                                + ")");
+                    }
+                    log.skip("service", file);
+                }
+                default -> log.skip("service", file);
+            }
+        }
+
+        private static List<String> members(JsonNode m, String where, Run run) {
+            JsonNode list = m.get("members");
+            if (list == null || list.isNull()) {
+                return List.of();
+            }
+            if (!list.isArray()) {
+                throw ImportContext.malformed(run.path, where + " members", "expected an array of names");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode n : list) {
+                out.add(n.isNull() || n.asText().isBlank() ? null : n.asText());
+            }
+            return out;
+        }
+
+        private static void remember(Run run, String name, String id) {
+            if (name != null && id != null && !name.isBlank()) {
+                run.idsByName.put(name, id);
+            }
+        }
+    }
+
+    private static LocalDateTime time(JsonNode m, String where, Path path, ImportContext context) {
+        String date = text(m, "date");
+        if (date == null) {
+            throw ImportContext.malformed(path, where, "\"date\" is missing");
+        }
+        LocalDateTime written;
+        try {
+            written = LocalDateTime.parse(date);
+        } catch (DateTimeException e) {
+            throw ImportContext.malformed(path, where + " date", "\"" + date
+                    + "\" is not a date and time (e.g. 2026-11-20T09:15:03)");
+        }
+        Instant instant = null;
+        String unix = text(m, "date_unixtime");
+        if (unix != null) {
+            try {
+                instant = Instant.ofEpochSecond(Long.parseLong(unix.strip()));
+            } catch (NumberFormatException | DateTimeException e) {
+                throw ImportContext.malformed(path, where + " date_unixtime", "\"" + unix
+                        + "\" is not a number of seconds");
+            }
+        }
+        return context.local(written, instant);
+    }
+
+    /** {@code text}: a string, or an array of strings and entity objects with their own {@code text}. */
+    static String body(JsonNode text) {
+        if (text == null || text.isNull()) {
+            return "";
+        }
+        if (text.isArray()) {
+            StringBuilder b = new StringBuilder();
+            for (JsonNode part : text) {
+                if (part.isTextual()) {
+                    b.append(part.asText());
+                } else if (part.isObject() && part.path("text").isTextual()) {
+                    b.append(part.get("text").asText());
+                }
+            }
+            return b.toString();
+        }
+        return text.isValueNode() ? text.asText() : "";
+    }
+
+    private static boolean hasMedia(JsonNode m) {
+        for (String f : MEDIA) {
+            JsonNode v = m.get(f);
+            if (v != null && !v.isNull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String text(JsonNode m, String field) {
+        JsonNode v = m.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        return v.asText();
     }
 }
