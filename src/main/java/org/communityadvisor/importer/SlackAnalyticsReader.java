@@ -1,14 +1,234 @@
 package org.communityadvisor.importer;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.communityadvisor.ImportException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.communityadvisor.Platform;
 
-/** Placeholder while the reader is written. */
+/**
+ * {@code slack-analytics}: Slack's workspace analytics CSV (Admin → Analytics → Overview, Export CSV), one row a
+ * day. Each row becomes the day's statistics ({@link DayFigures}), from which the core derives the snapshot:
+ *
+ * <ul>
+ * <li>{@code members.total}: "Total enabled membership" on {@code asOf}.</li>
+ * <li>{@code activity.messages7d}: Σ over the 7 days ending {@code asOf} of "Messages in public channels" +
+ *     "Messages in private channels" + "Messages in shared channels" (DMs are not the group's conversation); all
+ *     seven days need a row.</li>
+ * <li>{@code activity.activeMembers7d}: "Weekly members posting messages" on {@code asOf}.</li>
+ * <li>{@code history[]}: the same figures at each {@code weekEnding}.</li>
+ * <li>{@code createdOn}: the first row's date, an estimate (the workspace may be older); {@code platform}: slack;
+ *     {@code id}: the file's name without its extension (sanitized), unless {@code --id}.</li>
+ * </ul>
+ *
+ * Columns: the header is matched by name, ignoring case and surrounding spaces. Required are "Date", "Total
+ * enabled membership", "Weekly members posting messages", "Messages in public channels", "Messages in private
+ * channels" and "Messages in shared channels"; a file without one of them is refused, naming it. Slack adds and
+ * renames other columns over time (guests, claimed members, percentages, files...), so other columns are accepted
+ * and ignored rather than refused as unknown.
+ *
+ * <p>Cells: dates day-first {@code dd/mm/yyyy} (also {@code yyyy-mm-dd}); numbers may carry thousands separators
+ * ({@code 1,234}); an empty number is not known (a day's messages are known when at least one of the three channel
+ * kinds is given, the empty ones counting 0). A date that does not parse, a number that is not one or a date given
+ * twice refuses the file, naming the row, its line and the column.
+ */
 final class SlackAnalyticsReader implements FormatReader {
+    static final String DATE = "Date";
+    static final String TOTAL = "Total enabled membership";
+    static final String WEEKLY_POSTING = "Weekly members posting messages";
+    static final String PUBLIC = "Messages in public channels";
+    static final String PRIVATE = "Messages in private channels";
+    static final String SHARED = "Messages in shared channels";
+    static final List<String> REQUIRED = List.of(DATE, TOTAL, WEEKLY_POSTING, PUBLIC, PRIVATE, SHARED);
+
+    private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern SEPARATORS = Pattern.compile("[,\\s\\u00A0\\u202F']");
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
-        throw new ImportException("", "", Format.SLACK_ANALYTICS.id() + ": not readable yet");
+        if (paths.size() != 1) {
+            throw ImportContext.malformed(paths.get(1), "", "give one analytics CSV, not " + paths.size() + " files");
+        }
+        Path path = paths.get(0);
+        EventLog log = context.log();
+        LocalDate asOf = context.options().asOf();
+        LocalDate first = null;
+        boolean asOfRow = false;
+        int rows = 0;
+        Map<LocalDate, Integer> seen = new HashMap<>();
+        try (BufferedReader in = Sources.reader(path);
+             MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(in)) {
+            Map<String, Integer> columns = header(path, it);
+            int row = 0;
+            while (true) {
+                int line = it.getCurrentLocation().getLineNr();
+                String[] cells;
+                try {
+                    if (!it.hasNextValue()) {
+                        break;
+                    }
+                    line = Math.max(line, 1);
+                    cells = it.nextValue();
+                } catch (JacksonException e) {
+                    throw ImportContext.malformed(path, "row " + (row + 1), "not valid CSV" + Problems.at(e.getLocation()));
+                }
+                row++;
+                if (blank(cells)) {
+                    continue;
+                }
+                String where = "row " + row + " (line " + line + ")";
+                LocalDate date = date(path, where, cell(cells, columns, DATE));
+                Integer previous = seen.putIfAbsent(date, row);
+                if (previous != null) {
+                    throw ImportContext.malformed(path, where + " " + DATE, date + " is also row " + previous);
+                }
+                Integer total = number(path, where, cells, columns, TOTAL);
+                Integer weekly = number(path, where, cells, columns, WEEKLY_POSTING);
+                Integer pub = number(path, where, cells, columns, PUBLIC);
+                Integer priv = number(path, where, cells, columns, PRIVATE);
+                Integer shared = number(path, where, cells, columns, SHARED);
+                if (asOf != null && date.isAfter(asOf)) {
+                    log.skip("after asOf", path + " " + where);
+                    continue;
+                }
+                Integer messages = pub == null && priv == null && shared == null ? null
+                        : or0(pub) + or0(priv) + or0(shared);
+                log.day(date, new DayFigures(total, messages, weekly, null, null));
+                rows++;
+                asOfRow |= date.equals(asOf);
+                if (first == null || date.isBefore(first)) {
+                    first = date;
+                }
+            }
+        } catch (CharacterCodingException e) {
+            throw ImportContext.malformed(path, "", "is not UTF-8 text");
+        }
+        if (rows == 0) {
+            throw ImportContext.malformed(path, "", "holds no daily row" + (asOf != null ? " on or before " + asOf
+                    : ""));
+        }
+
+        String stem = Sources.isStdin(path) ? "slack-analytics" : path.getFileName().toString()
+                .replaceFirst("(?i)\\.csv$", "");
+        log.fact("id", stem, "the file's name");
+        log.fact("platform", Platform.SLACK, "Slack's analytics");
+        log.estimate("createdOn", first, "the first row of the analytics (the workspace may be older)");
+        if (asOf != null && !asOfRow) {
+            log.unknownBecause("members.total", "the analytics have no row for " + asOf);
+        }
+        String why = "the analytics give the total each day, not who joined or left (a change is net of both)";
+        log.unknownBecause("members.joined7d", why);
+        log.unknownBecause("members.left7d", why);
+        log.unknownBecause("members.silent30d", "the analytics count members posting in a week, not those silent "
+                + "for 30 days");
+    }
+
+    /** The header row: each required column's index; other columns are ignored. */
+    private static Map<String, Integer> header(Path path, MappingIterator<String[]> it) throws IOException {
+        String[] names;
+        try {
+            if (!it.hasNextValue()) {
+                throw ImportContext.malformed(path, "", "is empty (expected Slack's analytics CSV)");
+            }
+            names = it.nextValue();
+        } catch (JacksonException e) {
+            throw ImportContext.malformed(path, "line 1", "not valid CSV" + Problems.at(e.getLocation()));
+        }
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            byName.putIfAbsent(key(names[i]), i);
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String r : REQUIRED) {
+            Integer i = byName.get(key(r));
+            if (i == null) {
+                missing.add("\"" + r + "\"");
+            } else {
+                columns.put(r, i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            String what = missing.size() == 1 ? "column " + missing.get(0) + " is missing"
+                    : "columns " + String.join(", ", missing) + " are missing";
+            throw ImportContext.malformed(path, "line 1", (missing.size() == REQUIRED.size()
+                    ? "not Slack's workspace analytics CSV: " : "") + what);
+        }
+        return columns;
+    }
+
+    private static String key(String name) {
+        return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean blank(String[] cells) {
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String cell(String[] cells, Map<String, Integer> columns, String column) {
+        int i = columns.get(column);
+        return i < cells.length && cells[i] != null ? cells[i].strip() : "";
+    }
+
+    static LocalDate date(Path path, String where, String text) {
+        if (text.isEmpty()) {
+            throw ImportContext.malformed(path, where + " " + DATE, "the date is empty");
+        }
+        try {
+            if (text.contains("/")) {
+                return LocalDate.parse(text, DAY_FIRST);
+            }
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw ImportContext.malformed(path, where + " " + DATE, "\"" + text
+                    + "\" is not a date (dd/mm/yyyy or yyyy-mm-dd)");
+        }
+    }
+
+    private static Integer number(Path path, String where, String[] cells, Map<String, Integer> columns,
+            String column) {
+        String text = cell(cells, columns, column);
+        if (text.isEmpty()) {
+            return null;
+        }
+        String digits = SEPARATORS.matcher(text).replaceAll("");
+        if (digits.endsWith(".0")) {
+            digits = digits.substring(0, digits.length() - 2);
+        }
+        try {
+            long v = Long.parseLong(digits);
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                throw new NumberFormatException();
+            }
+            return (int) v;
+        } catch (NumberFormatException e) {
+            throw ImportContext.malformed(path, where + " " + column, "\"" + text + "\" is not a count");
+        }
+    }
+
+    private static int or0(Integer v) {
+        return v == null ? 0 : v;
     }
 }

@@ -1,14 +1,593 @@
 package org.communityadvisor.importer;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import org.communityadvisor.ImportException;
+import org.communityadvisor.Platform;
 
-/** Placeholder while the reader is written. */
+/**
+ * {@code slack}: a Slack workspace export, its folder or its {@code .zip} (read in place, never extracted):
+ * {@code users.json}, {@code channels.json} (and {@code groups.json}, private channels, when the export has it), and
+ * a folder per channel name holding one {@code YYYY-MM-DD.json} array of messages a day. The community is the
+ * workspace, or one channel with {@code --channel NAME}.
+ *
+ * <ul>
+ * <li>{@code id}: {@code slack-<workspace>} (plus {@code -<channel>}), the workspace being the folder's or the
+ *     zip's name ({@code "Acme Slack export Nov 1 2026 - Nov 30 2026.zip"} gives {@code Acme}); the export names
+ *     no workspace. {@code name}: the workspace (plus {@code " #<channel>"}).</li>
+ * <li>{@code members.total}: users neither {@code deleted} nor {@code is_bot} (Slackbot, {@code USLACKBOT}, is a
+ *     bot); with {@code --channel}, the channel's {@code members} list less deleted users and bots.
+ *     {@code members.admins}: those of them with {@code is_admin} or {@code is_owner}; every admin or owner (even
+ *     deleted) speaks officially.</li>
+ * <li>{@code createdOn}: the earliest channel's {@code created} (with {@code --channel}: that channel's).</li>
+ * <li>Messages: records without {@code subtype} or with {@code thread_broadcast}, {@code file_share},
+ *     {@code me_message}, by a user who is not a bot. {@code bot_message}, records with {@code bot_id} and posts
+ *     by bot users are skipped as {@code bot}; other subtypes as {@code service}; a record without text or
+ *     files as {@code empty}.</li>
+ * <li>Joins and leaves: {@code channel_join} / {@code channel_leave}, only with {@code --channel} (a workspace
+ *     export records channel joins, not workspace joins); without it {@code joined7d} / {@code left7d} stay
+ *     unknown.</li>
+ * <li>Threads: a record whose {@code thread_ts} differs from its {@code ts} replies to the thread's parent (whose
+ *     id is its {@code ts}) and lives in the thread {@code <channel>:<thread_ts>}; other messages live in the
+ *     thread {@code <channel>}. So a question posted in a channel is answered by a reply in its thread or by
+ *     another sender in the channel; a question inside a thread by another sender in that thread.</li>
+ * <li>Times: {@code ts} is seconds since 1970 (UTC), shown in {@code --zone}, else UTC.</li>
+ * </ul>
+ *
+ * Day files are read one at a time, in date order per channel (each is small and parsed whole); the channels'
+ * messages are never held together.
+ */
 final class SlackReader implements FormatReader {
+    private static final Pattern DAY_FILE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.json");
+    private static final Pattern EXPORT_NAME = Pattern.compile("(?i)^(.+?)\\s+slack export\\b.*$");
+    private static final Set<String> MESSAGE_SUBTYPES = Set.of("thread_broadcast", "file_share", "me_message");
+    private static final String SLACKBOT = "USLACKBOT";
+
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
-        throw new ImportException("", "", Format.SLACK.id() + ": not readable yet");
+        if (paths.size() != 1) {
+            throw ImportContext.malformed(paths.get(1), "", "give one Slack export (a folder or its .zip), not "
+                    + paths.size() + " paths");
+        }
+        Path path = paths.get(0);
+        try (Export export = Export.open(path)) {
+            read(export, path, context);
+        }
+    }
+
+    private static void read(Export export, Path path, ImportContext context) throws IOException {
+        EventLog log = context.log();
+        Map<String, User> users = users(export);
+        List<ChannelInfo> channels = channels(export, "channels.json");
+        if (export.exists("groups.json")) {
+            channels.addAll(channels(export, "groups.json"));
+        }
+
+        String wanted = context.options().channel();
+        ChannelInfo only = null;
+        if (wanted != null) {
+            String w = wanted.startsWith("#") ? wanted.substring(1) : wanted;
+            only = channels.stream().filter(c -> c.name.equals(w) || w.equals(c.id)).findFirst()
+                    .orElseThrow(() -> ImportContext.malformed(path, "--channel", "no channel \"" + wanted
+                            + "\" in the export (known: " + String.join(", ", channels.stream().map(c -> c.name)
+                            .sorted().toList()) + ")"));
+        }
+
+        String workspace = export.workspaceName();
+        String from = export.isZip() ? "the .zip's name" : "the export folder's name";
+        if (only == null) {
+            log.fact("id", "slack-" + workspace, from);
+            log.fact("name", workspace, from);
+        } else {
+            log.fact("id", "slack-" + workspace + "-" + only.name, from + " and --channel");
+            log.fact("name", workspace + " #" + only.name, from + " and --channel");
+        }
+        log.fact("platform", Platform.SLACK, "a Slack export");
+
+        // createdOn
+        if (only != null) {
+            if (only.created != null) {
+                log.fact("createdOn", context.at(only.created).toLocalDate(), "\"created\" of #" + only.name
+                        + " in channels.json");
+            }
+        } else {
+            channels.stream().filter(c -> c.created != null).min(Comparator.comparing(c -> c.created))
+                    .ifPresent(c -> log.fact("createdOn", context.at(c.created).toLocalDate(),
+                            "\"created\" of the earliest channel, #" + c.name));
+        }
+
+        // members
+        for (User u : users.values()) {
+            if (u.admin) {
+                log.official(u.id);
+            }
+        }
+        if (only == null) {
+            int total = 0;
+            int admins = 0;
+            for (User u : users.values()) {
+                if (u.member()) {
+                    total++;
+                    if (u.admin) {
+                        admins++;
+                    }
+                }
+            }
+            log.fact("members.total", total, "users in users.json neither deleted nor bots");
+            log.fact("members.admins", admins, "users in users.json with is_admin or is_owner, neither deleted "
+                    + "nor bots");
+            String why = "a workspace export records channel joins, not workspace joins; use --channel NAME";
+            log.unknownBecause("members.joined7d", why);
+            log.unknownBecause("members.left7d", why);
+        } else if (only.members == null) {
+            log.unknownBecause("members.total", "channels.json lists no \"members\" for #" + only.name);
+        } else {
+            int total = 0;
+            int admins = 0;
+            for (String id : new java.util.LinkedHashSet<>(only.members)) {
+                User u = users.get(id);
+                // a member users.json does not list is counted: the channel names it
+                if (u == null || u.member()) {
+                    total++;
+                    if (u != null && u.admin) {
+                        admins++;
+                    }
+                }
+            }
+            log.fact("members.total", total, "the \"members\" of #" + only.name + " in channels.json, less deleted "
+                    + "users and bots");
+            log.fact("members.admins", admins, "members of #" + only.name + " with is_admin or is_owner");
+        }
+        if (only != null) {
+            log.recordsJoins();
+            log.recordsLeaves();
+            log.fact("joins.note", "channel_join notices of #" + only.name + " in the 7 days", "");
+        }
+
+        // messages, a channel at a time, a day file at a time
+        for (ChannelInfo c : only == null ? channels : List.of(only)) {
+            for (Map.Entry<LocalDate, String> day : export.dayFiles(c.name).entrySet()) {
+                readDay(export, day.getValue(), c.name, only != null, users, log, context);
+            }
+        }
+    }
+
+    private static void readDay(Export export, String rel, String channel, boolean channelMode,
+            Map<String, User> users, EventLog log, ImportContext context) throws IOException {
+        String file = export.describe(rel);
+        JsonNode array;
+        try (InputStream in = export.open(rel)) {
+            array = Sources.MAPPER.readTree(in);
+        } catch (JacksonException e) {
+            throw new ImportException(file, "", Problems.of(e));
+        }
+        if (array == null || !array.isArray()) {
+            throw new ImportException(file, "", "expected an array of messages");
+        }
+        List<Record> records = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode m = array.get(i);
+            String where = "[" + i + "]";
+            if (!m.isObject()) {
+                throw new ImportException(file, where, "expected a message object");
+            }
+            String ts = text(file, where, m, "ts");
+            if (ts == null) {
+                throw new ImportException(file, where, "\"ts\" is missing");
+            }
+            records.add(new Record(i, m, ts, instant(file, where, ts)));
+        }
+        records.sort(Comparator.comparing(Record::time).thenComparingInt(Record::index));
+        for (Record r : records) {
+            message(file, r, channel, channelMode, users, log, context);
+        }
+    }
+
+    private static void message(String file, Record r, String channel, boolean channelMode, Map<String, User> users,
+            EventLog log, ImportContext context) {
+        JsonNode m = r.node;
+        String where = "[" + r.index + "]";
+        String at = file + " " + where;
+        String type = text(file, where, m, "type");
+        String subtype = text(file, where, m, "subtype");
+        String userId = text(file, where, m, "user");
+        User user = userId == null ? null : users.get(userId);
+        boolean botUser = SLACKBOT.equals(userId) || (user != null && user.bot);
+        if (type != null && !type.equals("message")) {
+            log.skip("service", at);
+            return;
+        }
+        LocalDateTime time = context.at(r.time);
+        if ("channel_join".equals(subtype) || "channel_leave".equals(subtype)) {
+            if (!channelMode) {
+                log.skip("service", at);
+            } else if (userId == null) {
+                log.skip("service", at);
+            } else if (botUser) {
+                log.skip("bot", at);
+            } else {
+                Event.Kind kind = "channel_join".equals(subtype) ? Event.Kind.JOIN : Event.Kind.LEAVE;
+                log.add(new Event("", time, channel + ":" + r.ts, userId, user == null ? null : user.name, kind,
+                        null, channel, false, null, null, null));
+            }
+            return;
+        }
+        if ("bot_message".equals(subtype)) {
+            log.skip("bot", at);
+            return;
+        }
+        if (subtype != null && !MESSAGE_SUBTYPES.contains(subtype)) {
+            log.skip("service", at);
+            return;
+        }
+        if (m.hasNonNull("bot_id") || botUser) {
+            log.skip("bot", at);
+            return;
+        }
+        if (userId == null) {
+            log.skip("no sender", at);
+            return;
+        }
+        String text = text(file, where, m, "text");
+        if ((text == null || text.isBlank()) && !m.path("files").isArray() && !m.path("attachments").isArray()) {
+            log.skip("empty", at);
+            return;
+        }
+        String threadTs = text(file, where, m, "thread_ts");
+        boolean reply = threadTs != null && !threadTs.equals(r.ts);
+        Event e = new Event("", time, channel + ":" + r.ts, userId, user == null ? null : user.name,
+                reply ? Event.Kind.REPLY : Event.Kind.MESSAGE, reply ? channel + ":" + threadTs : null,
+                reply ? channel + ":" + threadTs : channel, false, null, null, text);
+        log.add(e);
+    }
+
+    /** {@code "1700000000.123456"}: seconds since 1970 with microseconds. */
+    private static Instant instant(String file, String where, String ts) {
+        try {
+            BigDecimal s = new BigDecimal(ts.strip());
+            long seconds = s.longValue();
+            long nanos = s.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).longValue();
+            if (s.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return Instant.ofEpochSecond(seconds, nanos);
+        } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
+            throw new ImportException(file, where + " ts", "\"" + ts + "\" is not a Slack timestamp (seconds since "
+                    + "1970, e.g. 1700000000.123456)");
+        }
+    }
+
+    private static String text(String file, String where, JsonNode m, String field) {
+        JsonNode v = m.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isTextual() || v.isNumber()) {
+            return v.asText();
+        }
+        throw new ImportException(file, where + " " + field, "expected text, got "
+                + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    // ---- users and channels -----------------------------------------------------------------------------------------
+
+    private static Map<String, User> users(Export export) throws IOException {
+        JsonNode array = small(export, "users.json");
+        String file = export.describe("users.json");
+        Map<String, User> users = new LinkedHashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode u = array.get(i);
+            String where = "[" + i + "]";
+            if (!u.isObject()) {
+                throw new ImportException(file, where, "expected a user object");
+            }
+            String id = text(file, where, u, "id");
+            if (id == null) {
+                throw new ImportException(file, where, "\"id\" is missing");
+            }
+            JsonNode profile = u.path("profile");
+            String name = firstNonBlank(profile.path("display_name").asText(null), profile.path("real_name")
+                    .asText(null), u.path("real_name").asText(null), u.path("name").asText(null));
+            boolean bot = u.path("is_bot").asBoolean(false) || SLACKBOT.equals(id);
+            boolean admin = u.path("is_admin").asBoolean(false) || u.path("is_owner").asBoolean(false)
+                    || u.path("is_primary_owner").asBoolean(false);
+            users.put(id, new User(id, name, u.path("deleted").asBoolean(false), bot, admin));
+        }
+        return users;
+    }
+
+    private static List<ChannelInfo> channels(Export export, String name) throws IOException {
+        JsonNode array = small(export, name);
+        String file = export.describe(name);
+        List<ChannelInfo> channels = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode c = array.get(i);
+            String where = "[" + i + "]";
+            if (!c.isObject()) {
+                throw new ImportException(file, where, "expected a channel object");
+            }
+            String channelName = text(file, where, c, "name");
+            if (channelName == null || channelName.isBlank()) {
+                throw new ImportException(file, where, "\"name\" is missing");
+            }
+            if (!names.add(channelName)) {
+                continue;
+            }
+            Instant created = null;
+            JsonNode cr = c.get("created");
+            if (cr != null && !cr.isNull()) {
+                if (!cr.canConvertToLong() || cr.asLong() < 0) {
+                    throw new ImportException(file, where + " created", "expected seconds since 1970");
+                }
+                if (cr.asLong() > 0) {
+                    created = Instant.ofEpochSecond(cr.asLong());
+                }
+            }
+            List<String> members = null;
+            if (c.path("members").isArray()) {
+                members = new ArrayList<>();
+                for (JsonNode m : c.path("members")) {
+                    if (m.isTextual()) {
+                        members.add(m.asText());
+                    }
+                }
+            }
+            channels.add(new ChannelInfo(text(file, where, c, "id"), channelName, created, members));
+        }
+        return channels;
+    }
+
+    private static JsonNode small(Export export, String name) throws IOException {
+        if (!export.exists(name)) {
+            throw export.notAnExport("no " + name);
+        }
+        String file = export.describe(name);
+        JsonNode array;
+        try (InputStream in = export.open(name)) {
+            array = Sources.MAPPER.readTree(in);
+        } catch (JacksonException e) {
+            throw new ImportException(file, "", Problems.of(e));
+        }
+        if (array == null || !array.isArray()) {
+            throw new ImportException(file, "", "expected an array");
+        }
+        return array;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private record User(String id, String name, boolean deleted, boolean bot, boolean admin) {
+        boolean member() {
+            return !deleted && !bot;
+        }
+    }
+
+    /** A channel; {@code members} is {@code null} when channels.json does not list them. */
+    private record ChannelInfo(String id, String name, Instant created, List<String> members) {
+    }
+
+    private record Record(int index, JsonNode node, String ts, Instant time) {
+    }
+
+    // ---- the export: a folder or a zip ------------------------------------------------------------------------------
+
+    /** The export's files by their path inside it ({@code general/2026-11-30.json}). */
+    private abstract static class Export implements Closeable {
+        final Path path;
+
+        Export(Path path) {
+            this.path = path;
+        }
+
+        static Export open(Path path) throws IOException {
+            if (Sources.isStdin(path)) {
+                throw ImportContext.malformed(path, "", "a Slack export is a folder or a .zip, not standard input");
+            }
+            if (Files.isDirectory(path)) {
+                return new Folder(path);
+            }
+            if (!Files.exists(path)) {
+                throw ImportContext.malformed(path, "", "no such file or folder");
+            }
+            ZipFile zip;
+            try {
+                zip = new ZipFile(path.toFile());
+            } catch (ZipException e) {
+                throw ImportContext.malformed(path, "", "not a Slack workspace export: neither a folder nor a .zip");
+            }
+            return new Zip(path, zip);
+        }
+
+        ImportException notAnExport(String why) {
+            return ImportContext.malformed(path, "", "not a Slack workspace export: " + why);
+        }
+
+        String workspaceName() {
+            Path name = path.toAbsolutePath().normalize().getFileName();
+            String n = name == null ? "workspace" : name.toString();
+            if (isZip() && n.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+                n = n.substring(0, n.length() - 4);
+            }
+            Matcher m = EXPORT_NAME.matcher(n);
+            if (m.matches()) {
+                n = m.group(1);
+            }
+            return n.strip();
+        }
+
+        abstract boolean isZip();
+
+        abstract boolean exists(String rel);
+
+        abstract InputStream open(String rel) throws IOException;
+
+        /** The day files of a channel's folder, by date. */
+        abstract TreeMap<LocalDate, String> dayFiles(String channel) throws IOException;
+
+        /** The file as an error names it. */
+        abstract String describe(String rel);
+
+        @Override
+        public void close() throws IOException {
+        }
+
+        LocalDate dayOf(String fileName, String rel) {
+            Matcher m = DAY_FILE.matcher(fileName);
+            if (!m.matches()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(m.group(1));
+            } catch (DateTimeException e) {
+                throw new ImportException(describe(rel), "", "the file name is not a date (YYYY-MM-DD.json)");
+            }
+        }
+    }
+
+    private static final class Folder extends Export {
+        Folder(Path path) {
+            super(path);
+        }
+
+        @Override
+        boolean isZip() {
+            return false;
+        }
+
+        @Override
+        boolean exists(String rel) {
+            return Files.isRegularFile(path.resolve(rel));
+        }
+
+        @Override
+        InputStream open(String rel) throws IOException {
+            return Sources.open(path.resolve(rel));
+        }
+
+        @Override
+        TreeMap<LocalDate, String> dayFiles(String channel) throws IOException {
+            TreeMap<LocalDate, String> out = new TreeMap<>();
+            Path dir = path.resolve(channel);
+            if (!Files.isDirectory(dir)) {
+                return out;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path f : files) {
+                    String rel = channel + "/" + f.getFileName();
+                    LocalDate day = Files.isRegularFile(f) ? dayOf(f.getFileName().toString(), rel) : null;
+                    if (day != null) {
+                        out.put(day, rel);
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        String describe(String rel) {
+            return path.resolve(rel).toString();
+        }
+    }
+
+    private static final class Zip extends Export {
+        private final ZipFile zip;
+        private final String root;
+        private final Map<String, TreeMap<LocalDate, String>> days = new HashMap<>();
+
+        Zip(Path path, ZipFile zip) throws IOException {
+            super(path);
+            this.zip = zip;
+            // the export's root is where users.json lies (a re-zipped folder adds a level)
+            String best = null;
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                String n = e.nextElement().getName();
+                if ((n.equals("users.json") || n.endsWith("/users.json"))
+                        && (best == null || n.length() < best.length())) {
+                    best = n;
+                }
+            }
+            root = best == null ? "" : best.substring(0, best.length() - "users.json".length());
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                String n = entry.getName();
+                if (entry.isDirectory() || !n.startsWith(root)) {
+                    continue;
+                }
+                String rel = n.substring(root.length());
+                int slash = rel.indexOf('/');
+                if (slash <= 0 || rel.indexOf('/', slash + 1) >= 0) {
+                    continue;
+                }
+                LocalDate day = dayOf(rel.substring(slash + 1), rel);
+                if (day != null) {
+                    days.computeIfAbsent(rel.substring(0, slash), k -> new TreeMap<>()).put(day, rel);
+                }
+            }
+        }
+
+        @Override
+        boolean isZip() {
+            return true;
+        }
+
+        @Override
+        boolean exists(String rel) {
+            ZipEntry e = zip.getEntry(root + rel);
+            return e != null && !e.isDirectory();
+        }
+
+        @Override
+        InputStream open(String rel) throws IOException {
+            return Sources.withoutBom(zip.getInputStream(zip.getEntry(root + rel)));
+        }
+
+        @Override
+        TreeMap<LocalDate, String> dayFiles(String channel) {
+            return days.getOrDefault(channel, new TreeMap<>());
+        }
+
+        @Override
+        String describe(String rel) {
+            return path + "!/" + root + rel;
+        }
+
+        @Override
+        public void close() throws IOException {
+            zip.close();
+        }
     }
 }
