@@ -246,6 +246,46 @@ class WeChatReaderTest {
         assertThat(s.get("name").asText()).isEqualTo("周末读书会");
     }
 
+    /**
+     * The scenario export: a reading group (读书会) of 60 members, 10 weeks from 2026-09-21, 40 there from the start
+     * and 20 joining by invitation (你邀请 / "X"邀请"Y、Z") or by QR code, busy for six weeks and quiet in November;
+     * three members' questions of November went unanswered. Its figures were counted once from the file and are
+     * kept here so the file and the reader stay in step.
+     */
+    @Test
+    void theBookClubExportAdvisesOnItsDecline() {
+        ImportedCommunity c = read(DIR.resolve("book-club-export.csv"),
+                members(60).name("周末读书会").people(true).heuristics(true).build());
+        JsonNode s = c.json();
+        assertThat(s.get("id").asText()).isEqualTo("wechat-48151623");
+        assertThat(s.get("asOf").asText()).isEqualTo("2026-11-27");
+        assertThat(s.get("createdOn").asText()).isEqualTo("2026-09-21");
+        assertThat(s.at("/members/joined7d").asInt()).isEqualTo(3);
+        assertThat(s.at("/members/silent30d").asInt()).isEqualTo(60 - 23);
+        assertThat(s.at("/entry/channels").toString()).isEqualTo("[\"qr\",\"invite\"]");
+        assertThat(s.at("/activity/messages7d").asInt()).isEqualTo(8);
+        assertThat(s.at("/activity/activeMembers7d").asInt()).isEqualTo(7);
+        assertThat(s.at("/activity/unansweredQuestions7d").asInt()).isEqualTo(1);
+        assertThat(s.at("/activity/adMessages7d").asInt()).isZero();
+        JsonNode h = s.get("history");
+        assertThat(h).hasSize(9);
+        assertThat(h.findValuesAsText("weekEnding")).startsWith("2026-09-25").endsWith("2026-11-20");
+        assertThat(h.findValues("messages").stream().map(JsonNode::asInt).toList())
+                .containsExactly(37, 55, 51, 51, 46, 49, 27, 18, 5);
+        assertThat(h.findValues("members").stream().map(JsonNode::asInt).toList())
+                .containsExactly(42, 45, 47, 49, 52, 54, 55, 57, 57);
+        assertThat(skipped(c)).containsExactly(Map.entry("service", 6));
+        People p = c.report().people();
+        assertThat(p.silentNewcomers()).hasSize(6);
+        assertThat(p.unanswered()).extracting(People.Question::text)
+                .containsExactly("十一月还继续共读吗？", "下次线下活动定了吗？", "有人还在读吗?");
+
+        org.communityadvisor.Advice advice = Advisor.builder().build().advise(c.snapshot());
+        assertThat(advice.stage().json()).isEqualTo("declining");
+        assertThat(advice.recommendations()).extracting(org.communityadvisor.Advice.Recommendation::id)
+                .contains("lifecycle.declining", "governance.answer-questions");
+    }
+
     // ---- malformed ------------------------------------------------------------------------------------------
 
     private static ImportException refused(String file) {
