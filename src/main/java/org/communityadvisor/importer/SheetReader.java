@@ -1,14 +1,616 @@
 package org.communityadvisor.importer;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.communityadvisor.ImportException;
+import org.communityadvisor.InvalidSnapshotException;
+import org.communityadvisor.Labelled;
+import org.communityadvisor.Snapshot;
+import org.communityadvisor.ValidationError;
+import org.communityadvisor.json.Json;
+import org.communityadvisor.json.MergePatch;
+import org.communityadvisor.json.Names;
+import org.communityadvisor.json.SnapshotModel;
+import org.communityadvisor.json.SnapshotReader;
 
-/** Placeholder while the reader is written. */
+/**
+ * {@code sheet}: a CSV ({@code .csv}, or standard input) or XLSX ({@code .xlsx}) sheet with one community a row.
+ * Nothing is counted: every value is given by the operator.
+ *
+ * <ul>
+ * <li>The first non-empty row is the header: each cell a snapshot path ({@code id}, {@code members.total},
+ * {@code entry.channels}...; every leaf of the model but {@code history} and {@code acknowledged}, see
+ * {@link #paths()}), matched ignoring case. An unknown or repeated column refuses the file, naming the nearest
+ * path; so does a required path with neither a column nor a value from the options.</li>
+ * <li>The row after the header is skipped when its first cell starts with {@code #} (the template's
+ * explanations). Empty rows are skipped.</li>
+ * <li>Each cell gives its path (an empty cell: unknown, left out): integers ({@code 12}, {@code 12.0},
+ * {@code 1,200}), numbers ({@code 199.5}), booleans ({@code yes/no/true/false/是/否}, any case), dates
+ * ({@code yyyy-MM-dd}, also {@code yyyy/M/d} as Chinese Excel writes them, or an XLSX date cell), enums by their
+ * JSON value (any case) or their Chinese name, {@code entry.channels} as {@code qr;invite}. {@code schemaVersion}
+ * is 1. Then the {@code --merge} patch, then {@code --as-of} and {@code --platform}, are laid over the row.</li>
+ * <li>A row whose cell does not parse, or whose snapshot is not valid, is refused (listed in
+ * {@link ImportResult#rejected()} naming file, row, column and path); the other rows go on. Rows are numbered
+ * as the spreadsheet numbers them (the header is row 1).</li>
+ * </ul>
+ *
+ * CSV is read as UTF-8 (with or without a byte-order mark; a file that is not UTF-8 is refused, never guessed),
+ * comma-separated, or semicolon/tab-separated when the header line says so. Rows are streamed, never held whole.
+ * XLSX needs {@code org.dhatim:fastexcel-reader} on the class path (an optional dependency, used only here).
+ */
 final class SheetReader implements FormatReader {
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> PATHS = sheetPaths();
+    private static final Map<String, String> BY_LOWER = byLower();
+    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,；，、]");
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DASHED = DateTimeFormatter.ofPattern("uuuu-M-d")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    /** The columns a sheet may have, in snapshot order: every leaf path but {@code history} and {@code acknowledged}. */
+    static List<String> paths() {
+        return PATHS;
+    }
+
+    private static List<String> sheetPaths() {
+        List<String> out = new ArrayList<>();
+        for (SnapshotModel.Field f : SnapshotModel.byPath().values()) {
+            String p = f.path();
+            if (p.contains("[]") || p.equals("history") || p.equals("acknowledged") || p.equals("schemaVersion")
+                    || f.kind() == SnapshotModel.Kind.OBJECT) {
+                continue;
+            }
+            out.add(p);
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<String, String> byLower() {
+        Map<String, String> out = new HashMap<>();
+        for (String p : PATHS) {
+            out.put(p.toLowerCase(Locale.ROOT), p);
+        }
+        out.put("schemaversion", "schemaVersion");
+        return out;
+    }
+
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
-        throw new ImportException("", "", Format.SHEET.id() + ": not readable yet");
+        for (Path path : paths) {
+            String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+            String lower = name.toLowerCase(Locale.ROOT);
+            Rows rows = new Rows(path, context);
+            if (lower.endsWith(".xlsx")) {
+                readXlsx(path, rows);
+            } else if (lower.endsWith(".csv") || Sources.isStdin(path)) {
+                readCsv(path, rows);
+            } else {
+                throw ImportContext.malformed(path, "", "a sheet must be a .csv or .xlsx file"
+                        + (lower.endsWith(".xls") || lower.endsWith(".ods") || lower.endsWith(".numbers")
+                        ? " (save it as .xlsx or as CSV UTF-8)" : ""));
+            }
+            rows.end();
+        }
+    }
+
+    // ---- CSV ----
+
+    private static void readCsv(Path path, Rows rows) throws IOException {
+        try {
+            readCsvRows(path, rows);
+        } catch (CharacterCodingException e) {
+            throw ImportContext.malformed(path, "", "not UTF-8: save the sheet as CSV UTF-8 (Excel: Save As, "
+                    + "\"CSV UTF-8 (Comma delimited)\"; WPS: CSV with UTF-8 encoding)");
+        }
+    }
+
+    private static void readCsvRows(Path path, Rows rows) throws IOException {
+        try (InputStream raw = new BufferedInputStream(Sources.open(path))) {
+            raw.mark(4);
+            byte[] head = raw.readNBytes(4);
+            raw.reset();
+            if (head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+                throw ImportContext.malformed(path, "", "is an XLSX workbook (a zip), not CSV: name it .xlsx");
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+            char separator = separator(in);
+            CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
+            try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(schema).readValues(in)) {
+                int row = 0;
+                while (it.hasNextValue()) {
+                    String[] cells = it.nextValue();
+                    row++;
+                    rows.row(row, Arrays.asList((Object[]) cells));
+                }
+            } catch (JacksonException e) {
+                throw ImportContext.malformed(path, "", "not valid CSV" + Problems.at(e.getLocation())
+                        + " (an unclosed quote?)");
+            }
+        }
+    }
+
+    /** The header line's separator: a comma unless the line holds more semicolons or tabs (Excel in some locales). */
+    private static char separator(BufferedReader in) throws IOException {
+        in.mark(8192);
+        char[] buf = new char[8192];
+        int n = in.read(buf);
+        in.reset();
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        for (int i = 0; i < n && buf[i] != '\n' && buf[i] != '\r'; i++) {
+            switch (buf[i]) {
+                case ',' -> commas++;
+                case ';' -> semicolons++;
+                case '\t' -> tabs++;
+                default -> {
+                }
+            }
+        }
+        if (semicolons > commas && semicolons >= tabs) {
+            return ';';
+        }
+        return tabs > commas ? '\t' : ',';
+    }
+
+    // ---- XLSX ----
+
+    private static void readXlsx(Path path, Rows rows) throws IOException {
+        if (Sources.isStdin(path)) {
+            throw ImportContext.malformed(path, "", "an XLSX sheet cannot be read from standard input");
+        }
+        try {
+            Xlsx.read(path, rows);
+        } catch (NoClassDefFoundError e) {
+            throw ImportContext.malformed(path, "", "reading .xlsx needs org.dhatim:fastexcel-reader on the classpath "
+                    + "(or save the sheet as CSV UTF-8)");
+        }
+    }
+
+    /** A numeric XLSX cell: its value, and whether the workbook counts days from 1904 (for date cells). */
+    record ExcelNumber(BigDecimal value, boolean date1904) {
+    }
+
+    /** Everything that touches fastexcel, so that CSV imports work without it on the class path. */
+    private static final class Xlsx {
+        static void read(Path path, Rows rows) throws IOException {
+            java.io.File file = path.toFile();
+            if (!file.isFile()) {
+                throw ImportContext.malformed(path, "", file.exists() ? "is a folder, expected a file" : "no such file");
+            }
+            try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                    file)) {
+                boolean date1904 = wb.isDate1904();
+                org.dhatim.fastexcel.reader.Sheet sheet = wb.getFirstSheet();
+                try (java.util.stream.Stream<org.dhatim.fastexcel.reader.Row> stream = sheet.openStream()) {
+                    java.util.Iterator<org.dhatim.fastexcel.reader.Row> it = stream.iterator();
+                    while (it.hasNext()) {
+                        org.dhatim.fastexcel.reader.Row r = it.next();
+                        List<Object> cells = new ArrayList<>();
+                        for (int i = 0; i < r.getCellCount(); i++) {
+                            org.dhatim.fastexcel.reader.Cell c = r.getCell(i);
+                            cells.add(c == null ? null : value(c, date1904));
+                        }
+                        rows.row(r.getRowNum(), cells);
+                    }
+                }
+            } catch (ImportException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw ImportContext.malformed(path, "", "not a readable XLSX workbook");
+            }
+        }
+
+        private static Object value(org.dhatim.fastexcel.reader.Cell c, boolean date1904) {
+            // no switch on CellType: javac would put its table in the class shared with the other switches,
+            // loading fastexcel for CSV imports too
+            org.dhatim.fastexcel.reader.CellType type = c.getType();
+            if (type == org.dhatim.fastexcel.reader.CellType.NUMBER) {
+                return new ExcelNumber(c.asNumber(), date1904);
+            }
+            if (type == org.dhatim.fastexcel.reader.CellType.BOOLEAN) {
+                return c.asBoolean();
+            }
+            if (type == org.dhatim.fastexcel.reader.CellType.EMPTY) {
+                return null;
+            }
+            if (type == org.dhatim.fastexcel.reader.CellType.FORMULA) {
+                // the value Excel cached with the formula
+                String raw = c.getRawValue();
+                if (raw == null) {
+                    return null;
+                }
+                try {
+                    return new ExcelNumber(new BigDecimal(raw), date1904);
+                } catch (NumberFormatException e) {
+                    return raw;
+                }
+            }
+            return c.getText();
+        }
+    }
+
+    // ---- rows ----
+
+    /** One file's rows: the header, then one community a row. */
+    private static final class Rows {
+        private final Path file;
+        private final ImportContext context;
+        private final ImportOptions options;
+        private List<String> header;
+        private final Map<String, Integer> columnOf = new HashMap<>();
+        private boolean explanationChecked;
+        private int communities;
+
+        Rows(Path file, ImportContext context) {
+            this.file = file;
+            this.context = context;
+            this.options = context.options();
+        }
+
+        void row(int number, List<Object> cells) {
+            if (cells.stream().allMatch(Rows::blank)) {
+                return;
+            }
+            if (header == null) {
+                header(number, cells);
+                return;
+            }
+            if (!explanationChecked) {
+                explanationChecked = true;
+                Object first = cells.isEmpty() ? null : cells.get(0);
+                if (first instanceof String s && s.strip().startsWith("#")) {
+                    return;
+                }
+            }
+            communities++;
+            community(number, cells);
+        }
+
+        void end() {
+            if (header == null) {
+                throw ImportContext.malformed(file, "", "is empty: expected a header row of snapshot paths "
+                        + "(./advisor import --template writes one)");
+            }
+            if (communities == 0) {
+                throw ImportContext.malformed(file, "", "has a header but no community row");
+            }
+        }
+
+        private static boolean blank(Object cell) {
+            return cell == null || (cell instanceof String s && s.isBlank());
+        }
+
+        private void header(int number, List<Object> cells) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                Object cell = cells.get(i);
+                if (blank(cell)) {
+                    out.add(null);
+                    continue;
+                }
+                String name = text(cell).strip();
+                String path = BY_LOWER.get(name.toLowerCase(Locale.ROOT));
+                if (path == null) {
+                    String nearest = Names.nearest(name, PATHS);
+                    throw ImportContext.malformed(file, "row " + number + " column " + letter(i), "unknown column \""
+                            + name + "\"" + (nearest != null ? ": did you mean \"" + nearest + "\"?"
+                            : " (the columns are snapshot paths such as members.total; ./advisor import --template "
+                            + "writes them all)"));
+                }
+                Integer before = columnOf.putIfAbsent(path, i);
+                if (before != null) {
+                    throw ImportContext.malformed(file, "row " + number + " column " + letter(i), "column \"" + path
+                            + "\" appears twice (columns " + letter(before) + " and " + letter(i) + ")");
+                }
+                out.add(path);
+            }
+            for (String required : List.of("id", "platform", "createdOn", "asOf", "members.total")) {
+                if (!columnOf.containsKey(required) && !givenByOptions(required)) {
+                    throw ImportContext.malformed(file, "row " + number, "no column \"" + required
+                            + "\": it is required (or give it to every row with --merge"
+                            + (required.equals("asOf") ? " or --as-of" : required.equals("platform")
+                            ? " or --platform" : "") + ")");
+                }
+            }
+            header = out;
+        }
+
+        private boolean givenByOptions(String path) {
+            if (path.equals("asOf") && options.asOf() != null || path.equals("platform") && options.platform() != null) {
+                return true;
+            }
+            JsonNode n = options.merge();
+            if (n == null) {
+                return false;
+            }
+            for (String part : path.split("\\.")) {
+                n = n.path(part);
+            }
+            return !n.isMissingNode() && !n.isNull();
+        }
+
+        private void community(int number, List<Object> cells) {
+            String where = "row " + number;
+            ObjectNode node = NODES.objectNode();
+            node.put("schemaVersion", 1);
+            Map<String, ImportReport.Field> fields = new LinkedHashMap<>();
+            List<String> notes = new ArrayList<>();
+            List<String> errors = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                Object cell = cells.get(i);
+                if (blank(cell)) {
+                    continue;
+                }
+                String path = i < header.size() ? header.get(i) : null;
+                if (path == null) {
+                    errors.add("column " + letter(i) + " holds \"" + text(cell).strip() + "\" but has no header");
+                    continue;
+                }
+                try {
+                    JsonNode value = value(SnapshotModel.byPath().get(path), cell);
+                    set(node, path, value);
+                    fields.put(path, new ImportReport.Field(path, plain(value), ImportReport.How.GIVEN,
+                            "column " + letter(i)));
+                } catch (CellException e) {
+                    errors.add("column " + letter(i) + " (" + path + "): " + e.getMessage());
+                }
+            }
+            if (!errors.isEmpty()) {
+                context.rejected(ImportContext.malformed(file, where, String.join("; ", errors)));
+                return;
+            }
+            JsonNode merged = node;
+            if (options.merge() != null) {
+                merged = MergePatch.apply(node, options.merge());
+                given(options.merge(), "", fields);
+            }
+            ObjectNode result = merged.deepCopy();
+            if (options.asOf() != null) {
+                override(result, "asOf", NODES.textNode(options.asOf().toString()), "--as-of", fields, notes);
+            }
+            if (options.platform() != null) {
+                override(result, "platform", NODES.textNode(options.platform().json()), "--platform", fields, notes);
+            }
+            Snapshot snapshot;
+            try {
+                snapshot = SnapshotReader.read(result, "");
+            } catch (InvalidSnapshotException e) {
+                List<String> reasons = new ArrayList<>();
+                for (ValidationError v : e.errors()) {
+                    Integer column = columnOf.get(v.path());
+                    reasons.add(v.path() + ": " + v.reason() + (column == null ? "" : " (column " + letter(column)
+                            + ")"));
+                }
+                context.rejected(ImportContext.malformed(file, where, String.join("; ", reasons)));
+                return;
+            }
+            List<ImportReport.Field> ordered = new ArrayList<>();
+            for (String p : PATHS) {
+                if (fields.containsKey(p)) {
+                    ordered.add(fields.remove(p));
+                }
+            }
+            ordered.addAll(fields.values());
+            context.finished(new ImportedCommunity(snapshot, result,
+                    new ImportReport(Format.SHEET.id() + " " + file + " " + where, ordered, List.of(), notes, null)));
+        }
+
+        private void override(ObjectNode node, String path, JsonNode value, String option,
+                Map<String, ImportReport.Field> fields, List<String> notes) {
+            JsonNode before = node.get(path);
+            if (before != null && !before.equals(value)) {
+                ImportReport.Field f = fields.get(path);
+                notes.add(option + " " + value.asText() + " replaces " + path + " " + before.asText()
+                        + (f == null ? "" : " of " + f.note()));
+            }
+            node.set(path, value);
+            fields.put(path, new ImportReport.Field(path, value.asText(), ImportReport.How.GIVEN, option));
+        }
+
+        /** The merge patch's leaves, as given (or unknown where the patch removes a value). */
+        private static void given(JsonNode patch, String prefix, Map<String, ImportReport.Field> fields) {
+            patch.fields().forEachRemaining(e -> {
+                String path = prefix + e.getKey();
+                if (e.getValue().isObject() && !"history".equals(path)) {
+                    given(e.getValue(), path + ".", fields);
+                } else {
+                    Object value = e.getValue().isNull() ? null : plain(e.getValue());
+                    fields.remove(path);
+                    fields.put(path, new ImportReport.Field(path, value,
+                            value == null ? ImportReport.How.UNKNOWN : ImportReport.How.GIVEN, "--merge"));
+                }
+            });
+        }
+    }
+
+    private static Object plain(JsonNode value) {
+        return Json.MAPPER.convertValue(value, Object.class);
+    }
+
+    private static void set(ObjectNode node, String path, JsonNode value) {
+        String[] parts = path.split("\\.");
+        ObjectNode parent = node;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = parent.get(parts[i]);
+            parent = child instanceof ObjectNode o ? o : parent.putObject(parts[i]);
+        }
+        parent.set(parts[parts.length - 1], value);
+    }
+
+    /** A cell that does not parse as its column's kind. */
+    private static final class CellException extends Exception {
+        CellException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A cell as JSON, by its column's kind. */
+    private static JsonNode value(SnapshotModel.Field field, Object cell) throws CellException {
+        return switch (field.kind()) {
+            case INTEGER -> NODES.numberNode(integer(cell));
+            case NUMBER -> NODES.numberNode(number(cell).doubleValue());
+            case BOOLEAN -> NODES.booleanNode(bool(cell));
+            case STRING -> NODES.textNode(string(cell));
+            case DATE -> NODES.textNode(date(cell).toString());
+            case ENUM -> NODES.textNode(enumValue(field.type(), text(cell).strip()));
+            case ARRAY -> {
+                ArrayNode out = NODES.arrayNode();
+                for (String item : LIST_SEPARATOR.split(text(cell))) {
+                    if (!item.isBlank()) {
+                        out.add(enumValue(field.type(), item.strip()));
+                    }
+                }
+                yield out;
+            }
+            case OBJECT -> throw new CellException("is not a column");
+        };
+    }
+
+    private static String text(Object cell) {
+        if (cell instanceof ExcelNumber n) {
+            return plainNumber(n.value());
+        }
+        return String.valueOf(cell);
+    }
+
+    private static String plainNumber(BigDecimal n) {
+        String s = n.stripTrailingZeros().toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
+
+    private static BigDecimal decimal(Object cell, String expected) throws CellException {
+        if (cell instanceof ExcelNumber n) {
+            return n.value();
+        }
+        if (cell instanceof Boolean) {
+            throw new CellException("expected " + expected + ", got " + cell);
+        }
+        String s = text(cell).strip();
+        if (GROUPED.matcher(s).matches()) {
+            s = s.replace(",", "");
+        }
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            throw new CellException("\"" + s + "\" is not " + expected);
+        }
+    }
+
+    private static int integer(Object cell) throws CellException {
+        BigDecimal n = decimal(cell, "a whole number");
+        try {
+            return n.stripTrailingZeros().intValueExact();
+        } catch (ArithmeticException e) {
+            throw new CellException("\"" + text(cell).strip() + "\" is not a whole number"
+                    + (n.stripTrailingZeros().scale() <= 0 ? " in range" : ""));
+        }
+    }
+
+    private static BigDecimal number(Object cell) throws CellException {
+        BigDecimal n = decimal(cell, "a number");
+        double d = n.doubleValue();
+        if (Double.isInfinite(d)) {
+            throw new CellException("\"" + text(cell).strip() + "\" is too large");
+        }
+        return n;
+    }
+
+    private static boolean bool(Object cell) throws CellException {
+        if (cell instanceof Boolean b) {
+            return b;
+        }
+        String s = text(cell).strip().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "yes", "true", "是" -> true;
+            case "no", "false", "否" -> false;
+            default -> throw new CellException("\"" + text(cell).strip() + "\" is not yes or no (yes, no, true, "
+                    + "false, 是, 否)");
+        };
+    }
+
+    private static String string(Object cell) {
+        return text(cell).strip();
+    }
+
+    private static LocalDate date(Object cell) throws CellException {
+        if (cell instanceof ExcelNumber n) {
+            return excelDate(n);
+        }
+        String s = text(cell).strip();
+        try {
+            if (s.contains("/")) {
+                return LocalDate.parse(s, SLASHED);
+            }
+            return s.length() == 10 ? LocalDate.parse(s) : LocalDate.parse(s, DASHED);
+        } catch (DateTimeException e) {
+            throw new CellException("\"" + s + "\" is not a date (yyyy-MM-dd, e.g. 2026-03-05)");
+        }
+    }
+
+    /** An XLSX date cell: days since the workbook's epoch (1900, with Excel's phantom 29 February 1900, or 1904). */
+    private static LocalDate excelDate(ExcelNumber n) throws CellException {
+        double serial = n.value().doubleValue();
+        if (serial < 1 || serial > 2_958_465) {
+            throw new CellException(plainNumber(n.value()) + " is not a date (yyyy-MM-dd, e.g. 2026-03-05)");
+        }
+        long days = (long) Math.floor(serial);
+        if (n.date1904()) {
+            return LocalDate.of(1904, 1, 1).plusDays(days);
+        }
+        return days < 60 ? LocalDate.of(1899, 12, 31).plusDays(days) : LocalDate.of(1899, 12, 30).plusDays(days);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String enumValue(Class<?> type, String value) throws CellException {
+        for (Object constant : type.getEnumConstants()) {
+            Labelled l = (Labelled) constant;
+            if (l.json().equalsIgnoreCase(value) || l.zh().equals(value)) {
+                return l.json();
+            }
+        }
+        throw new CellException("\"" + value + "\" is not one of " + Enums.names((Class) type));
+    }
+
+    /** A column's letter as a spreadsheet names it: A … Z, AA, AB … */
+    static String letter(int index) {
+        StringBuilder b = new StringBuilder();
+        for (int i = index + 1; i > 0; i = (i - 1) / 26) {
+            b.insert(0, (char) ('A' + (i - 1) % 26));
+        }
+        return b.toString();
     }
 }
