@@ -92,8 +92,8 @@ final class DiscordReader implements FormatReader {
             log.unknownBecause("members.left7d", "Discord writes no leave notice into its channels");
             log.unknownBecause("members.joined7d", "no file holds a GuildMemberJoin notice: only the server's "
                     + "system channel records joins (export it too)");
-            log.fact("joins.note", "GuildMemberJoin notices in the 7 days: a lower bound, only the server's system "
-                    + "channel records them", "GuildMemberJoin messages");
+            log.joinsCountedAs("GuildMemberJoin notices in the 7 days: a lower bound, only the server's system "
+                    + "channel records them");
         }
 
         void file(Path path) throws IOException {

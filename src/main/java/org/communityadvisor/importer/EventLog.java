@@ -49,6 +49,8 @@ public final class EventLog {
     private static final Pattern ID_CHARS = Pattern.compile("[^A-Za-z0-9._-]+");
     private static final int MAX_WEEKS = 104;
     private static final int PEOPLE_LIMIT = 10;
+    /** The id prefix of a member a join notice names only by display name (Telegram invites, WeChat notices). */
+    public static final String NAMED = "name:";
 
     private final Format format;
     private final ImportOptions options;
@@ -75,6 +77,9 @@ public final class EventLog {
     private final Map<String, LocalDateTime> lastInThread = new HashMap<>();
 
     private boolean recordsJoins;
+    private String joinsNote;
+    private int joinsAfterAsOf;
+    private int leavesAfterAsOf;
     private boolean recordsLeaves;
     private boolean officialKnown;
     private boolean adFlagged;
@@ -122,6 +127,12 @@ public final class EventLog {
         return this;
     }
 
+    /** What the format's joins are, for the report of {@code members.joined7d} (e.g. a lower bound). */
+    public EventLog joinsCountedAs(String how) {
+        joinsNote = how;
+        return this;
+    }
+
     /** The format records leaves (so {@code members.left7d} is counted, not unknown). */
     public EventLog recordsLeaves() {
         recordsLeaves = true;
@@ -151,6 +162,10 @@ public final class EventLog {
 
     /** One day of the platform's own statistics. */
     public EventLog day(LocalDate day, DayFigures f) {
+        if (options.asOf() != null && day.isAfter(options.asOf())) {
+            afterAsOf++;
+            return this;
+        }
         figures.merge(day, f, (a, b) -> new DayFigures(or(b.members(), a.members()), or(b.messages(), a.messages()),
                 or(b.activeWeek(), a.activeWeek()), or(b.joins(), a.joins()), or(b.leaves(), a.leaves())));
         seen(day);
@@ -175,6 +190,11 @@ public final class EventLog {
         LocalDate day = e.time().toLocalDate();
         if (options.asOf() != null && day.isAfter(options.asOf())) {
             afterAsOf++;
+            if (e.kind() == Event.Kind.JOIN) {
+                joinsAfterAsOf++;
+            } else if (e.kind() == Event.Kind.LEAVE) {
+                leavesAfterAsOf++;
+            }
             return;
         }
         events++;
@@ -210,6 +230,15 @@ public final class EventLog {
         if (p == null) {
             skip("no sender", null);
             return;
+        }
+        if (p.joinedOn == null && p.name != null && !p.id.startsWith(NAMED)) {
+            // a join notice that gave only a name ("name:Y"): the member's first post tells their id
+            Person joiner = people.get(NAMED + p.name);
+            if (joiner != null && joiner.joinedOn != null && !joiner.merged) {
+                p.joinedOn = joiner.joinedOn;
+                p.leftOn = joiner.leftOn;
+                joiner.merged = true;
+            }
         }
         String thread = e.thread() == null ? "" : e.thread();
         LocalDateTime last = lastInThread.get(thread);
@@ -437,7 +466,15 @@ public final class EventLog {
             Fact f = facts.get("members.total");
             total = (Integer) f.value;
             totalHow = f.how;
-            report.put("members.total", total, f.how, f.note);
+            if (joinsAfterAsOf > 0 || leavesAfterAsOf > 0) {
+                // the data's member list is of its own day, later than asOf: undo what happened since
+                total = Math.max(0, total - joinsAfterAsOf + leavesAfterAsOf);
+                totalHow = ImportReport.How.ESTIMATED;
+                report.put("members.total", total, totalHow, f.note + ", less " + joinsAfterAsOf
+                        + " joined and plus " + leavesAfterAsOf + " left after " + asOf);
+            } else {
+                report.put("members.total", total, f.how, f.note);
+            }
         } else if (merged("members.total") != null && merged("members.total").canConvertToInt()) {
             total = merged("members.total").asInt();
             totalHow = ImportReport.How.GIVEN;
@@ -456,8 +493,8 @@ public final class EventLog {
         Integer left = null;
         if (recordsJoins) {
             joined = sum(from7, asOf, dd -> dd.joins);
-            report.put("members.joined7d", joined, ImportReport.How.COUNTED, facts.containsKey("joins.note")
-                    ? String.valueOf(facts.get("joins.note").value) : "join notices in the 7 days");
+            report.put("members.joined7d", joined, ImportReport.How.COUNTED, joinsNote != null ? joinsNote
+                    : "join notices in the 7 days");
         } else if (stats && allFigures(from7, asOf, DayFigures::joins)) {
             joined = sumFigures(from7, asOf, DayFigures::joins);
             report.put("members.joined7d", joined, ImportReport.How.COUNTED, "the statistics' daily joins");
@@ -515,14 +552,25 @@ public final class EventLog {
             activity.put("messages7d", messages);
             report.put("activity.messages7d", messages, ImportReport.How.COUNTED, "messages in the 7 days");
             int active = senders(from7, asOf).size();
-            activity.put("activeMembers7d", active);
-            report.put("activity.activeMembers7d", active, ImportReport.How.COUNTED,
-                    "distinct senders in the 7 days");
-        } else if (stats && allFigures(from7, asOf, DayFigures::messages)) {
-            int messages = sumFigures(from7, asOf, DayFigures::messages);
-            activity.put("messages7d", messages);
-            report.put("activity.messages7d", messages, ImportReport.How.COUNTED,
-                    "the statistics' daily messages, " + from7 + " … " + asOf);
+            if (active > total) {
+                activity.put("activeMembers7d", total);
+                report.put("activity.activeMembers7d", total, ImportReport.How.ESTIMATED, active
+                        + " distinct senders in the 7 days, more than members.total (some have left): capped at it");
+            } else {
+                activity.put("activeMembers7d", active);
+                report.put("activity.activeMembers7d", active, ImportReport.How.COUNTED,
+                        "distinct senders in the 7 days");
+            }
+        } else if (stats) {
+            if (allFigures(from7, asOf, DayFigures::messages)) {
+                int messages = sumFigures(from7, asOf, DayFigures::messages);
+                activity.put("messages7d", messages);
+                report.put("activity.messages7d", messages, ImportReport.How.COUNTED,
+                        "the statistics' daily messages, " + from7 + " … " + asOf);
+            } else {
+                report.unknown("activity.messages7d", unknownWhy.getOrDefault("activity.messages7d",
+                        "the statistics do not cover every day of the 7 days ending " + asOf));
+            }
             Integer active = figure(asOf, DayFigures::activeWeek);
             if (active != null) {
                 activity.put("activeMembers7d", active);
@@ -534,7 +582,7 @@ public final class EventLog {
             }
         } else {
             report.unknown("activity.messages7d", unknownWhy.getOrDefault("activity.messages7d",
-                    stats ? "the statistics do not cover the 7 days ending " + asOf : "the data has no message log"));
+                    "the data has no message log"));
             report.unknown("activity.activeMembers7d", unknownWhy.getOrDefault("activity.activeMembers7d",
                     "the data has no message log"));
         }
@@ -800,7 +848,7 @@ public final class EventLog {
                 .thenComparing(People.Candidate::id));
         List<People.Newcomer> newcomers = new ArrayList<>();
         for (Person p : byIndex) {
-            if (p.joinedOn != null && !p.joinedOn.isBefore(from30) && !p.joinedOn.isAfter(asOf) && !gone(p)
+            if (p.joinedOn != null && !p.merged && !p.joinedOn.isBefore(from30) && !p.joinedOn.isAfter(asOf) && !gone(p)
                     && (p.lastPost == null || p.lastPost.isBefore(p.joinedOn))) {
                 newcomers.add(new People.Newcomer(p.id, p.name, p.joinedOn));
             }
@@ -851,6 +899,7 @@ public final class EventLog {
         LocalDate leftOn;
         LocalDate lastPost;
         boolean official;
+        boolean merged;
 
         Person(String id, int index) {
             this.id = id;

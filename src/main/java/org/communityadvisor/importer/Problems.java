@@ -13,7 +13,7 @@ final class Problems {
 
     static String of(JacksonException e) {
         String at = at(e.getLocation());
-        if (e instanceof JsonEOFException) {
+        if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
             return "the JSON ends too early" + at + " (a truncated file?)";
         }
         if (e instanceof StreamConstraintsException) {

@@ -167,7 +167,7 @@ final class SlackReader implements FormatReader {
         if (only != null) {
             log.recordsJoins();
             log.recordsLeaves();
-            log.fact("joins.note", "channel_join notices of #" + only.name + " in the 7 days", "");
+            log.joinsCountedAs("channel_join notices of #" + only.name + " in the 7 days");
         }
 
         // messages, a channel at a time, a day file at a time

@@ -236,8 +236,8 @@ final class TelegramReader implements FormatReader {
             log.fact("platform", Platform.TELEGRAM, "a Telegram Desktop export");
             log.recordsJoins();
             log.recordsLeaves();
-            log.fact("joins.note", "join service messages in the 7 days (invite_members, join_group_by_link, "
-                    + "join_group_by_request; none where the group hides join messages)", "service messages");
+            log.joinsCountedAs("join service messages in the 7 days (invite_members, join_group_by_link, "
+                    + "join_group_by_request; none where the group hides join messages)");
             log.unknownBecause("members.total", "a Telegram Desktop export lists no members");
             log.note("Telegram exports do not mark bots: a bot's posts count as a member's (give its id with "
                     + "--official to count them as official posts)");
@@ -262,8 +262,7 @@ final class TelegramReader implements FormatReader {
             run.chatRead = true;
             if (run.invitedByName > 0) {
                 log.note(run.invitedByName + " members added by invitation are known by name only (the export "
-                        + "gives no id for invitees): their later posts are counted under their own id, so --people "
-                        + "may list one as a silent newcomer");
+                        + "gives no id for invitees): a later post under the same display name is taken as theirs");
             }
         }
 

@@ -161,8 +161,7 @@ final class WeComReader implements FormatReader {
         joins.sort(Comparator.comparing(Event::time));
         log.recordsJoins();
         joins.forEach(log::add);
-        log.fact("joins.note", "join_time of today's members (members who joined and left since are not listed)",
-                "group_chat.member_list");
+        log.joinsCountedAs("join_time of today's members (members who joined and left since are not listed)");
         log.unknownBecause("members.left7d", "groupchat/get lists today's members only; WeCom reports leaves as "
                 + "change events, not in these files");
         log.unknownBecause("activity.activeMembers7d", "WeCom's statistics count members who posted per day "

@@ -203,4 +203,17 @@ class EventsReaderTest {
         Snapshot s = one(WITH_FACTS).snapshot();
         assertThat(Advisor.builder().build().advise(s).communityId()).isEqualTo("g1");
     }
+
+    @Test
+    void aJoinerKnownOnlyByNameIsNoLongerSilentOnceTheyPostUnderThatName() {
+        ImportOptions o = ImportOptions.builder().platform(Platform.TELEGRAM).members(5).people(true).build();
+        EventLog log = Importer.log("n", o);
+        log.add(new Event("n", LocalDateTime.parse("2026-11-20T10:00"), null, EventLog.NAMED + "Grace", "Grace",
+                Event.Kind.JOIN, null, null, false, null, Channel.INVITE, null));
+        log.add(new Event("n", LocalDateTime.parse("2026-11-20T10:00"), null, EventLog.NAMED + "Hal", "Hal",
+                Event.Kind.JOIN, null, null, false, null, Channel.INVITE, null));
+        log.add(Event.message("n", LocalDateTime.parse("2026-11-21T10:00"), "1", "user7", "Grace", "hello all"));
+        People p = log.finish().report().people();
+        assertThat(p.silentNewcomers()).extracting(People.Newcomer::id).containsExactly("name:Hal");
+    }
 }

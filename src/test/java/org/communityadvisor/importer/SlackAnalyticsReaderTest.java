@@ -124,7 +124,7 @@ class SlackAnalyticsReaderTest {
         ImportedCommunity c = read(csv, ImportOptions.defaults());
         assertThat(c.snapshot().members().total()).isEqualTo(10);
         assertThat(fields(c).get("activity.messages7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
-        assertThat(fields(c).get("activity.messages7d").note()).contains("do not cover the 7 days");
+        assertThat(fields(c).get("activity.messages7d").note()).contains("do not cover every day of the 7 days");
     }
 
     @Test
