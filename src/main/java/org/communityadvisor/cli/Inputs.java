@@ -47,9 +47,8 @@ final class Inputs {
             }
             Path p = Path.of(arg);
             if (Files.isDirectory(p)) {
-                try (Stream<Path> files = Files.walk(p)) {
-                    files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json")).sorted()
-                            .forEach(f -> sources.add(new FileSource(f)));
+                try {
+                    ScenarioFiles.jsonBelow(p).forEach(f -> sources.add(new FileSource(f)));
                 } catch (IOException e) {
                     sources.add(new Missing(arg, "cannot list the folder: " + e.getMessage()));
                 }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The scenario files named on the command line: files, and the {@code *.json} files below folders. */
+/**
+ * The scenario files named on the command line: files, and the {@code *.json} files below folders, except
+ * those in a folder named {@code exports} (the data a scenario was imported from, kept beside it).
+ */
 final class ScenarioFiles {
     private ScenarioFiles() {
     }
@@ -17,13 +20,20 @@ final class ScenarioFiles {
         for (String arg : args) {
             Path p = Path.of(arg);
             if (Files.isDirectory(p)) {
-                try (Stream<Path> files = Files.walk(p)) {
-                    files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json")).sorted().forEach(out::add);
-                }
+                out.addAll(jsonBelow(p));
             } else {
                 out.add(p);
             }
         }
         return out;
+    }
+
+    /** The {@code *.json} files below a folder, sorted, leaving out {@code exports/} folders. */
+    static List<Path> jsonBelow(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json"))
+                    .filter(f -> !dir.relativize(f).toString().replace('\\', '/').matches("(.*/)?exports/.*"))
+                    .sorted().toList();
+        }
     }
 }
