@@ -100,4 +100,73 @@ class ImportCliIT {
             assertThat(run.err()).as(String.join(" ", args)).startsWith("advisor: import").doesNotContain("Exception");
         }
     }
+
+    /** Each format's fixture, imported and advised through the real command line. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "telegram        | src/test/resources/import/telegram/result.json  | --members 20",
+        "discord         | src/test/resources/import/discord/general.json src/test/resources/import/discord/welcome.json | --members 60",
+        "slack           | src/test/resources/import/slack/acme             | ",
+        "slack-analytics | src/test/resources/import/slack-analytics/acme-analytics.csv | ",
+        "wechat          | src/test/resources/import/wechat/book-club-export.csv | --members 60 --heuristics",
+        "wecom           | src/test/resources/import/wecom/group           | --zone Asia/Shanghai",
+        "sheet           | src/test/resources/import/sheet/clients.csv     | ",
+        "events          | src/test/resources/import/events/group.jsonl    | --groups src/test/resources/import/events/groups.jsonl"})
+    void everyFormatImportsAndAdvises(String format, String paths, String options) throws Exception {
+        String opts = options == null ? "" : options;
+        Run run = sh("./advisor import " + format + " " + paths + " " + opts
+                + " | ./advisor advise - --format jsonl");
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).as(run.err()).isNotEmpty();
+        for (String line : lines) {
+            JsonNode advice = Json.MAPPER.readTree(line);
+            assertThat(advice.path("communityId").asText()).isNotEmpty();
+            assertThat(advice.path("stage").asText()).isNotEmpty();
+        }
+        Run report = sh("./advisor import " + format + " " + paths + " " + opts + " >/dev/null");
+        assertThat(report.err()).contains(format.equals("sheet") ? "given" : "counted");
+    }
+
+    @Test
+    void theTemplateIsAHeaderAndAnExplanationRowInEitherLanguage(@TempDir Path dir) throws Exception {
+        Run en = CliIT.advisor(null, "import", "--template");
+        assertThat(en.exit()).isEqualTo(0);
+        List<String> rows = en.out().lines().toList();
+        // a byte-order mark first, so that Excel opens it as UTF-8
+        assertThat(rows.get(0)).startsWith("\uFEFFid,").contains("members.total").contains("entry.channels");
+        assertThat(rows.get(1)).matches("^\"?#.*");
+        Run zh = CliIT.advisor(null, "import", "--template", "--lang", "zh");
+        assertThat(zh.out().lines().toList().get(1)).containsPattern("[\\u4e00-\\u9fff]");
+        Path xlsx = dir.resolve("clients.xlsx");
+        Run x = CliIT.advisor(null, "import", "--template", "--out", xlsx.toString());
+        assertThat(x.exit()).isEqualTo(0);
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(xlsx), 2);
+        assertThat(new String(head, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
+    }
+
+    /**
+     * A long log is read in one pass, not held whole: 400,000 messages (about 60 MB of JSONL) import under a
+     * 48 MB heap, which could not hold them as objects.
+     */
+    @Test
+    void aLongLogIsStreamedNotHeldWhole(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("year.jsonl");
+        try (var w = Files.newBufferedWriter(big)) {
+            java.time.Instant t = java.time.Instant.parse("2025-12-01T00:00:00Z");
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < 400_000; i++) {
+                t = t.plusSeconds(78);
+                int sender = random.nextInt(500);
+                w.write("{\"groupId\":\"year\",\"ts\":\"" + t + "\",\"senderId\":\"member-" + sender
+                        + "\",\"kind\":\"message\",\"id\":\"m" + i + "\",\"text\":\"message number " + i
+                        + " from a member of a five-hundred-member group, long enough to weigh something\"}\n");
+            }
+        }
+        Run run = sh("ADVISOR_JAVA_OPTS=-Xmx48m ./advisor import events " + big + " --platform wechat --members 500");
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        JsonNode snap = Json.MAPPER.readTree(run.out());
+        assertThat(snap.path("activity").path("activeMembers7d").asInt()).isBetween(400, 500);
+        assertThat(snap.path("history").size()).isEqualTo(51);
+    }
 }

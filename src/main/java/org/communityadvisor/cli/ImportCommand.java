@@ -158,7 +158,8 @@ final class ImportCommand implements Callable<Integer> {
         } else {
             ReportText text = new ReportText(lang);
             for (ImportedCommunity c : result.communities()) {
-                err.print(text.render(c));
+                // a sheet's rows are the consultant's own values: one line each, not a table each
+                err.print(format == Format.SHEET ? text.summary(c) : text.render(c));
             }
             err.flush();
         }
@@ -295,6 +296,14 @@ final class ImportCommand implements Callable<Integer> {
 
         ReportText(Lang lang) {
             this.lang = lang;
+        }
+
+        String summary(ImportedCommunity c) {
+            ImportReport r = c.report();
+            long given = r.fields().stream().filter(f -> f.how() == ImportReport.How.GIVEN).count();
+            return (lang == Lang.ZH ? "导入 " + r.source() + " → " + c.snapshot().id() + ":" + given + " 个字段"
+                    : "Imported " + r.source() + " → " + c.snapshot().id() + ": " + given
+                            + (given == 1 ? " field given" : " fields given")) + "\n";
         }
 
         String render(ImportedCommunity c) {

@@ -93,8 +93,26 @@ final class Inputs {
                 : Files.newBufferedReader(j.path(), StandardCharsets.UTF_8)) {
             String line;
             int n = 0;
+            boolean first = true;
             while ((line = in.readLine()) != null) {
                 n++;
+                if (first && !line.isBlank()) {
+                    first = false;
+                    if (line.startsWith("\uFEFF")) {
+                        line = line.substring(1);
+                    }
+                    if (line.strip().equals("{")) {
+                        // one pretty-printed document (./advisor import ... | ./advisor advise -), not JSON lines
+                        StringBuilder doc = new StringBuilder(line).append('\n');
+                        char[] buffer = new char[8192];
+                        int read;
+                        while ((read = in.read(buffer)) > 0 && doc.length() <= org.communityadvisor.json.Json.MAX_DOCUMENT_CHARS) {
+                            doc.append(buffer, 0, read);
+                        }
+                        consumer.accept(new Document(j.label(), doc.toString(), null));
+                        return;
+                    }
+                }
                 if (!line.isBlank()) {
                     consumer.accept(new Document(j.label() + ":" + n, line, null));
                 }
