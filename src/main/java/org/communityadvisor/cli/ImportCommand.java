@@ -134,6 +134,22 @@ final class ImportCommand implements Callable<Integer> {
             err.println("advisor: import: " + e.getMessage());
             return Main.INVALID_INPUT;
         }
+        if (format == Format.SHEET) {
+            List<String> ignored = new ArrayList<>();
+            if (id != null) ignored.add("--id");
+            if (name != null) ignored.add("--name");
+            if (members != null) ignored.add("--members");
+            if (createdOn != null) ignored.add("--created-on");
+            if (!official.isEmpty()) ignored.add("--official");
+            if (people) ignored.add("--people");
+            if (heuristics) ignored.add("--heuristics");
+            if (!ignored.isEmpty()) {
+                err.println(lang == Lang.ZH
+                        ? "advisor: import sheet: 表格每行自带这些值,已忽略 " + String.join(" ", ignored) + "(可用 --merge 统一覆盖)"
+                        : "advisor: import sheet: ignoring " + String.join(" ", ignored)
+                                + " (a sheet's rows hold their own values; --merge lays values over every row)");
+            }
+        }
         ImportResult result;
         try {
             result = Importer.read(format, paths, options);
