@@ -339,7 +339,7 @@ final class ImportCommand implements Callable<Integer> {
                 b.append("  ").append(pad(f.path(), width)).append("  ").append(pad(value, 12)).append("  ")
                         .append(how);
                 if (f.note() != null) {
-                    b.append(": ").append(f.note());
+                    b.append(": ").append(zh ? ImportReportZh.note(f.note()) : f.note());
                 }
                 b.append('\n');
             }
@@ -347,13 +347,14 @@ final class ImportCommand implements Callable<Integer> {
                 b.append(zh ? "  已跳过: " : "  skipped: ");
                 List<String> parts = new ArrayList<>();
                 for (ImportReport.Skipped s : r.skipped()) {
-                    parts.add(s.count() + " " + s.what() + (s.first() == null ? "" : (zh ? "(首条: " : " (first: ")
+                    String what = zh ? ImportReportZh.skipped(s.what()) : s.what();
+                    parts.add(s.count() + " " + what + (s.first() == null ? "" : (zh ? "(首条: " : " (first: ")
                             + s.first() + (zh ? ")" : ")")));
                 }
                 b.append(String.join(zh ? "; " : "; ", parts)).append('\n');
             }
             for (String note : r.notes()) {
-                b.append(zh ? "  说明: " : "  note: ").append(note).append('\n');
+                b.append(zh ? "  说明: " : "  note: ").append(zh ? ImportReportZh.note(note) : note).append('\n');
             }
             if (r.people() != null) {
                 people(b, r.people(), c.snapshot().asOf(), zh);
