@@ -332,6 +332,9 @@ final class ImportCommand implements Callable<Integer> {
             int width = r.fields().stream().mapToInt(f -> f.path().length()).max().orElse(10);
             for (ImportReport.Field f : r.fields()) {
                 String value = f.value() == null ? "—" : String.valueOf(f.value());
+                if (zh) {
+                    value = value.replaceFirst("^(\\d+) weeks?, ", "$1 周,");
+                }
                 if (value.length() > 40) {
                     value = value.substring(0, 39) + "…";
                 }
@@ -349,7 +352,7 @@ final class ImportCommand implements Callable<Integer> {
                 for (ImportReport.Skipped s : r.skipped()) {
                     String what = zh ? ImportReportZh.skipped(s.what()) : s.what();
                     parts.add(s.count() + " " + what + (s.first() == null ? "" : (zh ? "(首条: " : " (first: ")
-                            + s.first() + (zh ? ")" : ")")));
+                            + (zh ? where(s.first()) : s.first()) + (zh ? ")" : ")")));
                 }
                 b.append(String.join(zh ? "; " : "; ", parts)).append('\n');
             }
@@ -400,6 +403,11 @@ final class ImportCommand implements Callable<Integer> {
                 b.append(zh ? ":「" : ": \"").append(q.text() == null ? "" : q.text()).append(zh ? "」" : "\"")
                         .append('\n');
             }
+        }
+
+        /** A record's position in Chinese: {@code line 12} → {@code 第 12 行}. */
+        static String where(String position) {
+            return position.replaceAll("\\b(?:line|row) (\\d+)", "第 $1 行");
         }
 
         private static String who(String name, String id) {
