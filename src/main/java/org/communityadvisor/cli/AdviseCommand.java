@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.communityadvisor.Advice;
+import org.communityadvisor.AdviceJson;
 import org.communityadvisor.Advisor;
 import org.communityadvisor.InvalidSnapshotException;
 import org.communityadvisor.Lang;
@@ -51,6 +52,10 @@ final class AdviseCommand implements Callable<Integer> {
             description = "In text, print only the first N recommendations of each community (default: all). 只显示前 N 条建议。")
     int top;
 
+    @Option(names = "--lean", description = "With json or jsonl: ids, severities, ranks, evidence, focus, scores, gaps and the "
+            + "profile's name only, no texts (render them from './advisor rules --format json'). 精简输出,供程序使用。")
+    boolean lean;
+
     @Option(names = "--stats", hidden = true, description = "Print throughput and peak heap on standard error at the end.")
     boolean stats;
 
@@ -63,6 +68,11 @@ final class AdviseCommand implements Callable<Integer> {
         PrintWriter err = Output.stderr();
         if (top < 0) {
             err.println(org.communityadvisor.Message.TOP_NEGATIVE.render(engine.lang, top));
+            return 2;
+        }
+        if (lean && format != Format.JSON && format != Format.JSONL) {
+            err.println(engine.lang == Lang.ZH ? "advisor: --lean 只用于 --format json 或 jsonl。"
+                    : "advisor: --lean applies to --format json or jsonl.");
             return 2;
         }
         // Load the rules on another core while the first input is read and parsed.
@@ -95,7 +105,8 @@ final class AdviseCommand implements Callable<Integer> {
                         return null;
                     }
                     Advice advice = advisor.advise(snapshot, lang);
-                    String rendered = !parallel ? null : format == Format.JSONL ? compact.writeValueAsString(advice)
+                    String rendered = !parallel ? null : format == Format.JSONL
+                            ? (lean ? AdviceJson.writeLean(advice) : compact.writeValueAsString(advice))
                             : text.render(new AdvisedCommunity(doc.label(), null, advice)) + "-".repeat(100);
                     return new Outcome(doc, snapshot, advice, null, rendered);
                 } catch (InvalidSnapshotException e) {
@@ -283,7 +294,7 @@ final class AdviseCommand implements Callable<Integer> {
                 ObjectWriter json = Json.MAPPER.writer();
                 yield (advice, label) -> {
                     try {
-                        w.println(json.writeValueAsString(advice));
+                        w.println(lean ? AdviceJson.writeLean(advice) : json.writeValueAsString(advice));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -299,7 +310,11 @@ final class AdviseCommand implements Callable<Integer> {
                     @Override
                     public void write(Advice advice, String label) {
                         try {
-                            Json.MAPPER.writeValue(gen, advice);
+                            if (lean) {
+                                AdviceJson.writeLean(advice, gen);
+                            } else {
+                                Json.MAPPER.writeValue(gen, advice);
+                            }
                             gen.flush();
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);

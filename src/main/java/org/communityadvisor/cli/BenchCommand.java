@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.communityadvisor.Advice;
+import org.communityadvisor.AdviceJson;
 import org.communityadvisor.Advisor;
 import org.communityadvisor.Profile;
 import org.communityadvisor.Snapshot;
@@ -54,10 +56,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch-heap", description = "Heap limit of the batch JVM (default: ${DEFAULT-VALUE}).")
     String batchHeap = "256m";
 
-    @Option(names = "--only", split = ",", description = "Run only these parts: cold, warm, threads, batch, rules, history.")
+    @Option(names = "--only", split = ",", description = "Run only these parts: cold, warm, threads, lean, batch, rules, history.")
     List<String> only = List.of();
 
+    @Option(names = "--stdin-batch", description = "Snapshots for the standard-input batch figure (default: ${DEFAULT-VALUE}).")
+    int stdinBatch = 200_000;
+
     private PrintWriter out;
+    /** Every figure with a target, printed together at the end. */
+    private final List<String[]> targets = new ArrayList<>();
+
+    private void target(String figure, String measured, String target, boolean met) {
+        targets.add(new String[] {figure, measured, target, met ? "yes" : "NO"});
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -86,9 +97,23 @@ final class BenchCommand implements Callable<Integer> {
         if (part("history")) {
             history(advisor);
         }
+        if (part("lean")) {
+            lean(advisor, snapshots);
+        }
         if (part("batch")) {
             for (int n : batches) {
-                batch(n);
+                batch(n, false, true);
+                if (n == batches.get(batches.size() - 1)) {
+                    batch(n, true, true);
+                }
+            }
+            batch(stdinBatch, false, false);
+        }
+        if (!targets.isEmpty()) {
+            out.println("Targets (issue 12):");
+            out.printf(Locale.ROOT, "  %-62s %-34s %-14s %s%n", "figure", "measured", "target", "met");
+            for (String[] t : targets) {
+                out.printf(Locale.ROOT, "  %-62s %-34s %-14s %s%n", (Object[]) t);
             }
         }
         out.flush();
@@ -119,17 +144,26 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "cold start to first advice (advise one.json --format json, %d fresh JVMs):"
                 + " median %.2f s, min %.2f s, max %.2f s%n  command: %s%n%n", coldRuns, walls[coldRuns / 2], walls[0],
                 walls[coldRuns - 1], String.join(" ", command));
+        target("cold advise one.json (java -jar as ./advisor starts it), median", String.format(Locale.ROOT, "%.2f s",
+                walls[coldRuns / 2]), "<= 0.5 s", walls[coldRuns / 2] <= 0.5);
         out.flush();
     }
 
     /** The java command that runs this jar, with the same JVM options the launcher gave. */
     private static List<String> javaCommand() throws Exception {
+        return javaCommand(true);
+    }
+
+    /** The java command; {@code single}: with the launcher's client-compiler option (a batch wants C2). */
+    private static List<String> javaCommand(boolean single) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare") || a.startsWith("-XX:TieredStopAtLevel"))
+                .filter(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare"))
                 .toList());
+        // the options ./advisor gives: a single advice starts fast, a batch wants the optimizing compiler
+        command.addAll(single ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1") : List.of("-XX:+UseParallelGC"));
         if (Files.isDirectory(jar)) {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         } else {
@@ -147,12 +181,60 @@ final class BenchCommand implements Callable<Integer> {
         Result objects = run(seconds, i -> advisor.advise(snapshots.get(i % snapshots.size())));
         Result text = run(seconds, i -> advisor.advise(jsons.get(i % jsons.size())));
         Result parse = run(seconds, i -> SnapshotReader.read(jsons.get(i % jsons.size())));
+        Result textToText = run(seconds, i -> AdviceJson.write(advisor.advise(jsons.get(i % jsons.size()))));
+        // The floor no rules engine can avoid: Jackson alone reading the same documents into the snapshot types
+        // and writing the same advices back.
+        List<Advice> advices = snapshots.stream().map(advisor::advise).toList();
+        com.fasterxml.jackson.databind.ObjectReader plain = Json.MAPPER.readerFor(Snapshot.class);
+        run(seconds, i -> floor(plain, jsons.get(i % jsons.size()), advices.get(i % advices.size())));
+        Result floor = run(seconds, i -> floor(plain, jsons.get(i % jsons.size()), advices.get(i % advices.size())));
+        out.printf(Locale.ROOT, "warm, 1 thread, JSON text to JSON text: %,.0f advices/s; latency p50 %.1f µs, p99 %.1f µs%n",
+                textToText.rate(), textToText.p(0.50), textToText.p(0.99));
+        out.printf(Locale.ROOT, "floor, 1 thread, Jackson alone (read the same JSON into Snapshot, write the same advice): "
+                + "%,.0f/s; advising JSON to JSON costs %.2fx the floor%n", floor.rate(), floor.rate() / textToText.rate());
+        target("warm, 1 thread, from Java objects", String.format(Locale.ROOT, "%,.0f/s", objects.rate()),
+                ">= 100,000/s", objects.rate() >= 100_000);
+        target("warm, 1 thread, p99 from Java objects", String.format(Locale.ROOT, "%.1f µs", objects.p(0.99)),
+                "<= 100 µs", objects.p(0.99) <= 100);
+        target("warm, 1 thread, JSON text to JSON text", String.format(Locale.ROOT, "%,.0f/s", textToText.rate()),
+                ">= 50,000/s", textToText.rate() >= 50_000);
+        target("warm JSON to JSON vs the Jackson floor (ratio)", String.format(Locale.ROOT, "%.2fx", floor.rate()
+                / textToText.rate()), "<= 2x", floor.rate() / textToText.rate() <= 2);
         out.printf(Locale.ROOT, "warm, 1 thread, from Java objects: %,.0f advices/s; latency p50 %.1f µs, p99 %.1f µs, "
                 + "p99.9 %.1f µs%n", objects.rate(), objects.p(0.50), objects.p(0.99), objects.p(0.999));
         out.printf(Locale.ROOT, "warm, 1 thread, from JSON text:    %,.0f advices/s; latency p50 %.1f µs, p99 %.1f µs, "
                 + "p99.9 %.1f µs%n", text.rate(), text.p(0.50), text.p(0.99), text.p(0.999));
         out.printf(Locale.ROOT, "parsing and validating the same JSON only: %,.0f/s; advising from JSON costs %.1fx parsing it%n%n",
                 parse.rate(), parse.rate() / text.rate());
+        out.flush();
+    }
+
+    private static String floor(com.fasterxml.jackson.databind.ObjectReader reader, String json, Advice advice) {
+        try {
+            reader.readValue(json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return AdviceJson.write(advice);
+    }
+
+    /** Size of the lean and the full advice of the generated snapshots. */
+    private void lean(Advisor advisor, List<Snapshot> snapshots) {
+        long lean = 0;
+        long full = 0;
+        int[] sizes = new int[snapshots.size()];
+        for (int i = 0; i < snapshots.size(); i++) {
+            Advice a = advisor.advise(snapshots.get(i));
+            sizes[i] = AdviceJson.writeLean(a).getBytes(StandardCharsets.UTF_8).length;
+            lean += sizes[i];
+            full += AdviceJson.write(a).getBytes(StandardCharsets.UTF_8).length;
+        }
+        Arrays.sort(sizes);
+        int median = sizes[sizes.length / 2];
+        out.printf(Locale.ROOT, "advice size over %d generated snapshots: lean median %d bytes (mean %d, p90 %d), full mean %d "
+                + "bytes%n%n", snapshots.size(), median, lean / snapshots.size(), sizes[sizes.length * 9 / 10],
+                full / snapshots.size());
+        target("lean advice, typical (median) size", median + " bytes", "<= 800 bytes", median <= 800);
         out.flush();
     }
 
@@ -269,45 +351,103 @@ final class BenchCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ batch JSONL -> JSONL
 
-    private void batch(int n) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaCommand().get(0), "-Xmx" + batchHeap));
-        command.addAll(javaCommand().subList(1, javaCommand().size()));
-        command.addAll(List.of("advise", "-", "--format", "jsonl", "--stats"));
-        Process p = new ProcessBuilder(command).start();
-        Thread feeder = new Thread(() -> {
-            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8),
-                    1 << 16)) {
+    /**
+     * The whole process, start-up and warm-up included: a fresh JVM advising {@code n} generated snapshots,
+     * from a file ({@code fromFile}) or fed on standard input by this process, to standard output.
+     */
+    private void batch(int n, boolean lean, boolean fromFile) throws Exception {
+        Path input = null;
+        if (fromFile) {
+            input = Files.createTempFile("bench-batch", ".jsonl");
+            try (BufferedWriter w = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
                 Random random = new Random(1);
                 for (int i = 0; i < n; i++) {
                     w.write(snapshot(random, i, 8).toString());
                     w.write('\n');
                 }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
-        });
-        long[] lines = new long[1];
-        Thread drain = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8),
+        }
+        List<String> java = javaCommand(false);
+        List<String> command = new ArrayList<>(List.of(java.get(0), "-Xmx" + batchHeap));
+        command.addAll(java.subList(1, java.size()));
+        command.addAll(List.of("advise", fromFile ? input.toString() : "-", "--format", "jsonl", "--stats"));
+        if (lean) {
+            command.add("--lean");
+        }
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).start();
+        Thread feeder = new Thread(() -> {
+            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8),
                     1 << 16)) {
-                while (r.readLine() != null) {
-                    lines[0]++;
+                if (!fromFile) {
+                    Random random = new Random(1);
+                    for (int i = 0; i < n; i++) {
+                        w.write(snapshot(random, i, 8).toString());
+                        w.write('\n');
+                    }
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        long t0 = System.nanoTime();
+        long[] lines = new long[2];
+        Thread drain = new Thread(() -> {
+            try (java.io.InputStream r = p.getInputStream()) {
+                byte[] buffer = new byte[1 << 16];
+                int read;
+                while ((read = r.read(buffer)) > 0) {
+                    lines[1] += read;
+                    for (int i = 0; i < read; i++) {
+                        if (buffer[i] == '\n') {
+                            lines[0]++;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        long[] rss = new long[1];
+        Thread sampler = new Thread(() -> {
+            Path status = Path.of("/proc/" + p.pid() + "/status");
+            while (p.isAlive()) {
+                try {
+                    for (String line : Files.readAllLines(status)) {
+                        if (line.startsWith("VmHWM:")) {
+                            rss[0] = Math.max(rss[0], Long.parseLong(line.replaceAll("[^0-9]", "")));
+                        }
+                    }
+                    Thread.sleep(200);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
         feeder.start();
         drain.start();
+        sampler.start();
         String stats = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         p.waitFor(1, TimeUnit.HOURS);
         feeder.join();
         drain.join();
         double secs = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "batch JSONL -> JSONL, %,d snapshots on stdin, -Xmx%s: %,d advices in %.1f s = %,.0f/s; %s%n"
-                + "  command: <generator> | %s%n%n", n, batchHeap, lines[0], secs, lines[0] / secs,
-                stats.lines().filter(l -> l.startsWith("stats:")).findFirst().orElse(stats), String.join(" ", command));
+        if (input != null) {
+            Files.delete(input);
+        }
+        double rate = lines[0] / secs;
+        String what = String.format(Locale.ROOT, "batch JSONL -> JSONL%s, %,d snapshots from %s, -Xmx%s",
+                lean ? " --lean" : "", n, fromFile ? "a file" : "stdin", batchHeap);
+        out.printf(Locale.ROOT, "%s: %,d advices in %.1f s = %,.0f/s (whole process); %,d bytes out (%,d a line); "
+                + "peak resident %,d MB; %s%n  command: %s%s%n%n", what, lines[0], secs, rate, lines[1],
+                lines[0] == 0 ? 0 : lines[1] / lines[0], rss[0] / 1024,
+                stats.lines().filter(l -> l.startsWith("stats:")).findFirst().orElse(stats),
+                fromFile ? "" : "<generator> | ", String.join(" ", command));
+        double goal = !fromFile ? 30_000 : lean ? 60_000 : 40_000;
+        if (n >= 200_000) {
+            target(what.replace("batch JSONL -> JSONL", "batch"), String.format(Locale.ROOT, "%,.0f/s, %,d MB resident",
+                    rate, rss[0] / 1024), String.format(Locale.ROOT, ">= %,.0f/s", goal), rate >= goal);
+        }
         out.flush();
     }
 
