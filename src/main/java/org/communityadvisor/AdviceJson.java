@@ -20,6 +20,10 @@ import org.communityadvisor.json.SnapshotReader;
 public final class AdviceJson {
     private static final ObjectWriter WRITER = Json.MAPPER.writer();
 
+    /** The order of the lean advice's {@code scores} array. */
+    public static final java.util.List<String> LEAN_SCORES = java.util.List.of("overall", "activity", "participation",
+            "growth", "conversion", "loyalty", "influence");
+
     private AdviceJson() {
     }
 
@@ -39,7 +43,11 @@ public final class AdviceJson {
     /**
      * The advice for machines, on one line: ids, severities, ranks, evidence, suppressions, focus, scores, data
      * gaps, the rules' version and the profile's name; no texts and no threshold table (render texts from
-     * {@code ./advisor rules --format json} or {@link Advisor#rules()}). About a fifth of {@link #write(Advice)}.
+     * {@code ./advisor rules --format json} or {@link Advisor#rules()}). {@code suppressed} ({@code [id, by]} pairs) and
+     * {@code dataGaps} are left out when empty; {@code scores} is the array {@link #LEAN_SCORES} (then
+     * {@code scoreChange} as in the full advice, when there is history). Each recommendation is a tuple
+     * {@code [rank, id, severity, [evidence values]]}, the values in the order of the rule's evidence names
+     * ({@link Rules.Rule#evidence()}), which are the same in every advice. About a tenth of {@link #write(Advice)}.
      * Written straight from the advice with a streaming generator.
      */
     public static String writeLean(Advice advice) {
@@ -60,67 +68,67 @@ public final class AdviceJson {
         g.writeStringField("stage", advice.stage().json());
         g.writeArrayFieldStart("recommendations");
         for (Advice.Recommendation r : advice.recommendations()) {
-            g.writeStartObject();
-            g.writeNumberField("rank", r.rank());
-            g.writeStringField("id", r.id());
-            g.writeStringField("severity", r.severity().json());
-            g.writeObjectFieldStart("evidence");
-            for (java.util.Map.Entry<String, Object> e : r.evidence().entrySet()) {
-                g.writeFieldName(e.getKey());
-                writeValue(g, e.getValue());
+            // one tuple a recommendation: [rank, id, severity, [evidence values]]; the values come in the order of
+            // the rule's evidence names (Rules.Rule#evidence(), ./advisor rules --format json)
+            g.writeStartArray();
+            g.writeNumber(r.rank());
+            g.writeString(r.id());
+            g.writeString(r.severity().json());
+            g.writeStartArray();
+            for (Object v : r.evidence().values()) {
+                writeValue(g, v);
             }
-            g.writeEndObject();
-            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndArray();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("suppressed");
-        for (Advice.Suppression x : advice.suppressed()) {
-            g.writeStartObject();
-            g.writeStringField("id", x.id());
-            g.writeStringField("by", x.by());
-            g.writeEndObject();
+        if (!advice.suppressed().isEmpty()) {
+            // [id, held back by]; left out when nothing is held back
+            g.writeArrayFieldStart("suppressed");
+            for (Advice.Suppression x : advice.suppressed()) {
+                g.writeStartArray();
+                g.writeString(x.id());
+                g.writeString(x.by());
+                g.writeEndArray();
+            }
+            g.writeEndArray();
         }
-        g.writeEndArray();
         g.writeArrayFieldStart("focus");
         for (String f : advice.focus()) {
             g.writeString(f);
         }
         g.writeEndArray();
         Scores sc = advice.scores();
-        g.writeObjectFieldStart("scores");
-        score(g, "overall", sc.overall());
-        score(g, "activity", sc.activity());
-        score(g, "participation", sc.participation());
-        score(g, "growth", sc.growth());
-        score(g, "conversion", sc.conversion());
-        score(g, "loyalty", sc.loyalty());
-        score(g, "influence", sc.influence());
+        // [overall, activity, participation, growth, conversion, loyalty, influence] (LEAN_SCORES), null = unknown
+        g.writeArrayFieldStart("scores");
+        for (Integer v : new Integer[] {sc.overall(), sc.activity(), sc.participation(), sc.growth(), sc.conversion(),
+                sc.loyalty(), sc.influence()}) {
+            if (v == null) {
+                g.writeNull();
+            } else {
+                g.writeNumber(v);
+            }
+        }
+        g.writeEndArray();
         if (!sc.change().isEmpty()) {
-            g.writeObjectFieldStart("change");
+            g.writeObjectFieldStart("scoreChange");
             for (java.util.Map.Entry<String, Integer> e : sc.change().entrySet()) {
                 g.writeNumberField(e.getKey(), e.getValue());
             }
             g.writeEndObject();
         }
-        g.writeEndObject();
-        g.writeArrayFieldStart("dataGaps");
-        for (String gap : advice.dataGaps()) {
-            g.writeString(gap);
+        if (!advice.dataGaps().isEmpty()) {
+            g.writeArrayFieldStart("dataGaps");
+            for (String gap : advice.dataGaps()) {
+                g.writeString(gap);
+            }
+            g.writeEndArray();
         }
-        g.writeEndArray();
         g.writeStringField("rulesVersion", advice.rulesVersion());
         g.writeStringField("profile", advice.profile().name());
         g.writeEndObject();
     }
 
-    private static void score(com.fasterxml.jackson.core.JsonGenerator g, String name, Integer value)
-            throws java.io.IOException {
-        if (value == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeNumberField(name, value);
-        }
-    }
 
     private static void writeValue(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws java.io.IOException {
         if (v == null) {
