@@ -89,6 +89,40 @@ public record Advice(
     }
 
     /** The profile an advice was made with. */
+    @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = ProfileUsedSerializer.class)
     public record ProfileUsed(String name, Thresholds thresholds) {
+    }
+
+    /**
+     * Every advice made with a profile repeats the same forty thresholds: written once per profile and then
+     * copied as raw JSON into compact output (pretty output is written field by field, to keep its indentation).
+     */
+    static final class ProfileUsedSerializer extends com.fasterxml.jackson.databind.JsonSerializer<ProfileUsed> {
+        private static final java.util.concurrent.ConcurrentHashMap<ProfileUsed, String> WRITTEN =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void serialize(ProfileUsed value, com.fasterxml.jackson.core.JsonGenerator gen,
+                com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+            if (gen.getPrettyPrinter() == null) {
+                String raw = WRITTEN.get(value);
+                if (raw == null) {
+                    raw = org.communityadvisor.json.Json.MAPPER.writeValueAsString(fields(value));
+                    if (WRITTEN.size() < 64) {
+                        WRITTEN.put(value, raw);
+                    }
+                }
+                gen.writeRawValue(raw);
+            } else {
+                provider.defaultSerializeValue(fields(value), gen);
+            }
+        }
+
+        private static java.util.Map<String, Object> fields(ProfileUsed value) {
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("name", value.name());
+            out.put("thresholds", value.thresholds());
+            return out;
+        }
     }
 }

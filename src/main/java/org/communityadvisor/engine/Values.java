@@ -52,33 +52,46 @@ public final class Values {
     public static Ref ref(String name) {
         Method threshold = THRESHOLDS.get(name);
         if (threshold != null) {
-            java.lang.invoke.MethodHandle h = handle(threshold);
-            return (c, t) -> invoke(h, t);
+            java.util.function.Function<Object, Object> h = org.communityadvisor.json.Getters.of(threshold);
+            return (c, t) -> h.apply(t);
         }
         if (!name.contains(".") && COMMUNITY.containsKey(name)) {
             // A derived value (activeRatio ...) or a top-level field as the rules see it (coreGroup: absent is false).
-            java.lang.invoke.MethodHandle h = handle(COMMUNITY.get(name));
-            return (c, t) -> invoke(h, c);
+            java.util.function.Function<Object, Object> h = org.communityadvisor.json.Getters.of(COMMUNITY.get(name));
+            return (c, t) -> h.apply(c);
         }
         org.communityadvisor.json.SnapshotModel.Field field = org.communityadvisor.json.SnapshotModel.byPath().get(name);
         if (field == null || name.contains("[]")) {
             return null;
         }
         // A snapshot path: read along the records, from the snapshot itself (the model is the one source).
-        List<java.lang.invoke.MethodHandle> chain = new java.util.ArrayList<>();
+        List<java.util.function.Function<Object, Object>> chain = new java.util.ArrayList<>();
         String prefix = "";
         for (String part : name.split("\\.")) {
-            chain.add(handle(org.communityadvisor.json.SnapshotModel.byPath().get(prefix + part).component().getAccessor()));
+            chain.add(org.communityadvisor.json.SnapshotModel.byPath().get(prefix + part).getter());
             prefix = prefix + part + ".";
         }
-        java.lang.invoke.MethodHandle[] steps = chain.toArray(java.lang.invoke.MethodHandle[]::new);
+        if (chain.size() == 1) {
+            java.util.function.Function<Object, Object> only = chain.get(0);
+            return (c, t) -> only.apply(c.getSnapshot());
+        }
+        if (chain.size() == 2) {
+            java.util.function.Function<Object, Object> first = chain.get(0);
+            java.util.function.Function<Object, Object> second = chain.get(1);
+            return (c, t) -> {
+                Object group = first.apply(c.getSnapshot());
+                return group == null ? null : second.apply(group);
+            };
+        }
+        @SuppressWarnings("unchecked")
+        java.util.function.Function<Object, Object>[] steps = chain.toArray(java.util.function.Function[]::new);
         return (c, t) -> {
             Object value = c.getSnapshot();
-            for (java.lang.invoke.MethodHandle step : steps) {
+            for (java.util.function.Function<Object, Object> step : steps) {
                 if (value == null) {
                     return null;
                 }
-                value = invoke(step, value);
+                value = step.apply(value);
             }
             return value;
         };
@@ -197,25 +210,6 @@ public final class Values {
             out.append('.').append(digits, 0, end);
         }
         return out.toString();
-    }
-
-    private static java.lang.invoke.MethodHandle handle(Method m) {
-        try {
-            return java.lang.invoke.MethodHandles.publicLookup().unreflect(m)
-                    .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot read " + m.getName(), e);
-        }
-    }
-
-    private static Object invoke(java.lang.invoke.MethodHandle h, Object target) {
-        try {
-            return h.invokeExact(target);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Map<String, Method> communityGetters() {

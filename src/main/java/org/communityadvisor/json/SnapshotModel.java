@@ -34,36 +34,22 @@ public final class SnapshotModel {
      * @param children  the fields of an object, or of an array's object items
      */
     public record Field(String path, RecordComponent component, Kind kind, Class<?> type, SnapshotField field,
-                        List<Field> children, java.lang.invoke.MethodHandle accessor, java.util.regex.Pattern pattern) {
+                        List<Field> children, java.util.function.Function<Object, Object> getter,
+                        java.util.regex.Pattern pattern) {
         Field(String path, RecordComponent component, Kind kind, Class<?> type, SnapshotField field,
               List<Field> children) {
-            this(path, component, kind, type, field, children, handle(component),
+            this(path, component, kind, type, field, children, Getters.of(component.getAccessor()),
                     field.pattern().isEmpty() ? null : java.util.regex.Pattern.compile(field.pattern()));
         }
 
         /** The value of this field in its record (the record holding it, not the snapshot). */
         public Object get(Object record) {
-            try {
-                return accessor.invoke(record);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot read " + path, e);
-            }
+            return getter.apply(record);
         }
 
         /** Whether a string matches the field's pattern (compiled once); true when it has none. */
         public boolean matches(String value) {
             return pattern == null || pattern.matcher(value).matches();
-        }
-
-        private static java.lang.invoke.MethodHandle handle(RecordComponent c) {
-            try {
-                return java.lang.invoke.MethodHandles.publicLookup().unreflect(c.getAccessor())
-                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read " + c.getName(), e);
-            }
         }
 
         public String name() {
