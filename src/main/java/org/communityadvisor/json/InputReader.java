@@ -12,11 +12,23 @@ import org.communityadvisor.ValidationError;
  * advised (see {@link org.communityadvisor.Scenario}).
  */
 public final class InputReader {
+    private static final java.util.Set<String> SCENARIO_FIELDS = java.util.Set.of("description", "snapshot", "expect",
+            "variants");
+
     private InputReader() {
     }
 
     /** The snapshot in a JSON document, validated; errors name paths from the document's root. */
     public static Snapshot read(String text) {
+        // Most documents are bare snapshots: read them straight into the records (one pass); only a document
+        // refused for a scenario's own top-level field is read again as a tree to take its base snapshot.
+        try {
+            return SnapshotReader.read(text);
+        } catch (InvalidSnapshotException e) {
+            if (e.errors().stream().noneMatch(x -> SCENARIO_FIELDS.contains(x.path()))) {
+                throw e;
+            }
+        }
         JsonNode root = SnapshotReader.tree(text);
         if (isScenario(root)) {
             return org.communityadvisor.Scenario.read(root).base();
