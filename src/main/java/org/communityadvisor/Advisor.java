@@ -99,14 +99,18 @@ public final class Advisor {
         return evaluate(snapshot, lang);
     }
 
-    /** Advice for a snapshot given as JSON text; throws {@link InvalidSnapshotException} naming the paths at fault. */
+    /**
+     * Advice for a snapshot given as JSON text (a leading byte-order mark is fine), or for a scenario file's text
+     * (its base snapshot; variants and expectations are {@link Scenario}'s); throws
+     * {@link InvalidSnapshotException} naming the paths at fault.
+     */
     public Advice advise(String json) {
         return advise(json, lang);
     }
 
     /** Advice for a snapshot given as JSON text, with texts in the given language. */
     public Advice advise(String json, Lang lang) {
-        return evaluate(SnapshotReader.read(json), lang);
+        return evaluate(org.communityadvisor.json.InputReader.read(json), lang);
     }
 
     /**

@@ -60,7 +60,7 @@ public record Profile(String name, String description, Thresholds thresholds) {
     /** A profile from a user's file; it may extend a bundled profile and override some thresholds. */
     public static Profile fromFile(Path file) {
         try {
-            return parse(Json.MAPPER.readTree(Files.readString(file)), file.toString());
+            return parse(Json.MAPPER.readTree(Json.withoutBom(Files.readString(file))), file.toString());
         } catch (IOException e) {
             throw new ProfileException(file + ": not a readable JSON profile: " + e.getMessage(), e);
         }
@@ -111,6 +111,12 @@ public record Profile(String name, String description, Thresholds thresholds) {
             throw new ProfileException(origin + ": thresholds missing: " + String.join(", ", missing)
                     + " (add them, or \"extends\": \"default\")");
         }
+        for (String n : thresholdNames()) {
+            String problem = outOfRange(n, values.get(n).asDouble());
+            if (problem != null) {
+                throw new ProfileException(origin + ": thresholds." + n + ": " + values.get(n) + " " + problem);
+            }
+        }
         Thresholds thresholds;
         try {
             thresholds = Json.MAPPER.treeToValue(values, Thresholds.class);
@@ -119,6 +125,23 @@ public record Profile(String name, String description, Thresholds thresholds) {
         }
         String name = root.path("name").asText(origin);
         return new Profile(name, root.path("description").asText(""), thresholds);
+    }
+
+    /**
+     * Why a threshold's value makes no sense, or {@code null}: a ratio is a share (0 to 1; a 4-week growth
+     * ratio may reach 10, i.e. 1000%), everything else a count or weight of at least 0. A spam ratio of 5 would
+     * silently switch its rule off.
+     */
+    static String outOfRange(String name, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "is not a number";
+        }
+        if (name.contains("Ratio")) {
+            double max = name.equals("growthRatio4w") ? 10 : 1;
+            return v < 0 || v > max ? "is out of range: a ratio is between 0 and " + (max == 1 ? "1 (e.g. 0.1 for 10%)"
+                    : "10") : null;
+        }
+        return v < 0 ? "is out of range: must be at least 0" : null;
     }
 
     /** The names of every threshold, in declaration order. */

@@ -286,9 +286,7 @@ final class ImportCommand implements Callable<Integer> {
     private int template(PrintWriter err) throws IOException {
         boolean xlsx = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
         if (xlsx) {
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
+            Path temp = Output.tempBeside(out);
             try {
                 try (OutputStream stream = Files.newOutputStream(temp)) {
                     SheetTemplate.xlsx(lang, stream);

@@ -24,6 +24,10 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof Output.BadTarget bad) {
+                commandLine.getErr().println("advisor: " + bad.getMessage());
+                return INVALID_INPUT;
+            }
             commandLine.getErr().println("advisor: internal error: " + e);
             return INTERNAL_ERROR;
         });

@@ -31,11 +31,43 @@ final class Output implements AutoCloseable {
         if (target == null) {
             return new Output(null, null, stdout());
         }
+        Path temp = tempBeside(target);
+        return new Output(target, temp, new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(temp, java.nio.file.StandardOpenOption.WRITE),
+                        StandardCharsets.UTF_8))));
+    }
+
+    /** A target that cannot be written: a folder, say. The command line reports it as a usage error (exit 2). */
+    static final class BadTarget extends RuntimeException {
+        BadTarget(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * A new, empty file beside the target, to be renamed onto it. Created like any file the user makes (the
+     * umask decides its permissions; {@code createTempFile} would make it readable by its owner only, and the
+     * rename would keep that), under a name no other run uses.
+     */
+    static Path tempBeside(Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new BadTarget("--out " + target + ": is a folder; name a file (e.g. " + target.resolve("report.html")
+                    + ")");
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        return new Output(target, temp, new PrintWriter(new BufferedWriter(
-                new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8))));
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(random.nextLong(), 36)
+                    + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Standard output as UTF-8 whatever the platform's default. */

@@ -39,6 +39,14 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * The text without a leading UTF-8 byte-order mark (Windows editors and WPS write one); everything else
+     * that is not JSON is still refused by the parser.
+     */
+    public static String withoutBom(String text) {
+        return text != null && !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
     /** Refuses a document over {@link #MAX_DOCUMENT_CHARS} before any parsing. */
     public static void checkSize(String text) {
         if (text.length() > MAX_DOCUMENT_CHARS) {

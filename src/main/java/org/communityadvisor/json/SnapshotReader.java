@@ -35,6 +35,7 @@ public final class SnapshotReader {
 
     /** Parses and validates JSON text; throws {@link InvalidSnapshotException} naming every path at fault. */
     public static Snapshot read(String json) {
+        json = Json.withoutBom(json);
         Json.checkSize(json);
         Snapshot snapshot;
         try {
@@ -50,6 +51,7 @@ public final class SnapshotReader {
      * path and reason like every other input error.
      */
     public static JsonNode tree(String text) {
+        text = Json.withoutBom(text);
         Json.checkSize(text);
         JsonNode root;
         try {
