@@ -48,4 +48,19 @@ class EdgesTest {
         Files.writeString(fine, "\uFEFF{\"extends\": \"default\", \"thresholds\": {\"spamRatio\": 0.2}}");
         assertThat(Profile.fromFile(fine).thresholds().spamRatio()).isEqualTo(0.2);
     }
+
+    @Test
+    void stageReasonsNeverClaimWhatTheDataDoesNotSay() {
+        String unknownActivity = "{\"schemaVersion\":1,\"id\":\"m\",\"platform\":\"wechat\",\"createdOn\":\"2026-01-01\","
+                + "\"asOf\":\"2026-11-01\",\"members\":{\"total\":100}}";
+        Advice en = ADVISOR.advise(unknownActivity);
+        assertThat(en.stage()).isEqualTo(Stage.MATURE);
+        assertThat(String.join(" ", en.stageReasons())).contains("activity is unknown")
+                .contains("activity.messages7d").doesNotContain("active,").doesNotContain("neither growing");
+        Advice zh = ADVISOR.advise(unknownActivity, Lang.ZH);
+        assertThat(String.join(" ", zh.stageReasons())).contains("活跃情况未知").doesNotContain("仍然活跃");
+        // a measurement text with no history says 0 weeks, not "unknown weekly points"
+        assertThat(en.recommendations().stream().filter(r -> r.id().equals("measurement.history")).findFirst()
+                .orElseThrow().why()).contains("with 0 weekly points").doesNotContain("unknown");
+    }
 }

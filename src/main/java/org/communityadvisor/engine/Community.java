@@ -284,6 +284,11 @@ public final class Community {
         return historyPoints;
     }
 
+    /** Weekly points given, for texts: a snapshot without history has none (0), not an unknown number. */
+    public Integer getHistoryWeeks() {
+        return historyPoints == null ? 0 : historyPoints;
+    }
+
     /** {@code asOf - createdOn} in days. */
     public long getAgeDays() {
         return ageDays;
