@@ -30,6 +30,8 @@ public enum Message {
     UNREADABLE("unreadable: {0}", "无法读取:{0}"),
     NUMBER_OUT_OF_RANGE("number out of range: {0}", "数字超出范围:{0}"),
     NUMBER_OUT_OF_RANGE_FOR_INTEGER("number out of range for an integer", "数字超出整数范围"),
+    TEXT_TOO_LONG("text too long: {0} characters, at most {1}", "文字过长:{0} 个字符,最多 {1} 个"),
+    COMMENTS_NOT_ALLOWED("comments are not allowed in JSON (line {0}, column {1})", "JSON 中不允许注释(第 {0} 行,第 {1} 列)"),
     UNKNOWN_FIELD_DID_YOU_MEAN("unknown field '{0}'; did you mean '{1}'?", "未知字段 '{0}';是不是 '{1}'?"),
     UNKNOWN_FIELD("unknown field '{0}'; known fields: {1}", "未知字段 '{0}';可用字段:{1}"),
     UNKNOWN_VALUE("unknown value '{0}'; expected one of: {1}", "未知取值 '{0}';应为以下之一:{1}"),

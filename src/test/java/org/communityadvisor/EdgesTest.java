@@ -63,4 +63,24 @@ class EdgesTest {
         assertThat(en.recommendations().stream().filter(r -> r.id().equals("measurement.history")).findFirst()
                 .orElseThrow().why()).contains("with 0 weekly points").doesNotContain("unknown");
     }
+
+    @Test
+    void everyMistakeOfADocumentIsReportedAtOnceInTheAdvisorsOwnWords() {
+        String five = "{\"schemaVersion\": 1, \"id\": \"five\", \"platform\": \"wechatt\", \"createdOn\": \"2026-02-30\","
+                + " \"asOf\": \"2026-11-01\", \"members\": {\"total\": \"140\", \"admins\": 2147483648},"
+                + " \"activity\": {\"messages7d\": 1.5}, \"colour\": \"red\"}";
+        assertThatThrownBy(() -> ADVISOR.advise(five)).isInstanceOfSatisfying(InvalidSnapshotException.class, e -> {
+            assertThat(e.errors()).extracting(ValidationError::path).containsExactly("platform", "createdOn",
+                    "members.total", "members.admins", "activity.messages7d", "colour");
+            assertThat(e.getMessage()).contains("members.admins: number out of range for an integer")
+                    .doesNotContain("Numeric value").doesNotContain("out of range of int");
+        });
+        String comment = "{\"schemaVersion\": 1, // a note\n \"id\": \"g\"}";
+        assertThatThrownBy(() -> ADVISOR.advise(comment)).hasMessageContaining("comments are not allowed in JSON")
+                .hasMessageNotContaining("ALLOW_COMMENTS").hasMessageNotContaining("Feature");
+        String longGoal = "{\"schemaVersion\":1,\"id\":\"g\",\"platform\":\"wechat\",\"createdOn\":\"2026-01-01\","
+                + "\"asOf\":\"2026-02-01\",\"members\":{\"total\":3},\"goal\":\"" + "x".repeat(25_000) + "\"}";
+        assertThatThrownBy(() -> ADVISOR.advise(longGoal)).hasMessageContaining("goal: text too long")
+                .hasMessageNotContaining("StreamReadConstraints").hasMessageNotContaining("String value length");
+    }
 }

@@ -93,14 +93,17 @@ class SnapshotReaderTest {
         assertThatThrownBy(() -> SnapshotReader.read(huge)).isInstanceOf(InvalidSnapshotException.class)
                 .hasMessageContaining("(root): the document has").hasMessageContaining("at most 1048576");
         String deep = "{\"goal\": " + "[".repeat(40) + "]".repeat(40) + "}";
-        // The command line reads whole documents as trees (scenarios, JSONL lines): depth is bounded there.
+        // Binding stops at the first bracket where a string belongs; a tree read (a scenario) is bounded by depth.
         assertThatThrownBy(() -> org.communityadvisor.json.InputReader.read(deep))
+                .isInstanceOf(InvalidSnapshotException.class).hasMessageContaining("goal: expected a string");
+        assertThatThrownBy(() -> SnapshotReader.tree(deep))
                 .isInstanceOf(InvalidSnapshotException.class).hasMessageContaining("nesting depth");
         assertThatThrownBy(() -> SnapshotReader.read(deep)).isInstanceOf(InvalidSnapshotException.class)
                 .hasMessageContaining("goal: expected a string");
         String longName = Fixtures.patched(Json.MAPPER.createObjectNode().put("goal", "目".repeat(25_000)));
         assertThatThrownBy(() -> SnapshotReader.read(longName)).isInstanceOf(InvalidSnapshotException.class)
-                .hasMessageContaining("goal").hasMessageContaining("String value length");
+                .hasMessageContaining("goal: text too long: 25000 characters, at most 20000")
+                .hasMessageNotContaining("String value length");
     }
 
     @Test

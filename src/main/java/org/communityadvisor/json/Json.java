@@ -73,7 +73,7 @@ public final class Json {
         SimpleModule dates = datesModule();
         com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
                 .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).maxNumberLength(40).build())
+                        .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_DOCUMENT_CHARS).maxNumberLength(40).build())
                 .build();
         JsonMapper mapper = JsonMapper.builder(factory)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -99,7 +99,6 @@ public final class Json {
         return mapper;
     }
 
-    /** Accepts only a JSON string holding a real calendar date as yyyy-MM-dd. */
     /**
      * {@code yyyy-MM-dd} read digit by digit (the formatter is several times slower and dates are in every
      * snapshot); {@code null} when the text is not plainly that shape, so the formatter decides and words the error.
@@ -129,6 +128,7 @@ public final class Json {
         return n;
     }
 
+    /** Accepts only a JSON string holding a real calendar date as yyyy-MM-dd. */
     private static final class StrictDateDeserializer extends JsonDeserializer<LocalDate> {
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {

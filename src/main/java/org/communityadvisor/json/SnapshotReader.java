@@ -40,10 +40,146 @@ public final class SnapshotReader {
         Snapshot snapshot;
         try {
             snapshot = READER.readValue(json);
+        } catch (StreamReadException e) {
+            if (!(e instanceof InputCoercionException)) {
+                throw new InvalidSnapshotException(List.of(describe(e, "")));
+            }
+            // a number too large for its field: the document is well-formed, so name every field at fault
+            throw new InvalidSnapshotException(allErrors(treeOrNull(json), "", e));
         } catch (IOException e) {
-            throw new InvalidSnapshotException(List.of(describe(e, "")));
+            // a field of the wrong kind: name every one of them, not only the first Jackson met
+            throw new InvalidSnapshotException(allErrors(treeOrNull(json), "", e));
         }
         return validated(snapshot, "");
+    }
+
+    /** The document as a tree, or {@code null} when it is beyond the tree reader's limits (depth). */
+    private static JsonNode treeOrNull(String json) {
+        try {
+            return tree(json);
+        } catch (InvalidSnapshotException e) {
+            return null;
+        }
+    }
+
+    /** Every field of a document at fault (unknown, wrong kind, out of range), or the one binding error. */
+    private static List<ValidationError> allErrors(JsonNode root, String prefix, IOException first) {
+        List<ValidationError> errors = new ArrayList<>();
+        if (root != null && root.isObject()) {
+            check(root, SnapshotModel.root(), prefix, errors);
+        }
+        return errors.isEmpty() ? List.of(describe(first, prefix)) : errors;
+    }
+
+    private static void check(JsonNode object, List<SnapshotModel.Field> fields, String prefix,
+            List<ValidationError> errors) {
+        java.util.Map<String, SnapshotModel.Field> byName = new java.util.LinkedHashMap<>();
+        fields.forEach(f -> byName.put(f.name(), f));
+        object.fields().forEachRemaining(e -> {
+            SnapshotModel.Field f = byName.get(e.getKey());
+            String path = prefix + e.getKey();
+            if (f == null) {
+                errors.add(ValidationError.of(path, unknownField(e.getKey(), byName.keySet())));
+            } else if (!e.getValue().isNull()) {
+                checkValue(e.getValue(), f, f.kind(), path, errors);
+            }
+        });
+    }
+
+    private static void checkValue(JsonNode v, SnapshotModel.Field f, SnapshotModel.Kind kind, String path,
+            List<ValidationError> errors) {
+        switch (kind) {
+            case INTEGER -> {
+                if (v.isIntegralNumber() && !v.canConvertToInt()) {
+                    errors.add(ValidationError.of(path, Message.NUMBER_OUT_OF_RANGE_FOR_INTEGER));
+                } else if (!v.isIntegralNumber()) {
+                    errors.add(ValidationError.of(path, Message.EXPECTED_GOT, expected(Integer.class), shown(v)));
+                }
+            }
+            case NUMBER -> {
+                if (!v.isNumber()) {
+                    errors.add(ValidationError.of(path, Message.EXPECTED_GOT, expected(Double.class), shown(v)));
+                }
+            }
+            case BOOLEAN -> {
+                if (!v.isBoolean()) {
+                    errors.add(ValidationError.of(path, Message.EXPECTED_GOT, expected(Boolean.class), shown(v)));
+                }
+            }
+            case STRING -> {
+                if (!v.isTextual()) {
+                    errors.add(ValidationError.of(path, Message.EXPECTED_GOT, expected(String.class), shown(v)));
+                } else if (v.asText().length() > Json.MAX_STRING) {
+                    errors.add(ValidationError.of(path, Message.TEXT_TOO_LONG, v.asText().length(), Json.MAX_STRING));
+                }
+            }
+            case DATE -> {
+                if (!v.isTextual()) {
+                    errors.add(ValidationError.of(path, Message.EXPECTED_GOT, expected(LocalDate.class), shown(v)));
+                } else if (!isDate(v.asText())) {
+                    errors.add(ValidationError.of(path, Message.NOT_A_DATE, v.asText()));
+                }
+            }
+            case ENUM -> {
+                Class<?> type = f.type();
+                boolean known = v.isTextual() && Arrays.stream(type.getEnumConstants())
+                        .anyMatch(c -> c.toString().equals(v.asText()));
+                if (!known) {
+                    errors.add(ValidationError.of(path, Message.UNKNOWN_VALUE, v.isTextual() ? v.asText() : shown(v),
+                            Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))));
+                }
+            }
+            case OBJECT -> {
+                if (!v.isObject()) {
+                    errors.add(ValidationError.of(path, Message.EXPECTED_GOT, expected(Object.class), shown(v)));
+                } else {
+                    check(v, f.children(), path + ".", errors);
+                }
+            }
+            case ARRAY -> {
+                if (!v.isArray()) {
+                    errors.add(ValidationError.of(path, Message.EXPECTED_GOT, expected(List.class), shown(v)));
+                    return;
+                }
+                for (int i = 0; i < v.size(); i++) {
+                    JsonNode item = v.get(i);
+                    String at = path + "[" + i + "]";
+                    if (!f.children().isEmpty()) {
+                        if (!item.isObject()) {
+                            errors.add(ValidationError.of(at, Message.EXPECTED_GOT, expected(Object.class), shown(item)));
+                        } else {
+                            check(item, f.children(), at + ".", errors);
+                        }
+                    } else if (f.type().isEnum()) {
+                        checkValue(item, f, SnapshotModel.Kind.ENUM, at, errors);
+                    } else if (f.type() == String.class) {
+                        checkValue(item, f, SnapshotModel.Kind.STRING, at, errors);
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            return text.length() == 10 && LocalDate.parse(text) != null;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** What was found instead: a short scalar as written, else its kind ("an object") in the reader's language. */
+    private static Object shown(JsonNode v) {
+        if (v.isObject()) {
+            return Message.Text.of(Message.TYPE_OBJECT);
+        }
+        if (v.isArray()) {
+            return Message.Text.of(Message.TYPE_ARRAY);
+        }
+        String text = v.toString();
+        return text.length() > 40 ? text.substring(0, 39) + "…" : text;
     }
 
     /**
@@ -76,7 +212,7 @@ public final class SnapshotReader {
         try {
             snapshot = READER.readValue(node);
         } catch (IOException e) {
-            throw new InvalidSnapshotException(List.of(describe(e, prefix)));
+            throw new InvalidSnapshotException(allErrors(node, prefix, e));
         }
         return validated(snapshot, prefix);
     }
@@ -129,6 +265,11 @@ public final class SnapshotReader {
         }
         if (e instanceof StreamReadException s) {
             String message = firstLine(((JsonProcessingException) s).getOriginalMessage());
+            if (message.contains("ALLOW_COMMENTS") || message.contains("ALLOW_YAML_COMMENTS")) {
+                return ValidationError.of(prefix + parserPath(s), Message.COMMENTS_NOT_ALLOWED,
+                        s.getLocation() == null ? 0 : s.getLocation().getLineNr(),
+                        s.getLocation() == null ? 0 : s.getLocation().getColumnNr());
+            }
             if (message.startsWith("Duplicate field")) {
                 return ValidationError.of(prefix + parserPath(s), Message.DUPLICATE_FIELD, message.substring(16));
             }
