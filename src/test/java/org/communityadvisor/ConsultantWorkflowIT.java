@@ -46,7 +46,7 @@ class ConsultantWorkflowIT {
                 "\"governance.rule\"]"));
         CliIT.Run invalid = CliIT.advisor(null, "check", broken.toString());
         assertThat(invalid.exit()).isEqualTo(2);
-        assertThat(invalid.err()).contains("expect.include[0]: unknown catalog id 'governance.rule'; did you mean 'governance.rules'?");
+        assertThat(invalid.out()).contains("expect.include[0]: unknown catalog id 'governance.rule'; did you mean 'governance.rules'?");
     }
 
     @Test

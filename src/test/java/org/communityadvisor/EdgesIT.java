@@ -58,4 +58,40 @@ class EdgesIT {
         Files.write(notJson, "\uFEFFid: g1\r\n".getBytes(StandardCharsets.UTF_8));
         assertThat(CliIT.advisor(null, "advise", notJson.toString()).exit()).isEqualTo(2);
     }
+
+    @Test
+    void lintRefusesALiteralThresholdAsTheReadmeSays(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        Path size = rules.resolve("size.drl");
+        Files.writeString(size, Files.readString(size).replace("members.total < thresholds.minViableMembers",
+                "members.total < 30"));
+        Run run = CliIT.advisor(null, "lint", "--rules", rules.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("size.drl:").contains("the number 30 is a literal threshold");
+        assertThat(CliIT.advisor(null, "lint").exit()).isEqualTo(0);
+    }
+
+    @Test
+    void messagesNameWhatToFixOnceAndInTheWordsUsersType(@TempDir Path dir) throws Exception {
+        Run lint = CliIT.advisor(null, "lint", "--rules", "nosuch");
+        assertThat(lint.exit()).isEqualTo(2);
+        assertThat(lint.err()).contains("--rules nosuch: no such folder").doesNotContain("nosuch/nosuch");
+        Run format = CliIT.advisor(null, "advise", "x.json", "--format", "TEXTX");
+        assertThat(format.err()).contains("expected one of text, json, jsonl, md, html").doesNotContain("TEXT,");
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"snapshot\": {\"schemaVersion\": 1}}");
+        Run check = CliIT.advisor(null, "check", bad.toString());
+        assertThat(check.exit()).isEqualTo(2);
+        String all = check.out() + check.err();
+        assertThat(all.split("snapshot.id: required field is missing", -1)).hasSize(2);
+        Run missing = CliIT.advisor(null, "check", dir.resolve("nowhere").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("nowhere: no such file or folder");
+    }
 }

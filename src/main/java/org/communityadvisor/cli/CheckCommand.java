@@ -49,13 +49,22 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<Row> rows = new ArrayList<>();
         boolean invalid = false;
+        for (String p : paths) {
+            if (!Files.exists(Path.of(p))) {
+                err.println(p.equals("scenarios") && paths.size() == 1
+                        ? "advisor: check: no scenarios/ folder here; name scenario files or folders: ./advisor check DIR|FILE ..."
+                        : "advisor: check: " + p + ": no such file or folder");
+                return Main.INVALID_INPUT;
+            }
+        }
         for (Path file : ScenarioFiles.expand(paths)) {
             Scenario scenario;
             try {
                 scenario = Scenario.read(Files.readString(file));
             } catch (InvalidSnapshotException e) {
-                e.errors().forEach(v -> err.println(file + ": " + v.path() + ": " + v.reason(engine.lang)));
-                rows.add(new Row(file.toString(), "-", "INVALID", 0, List.of(e.errors().get(0).toString())));
+                // every error once, in the table (not also on stderr)
+                rows.add(new Row(file.toString(), "-", "INVALID", 0, e.errors().stream()
+                        .map(v -> v.path() + ": " + v.reason(engine.lang)).toList()));
                 invalid = true;
                 continue;
             } catch (java.io.IOException e) {

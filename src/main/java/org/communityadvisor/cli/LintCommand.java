@@ -27,6 +27,11 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = Output.stdout();
         Path dir = rules != null ? rules : Files.isDirectory(Path.of("rules")) ? Path.of("rules") : null;
+        if (dir != null && !Files.isDirectory(dir)) {
+            Output.stderr().println("advisor: lint: --rules " + dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder")
+                    + " (name the folder holding the .drl files, e.g. --rules rules)");
+            return Main.INVALID_INPUT;
+        }
         int problems = 0;
         try {
             RuleBase base = dir == null ? RuleBase.compile(RuleBase.bundledSources())
@@ -38,7 +43,8 @@ final class LintCommand implements Callable<Integer> {
         } catch (RuleBaseException e) {
             for (String p : e.problems()) {
                 String where = dir == null ? "rules" : dir.toString();
-                out.println(p.startsWith("(rules): ") ? where + ": " + p.substring(9) : where + "/" + p);
+                out.println(p.startsWith("(rules): ") ? where + ": " + p.substring(9)
+                        : p.startsWith(where) ? p : where + "/" + p);
             }
             problems += e.problems().size();
         }

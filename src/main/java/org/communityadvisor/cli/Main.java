@@ -33,7 +33,12 @@ public final class Main {
         });
         cli.setParameterExceptionHandler((e, args1) -> {
             CommandLine c = e.getCommandLine();
-            c.getErr().println("advisor: " + e.getMessage());
+            // enum values as they are typed (text, json, zh), not as Java names them (TEXT, JSON, ZH)
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("expected one of \\[([A-Z0-9_, ]+)\\]")
+                    .matcher(String.valueOf(e.getMessage()));
+            String message = m.find() ? m.replaceFirst("expected one of " + m.group(1).toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-')).replace(" (case-insensitive)", "") : e.getMessage();
+            c.getErr().println("advisor: " + message);
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             return INVALID_INPUT;
         });

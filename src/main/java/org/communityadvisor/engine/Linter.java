@@ -66,7 +66,31 @@ final class Linter {
             Pattern.compile("\\bstr\\s*\\["), "the str[...] operator fails in Drools 10.2 once the constraint"
                     + " is compiled to bytecode (after 20 evaluations); write id.startsWith(\"...\") instead");
 
-    /** Per file: the forbidden constructs, then the rules it declares again. */
+    private static final Pattern LITERAL = Pattern.compile("(<|>|<=|>=|==|!=)\\s*-?\\d+(\\.\\d+)?(?![\\w.])");
+
+    /**
+     * A comparison with a number other than 0 in a condition: thresholds live in the profile
+     * ({@code members.total < thresholds.minViableMembers}), never as literals in a rule.
+     */
+    private static void literals(String path, String text, List<String> problems) {
+        String[] lines = text.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n].replaceAll("//.*", "");
+            if (line.trim().startsWith("@") || line.contains("salience")) {
+                continue;
+            }
+            Matcher m = LITERAL.matcher(line);
+            while (m.find()) {
+                String number = m.group().replaceAll("[^0-9.-]", "");
+                if (Double.parseDouble(number) != 0) {
+                    problems.add(path + ":" + (n + 1) + ": the number " + number + " is a literal threshold: put it in "
+                            + "the profile and compare with thresholds.<name> (README: the knowledge base)");
+                }
+            }
+        }
+    }
+
+    /** Per file: the forbidden constructs, literal thresholds, then the rules it declares again. */
     private static void checkFiles(RuleSources sources, List<String> problems) {
         for (int i = 0; i < sources.files().size(); i++) {
             String text = sources.files().get(i).text();
@@ -76,6 +100,7 @@ final class Linter {
                     problems.add(sources.path(i) + ":" + RuleSources.lineAt(text, bad.start()) + ": " + f.getValue());
                 }
             }
+            literals(sources.path(i), text, problems);
             for (RuleSources.Duplicate d : sources.duplicates()) {
                 if (d.at().file() == i) {
                     problems.add(sources.path(i) + ":" + d.at().line() + ": rule \"" + d.at().rule()
