@@ -61,7 +61,7 @@ class EdgesTest {
         assertThat(String.join(" ", zh.stageReasons())).contains("活跃情况未知").doesNotContain("仍然活跃");
         // a measurement text with no history says 0 weeks, not "unknown weekly points"
         assertThat(en.recommendations().stream().filter(r -> r.id().equals("measurement.history")).findFirst()
-                .orElseThrow().why()).contains("with 0 weekly points").doesNotContain("unknown");
+                .orElseThrow().why()).contains("with 0 weeks of history").doesNotContain("unknown");
     }
 
     @Test
@@ -82,5 +82,16 @@ class EdgesTest {
                 + "\"asOf\":\"2026-02-01\",\"members\":{\"total\":3},\"goal\":\"" + "x".repeat(25_000) + "\"}";
         assertThatThrownBy(() -> ADVISOR.advise(longGoal)).hasMessageContaining("goal: text too long")
                 .hasMessageNotContaining("StreamReadConstraints").hasMessageNotContaining("String value length");
+    }
+
+    @Test
+    void oneIsSingularInEnglishTexts() {
+        String one = "{\"schemaVersion\":1,\"id\":\"p\",\"platform\":\"wechat\",\"createdOn\":\"2026-01-01\","
+                + "\"asOf\":\"2026-11-01\",\"members\":{\"total\":140,\"admins\":1},"
+                + "\"activity\":{\"messages7d\":300,\"activeMembers7d\":60,\"unansweredQuestions7d\":1}}";
+        Advice a = ADVISOR.advise(one);
+        String whys = String.join(" | ", a.recommendations().stream().map(Advice.Recommendation::why).toList());
+        assertThat(whys).contains("1 admin for 140 members").contains("1 question ").doesNotContain("1 admins")
+                .doesNotContain("1 questions");
     }
 }

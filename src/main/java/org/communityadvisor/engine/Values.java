@@ -107,14 +107,32 @@ public final class Values {
 
     /** A text with placeholders, split once into literal parts and names so filling it needs no parsing. */
     public static final class Template {
+        /** English count nouns the texts put after a number: "1 member", not "1 members". */
+        private static final Map<String, String> SINGULAR = Map.ofEntries(Map.entry("members", "member"),
+                Map.entry("days", "day"), Map.entry("messages", "message"), Map.entry("weeks", "week"),
+                Map.entry("admins", "admin"), Map.entry("groups", "group"), Map.entry("testimonials", "testimonial"),
+                Map.entry("orders", "order"), Map.entry("promotions", "promotion"), Map.entry("questions", "question"),
+                Map.entry("reviews", "review"), Map.entry("times", "time"), Map.entry("disputes", "dispute"),
+                Map.entry("buyers", "buyer"));
+        private static final Pattern NEXT_WORD = Pattern.compile("^( )([a-z]+)\\b");
+
         private final String[] literals;
         private final String[] names;
         private final boolean[] percent;
+        /** For each placeholder, the literal after it with its first word in the singular, or null. */
+        private final String[] singularNext;
 
         private Template(String[] literals, String[] names, boolean[] percent) {
             this.literals = literals;
             this.names = names;
             this.percent = percent;
+            this.singularNext = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                Matcher m = NEXT_WORD.matcher(literals[i + 1]);
+                if (m.find() && SINGULAR.containsKey(m.group(2)) && !m.group(2).equals(SINGULAR.get(m.group(2)))) {
+                    singularNext[i] = " " + SINGULAR.get(m.group(2)) + literals[i + 1].substring(m.end());
+                }
+            }
         }
 
         public static Template of(String text) {
@@ -140,7 +158,9 @@ public final class Values {
         public String fill(Map<String, Object> values, Lang lang) {
             StringBuilder out = new StringBuilder(literals[0]);
             for (int i = 0; i < names.length; i++) {
-                out.append(format(values.get(names[i]), percent[i], lang)).append(literals[i + 1]);
+                Object v = values.get(names[i]);
+                boolean one = !percent[i] && singularNext[i] != null && v instanceof Number n && Math.abs(n.doubleValue()) == 1;
+                out.append(format(v, percent[i], lang)).append(one ? singularNext[i] : literals[i + 1]);
             }
             return out.toString();
         }
