@@ -47,17 +47,30 @@ public final class TerminalText {
         return lines;
     }
 
+    private static final String CLOSING = "\u300d\u300f),.;:!?\u3002\u3001\u300b\u3009\u3011\u201d\u2019\uff09\uff0c\uff1b\uff1a\uff01\uff1f";
+    private static final String OPENING = "\u300c\u300e(\u300a\u3008\u3010\u201c\u2018\uff08";
+
     /** Words and spaces for Latin text; single characters for CJK, which may break anywhere. */
     private static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         text.codePoints().forEach(cp -> {
-            if (cp == ' ' || wide(cp)) {
+            if (CLOSING.indexOf(cp) >= 0 && word.length() == 0 && !out.isEmpty() && !out.get(out.size() - 1).equals(" ")) {
+                // closing punctuation never starts a line (a lone 」 or ,): it stays with what it closes
+                out.set(out.size() - 1, out.get(out.size() - 1) + new String(Character.toChars(cp)));
+            } else if (cp == ' ' || wide(cp)) {
                 if (word.length() > 0) {
                     out.add(word.toString());
                     word.setLength(0);
                 }
-                out.add(new String(Character.toChars(cp)));
+                String token = new String(Character.toChars(cp));
+                if (!out.isEmpty() && OPENING.indexOf(out.get(out.size() - 1).codePointBefore(
+                        out.get(out.size() - 1).length())) >= 0 && out.get(out.size() - 1).length() <= 2 && cp != ' ') {
+                    // opening punctuation never ends a line: it goes with what it opens
+                    out.set(out.size() - 1, out.get(out.size() - 1) + token);
+                } else {
+                    out.add(token);
+                }
             } else {
                 word.appendCodePoint(cp);
             }
