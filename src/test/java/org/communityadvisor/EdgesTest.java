@@ -94,4 +94,23 @@ class EdgesTest {
         assertThat(whys).contains("1 admin for 140 members").contains("1 question ").doesNotContain("1 admins")
                 .doesNotContain("1 questions");
     }
+
+    @Test
+    void unknownValuesComeMostUsefulFirstAndTheTextCollapsesTheRest() {
+        String minimal = "{\"schemaVersion\":1,\"id\":\"m\",\"platform\":\"wechat\",\"createdOn\":\"2026-01-01\","
+                + "\"asOf\":\"2026-11-01\",\"members\":{\"total\":100}}";
+        Advice a = ADVISOR.advise(minimal);
+        assertThat(a.dataGaps()).hasSizeGreaterThan(20);
+        // messages in 7 days decide the dormant stage, activity rules and scores: more rules than an entry fee
+        assertThat(a.dataGaps().indexOf("activity.messages7d")).isLessThan(a.dataGaps().indexOf("entry.fee") < 0
+                ? Integer.MAX_VALUE : a.dataGaps().indexOf("entry.fee"));
+        assertThat(a.dataGaps().get(0)).isEqualTo("activity.messages7d");
+        String text = org.communityadvisor.report.TextReport.of(Lang.EN).render(
+                new org.communityadvisor.report.AdvisedCommunity(null, null, a));
+        assertThat(text.replaceAll("\\s+", " ")).contains("and " + (a.dataGaps().size() - 6) + " more (--format json lists all)")
+                .doesNotContain(a.dataGaps().get(a.dataGaps().size() - 1) + "\n");
+        String zh = org.communityadvisor.report.TextReport.of(Lang.ZH).render(
+                new org.communityadvisor.report.AdvisedCommunity(null, null, ADVISOR.advise(minimal, Lang.ZH)));
+        assertThat(zh.replaceAll("\\s+", "")).contains("另有" + (a.dataGaps().size() - 6) + "项");
+    }
 }

@@ -167,17 +167,20 @@ final class AdviceAssembler {
         Set<String> fired = new HashSet<>();
         hits.forEach(h -> fired.add(h.id()));
         fired.add(stage.rule());
-        TreeSet<String> gaps = new TreeSet<>();
+        // Most useful first: by how many rules each unknown value keeps from deciding, then by name.
+        Map<String, Integer> gaps = new java.util.TreeMap<>();
         for (Compiled r : deciding) {
             if (!fired.contains(r.info.name())) {
                 for (String path : r.needs) {
                     if (unknown.contains(path)) {
-                        gaps.add(path);
+                        gaps.merge(path, 1, Integer::sum);
                     }
                 }
             }
         }
-        return List.copyOf(gaps);
+        List<String> ordered = new ArrayList<>(gaps.keySet());
+        ordered.sort(Comparator.comparing((String g) -> -gaps.get(g)));
+        return List.copyOf(ordered);
     }
 
     private static Map<String, Object> values(Compiled r, Community c, Thresholds t) {

@@ -123,11 +123,19 @@ public final class TextReport {
             line(out, "");
         }
         if (!a.dataGaps().isEmpty()) {
-            wrap(out, t("Unknown, would let more rules decide: ", "未知数据(补全后可做更多判断):"),
-                    String.join(", ", a.dataGaps()));
+            // the advice lists the unknown values that keep the most rules from deciding first
+            int named = Math.min(GAPS_SHOWN, a.dataGaps().size());
+            String first = String.join(", ", a.dataGaps().subList(0, named));
+            int rest = a.dataGaps().size() - named;
+            wrap(out, t("Unknown, would let more rules decide (most first): ", "未知数据(补全后可做更多判断,影响最大的在前):"),
+                    rest == 0 ? first : first + t(", and " + rest + " more (--format json lists all)",
+                            ",另有 " + rest + " 项(完整列表见机器可读的输出)"));
             line(out, "");
         }
     }
+
+    /** Unknown values named in full in text; the rest are counted. */
+    static final int GAPS_SHOWN = 6;
 
     private static void line(StringBuilder out, String s) {
         out.append(s).append('\n');
