@@ -193,7 +193,14 @@ final class AdvisorHandler extends Handler.Abstract {
         if (length > maxBody) {
             throw tooLarge();
         }
-        String text = readBody(Content.Source.asInputStream(request));
+        String text;
+        try {
+            text = readBody(Content.Source.asInputStream(request));
+        } catch (IOException e) {
+            // the client stopped sending (idle timeout) or went away: its fault, not an internal error
+            throw Refusal.error(e.getCause() instanceof java.util.concurrent.TimeoutException ? 408 : 400,
+                    "the request body could not be read");
+        }
         Advice advice;
         try {
             Snapshot snapshot = InputReader.read(text);

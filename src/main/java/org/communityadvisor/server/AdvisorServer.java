@@ -59,7 +59,11 @@ public final class AdvisorServer {
                 });
         server.addConnector(connector);
         handler = new AdvisorHandler(b);
-        server.setHandler(new GracefulHandler(handler));
+        GracefulHandler graceful = new GracefulHandler(handler);
+        // while stopping, a connection in use keeps its usual idle timeout (Jetty's default would cut it to 1 s,
+        // failing a batch whose client is still sending); new requests are refused with 503
+        graceful.setShutdownIdleTimeout(b.idleTimeout.toMillis());
+        server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(b.stopTimeout.toMillis());
         server.setStopAtShutdown(b.stopAtShutdown);
