@@ -128,8 +128,8 @@ start_server "$work/serve.log"
 echo "loadtest: $base; ${duration}s a run; $(nproc) cores" >&2
 curl -fsS "$base/healthz" >/dev/null
 
-# warm-up (not reported): lets the JIT compile the hot paths
-wrk -t2 -c8 -d3s -s "$work/post.lua" "$base" -- /v1/advice "${singles[@]}" >/dev/null 2>&1 || true
+# warm-up (not reported): the JIT and Drools compile the hot paths in the first ~10 s of advising
+wrk -t2 -c8 -d"$((duration < 10 ? 5 : 10))s" -s "$work/post.lua" "$base" -- /v1/advice "${singles[@]}" >/dev/null 2>&1 || true
 
 run "single, 1 connection" 1 -t1 -c1 -d"${duration}s" -- /v1/advice "${singles[@]}"
 run "single, 8 connections" 1 -t2 -c8 -d"${duration}s" -- /v1/advice "${singles[@]}"
