@@ -60,9 +60,10 @@ public final class AdvisorServer {
         server.addConnector(connector);
         handler = new AdvisorHandler(b);
         GracefulHandler graceful = new GracefulHandler(handler);
-        // while stopping, a connection in use keeps its usual idle timeout (Jetty's default would cut it to 1 s,
-        // failing a batch whose client is still sending); new requests are refused with 503
-        graceful.setShutdownIdleTimeout(b.idleTimeout.toMillis());
+        // While stopping, idle keep-alive connections are closed after this (so a stop does not wait out the
+        // whole idle timeout); a client still sending its request (a batch) is cut only if it pauses this long
+        // (Jetty's default, 1 s, cut batches on a busy machine). New requests are refused with 503.
+        graceful.setShutdownIdleTimeout(Math.min(b.idleTimeout.toMillis(), 3000));
         server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(b.stopTimeout.toMillis());

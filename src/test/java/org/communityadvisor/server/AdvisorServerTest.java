@@ -370,6 +370,7 @@ class AdvisorServerTest {
                 Thread.sleep(20);
             }
             assertThat(s.inFlight()).isEqualTo(1);
+            chunk(out, one);
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
                 try {
                     s.stop();
@@ -379,7 +380,6 @@ class AdvisorServerTest {
             });
             Thread.sleep(300);
             assertThat(stopping).isNotDone();
-            chunk(out, one);
             chunk(out, one);
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
