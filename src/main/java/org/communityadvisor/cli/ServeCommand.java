@@ -1,0 +1,110 @@
+package org.communityadvisor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.communityadvisor.Advisor;
+import org.communityadvisor.Lang;
+import org.communityadvisor.server.AdvisorServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./advisor serve}: the advisor as an HTTP JSON service (see {@link AdvisorServer}). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve advice over HTTP: POST /v1/advice, POST /v1/advice:batch (JSONL), GET /v1/rules, /healthz, "
+                + "/metrics, /openapi.json; POST /v1/admin/reload with --rules and --admin-token-file.",
+                "以 HTTP JSON 服务提供建议。",
+                "Prints 'advisor: serving on http://HOST:PORT (rules VERSION)' on standard error when listening; "
+                        + "SIGTERM lets requests in flight finish, then stops."})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port = 8080;
+
+    @Option(names = "--host", paramLabel = "H", description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--admin-token-file", paramLabel = "F",
+            description = "With --rules: enables POST /v1/admin/reload for 'Authorization: Bearer TOKEN', the token being this file's text.")
+    Path adminTokenFile;
+
+    @Option(names = "--max-body", paramLabel = "BYTES",
+            description = "Largest body of /v1/advice and largest line of /v1/advice:batch (default: ${DEFAULT-VALUE}).")
+    long maxBody = 1 << 20;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Close a connection idle this long, e.g. a client that stops sending (default: ${DEFAULT-VALUE}).")
+    int idleTimeout = 30;
+
+    @Option(names = "--stop-timeout", paramLabel = "SECONDS", hidden = true,
+            description = "On SIGTERM, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
+    int stopTimeout = 30;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = Output.stderr();
+        if (port < 0 || port > 65535 || maxBody < 1 || idleTimeout < 1 || stopTimeout < 0) {
+            err.println("advisor: --port must be 0-65535, --max-body and --idle-timeout positive.");
+            err.flush();
+            return Main.INVALID_INPUT;
+        }
+        String token = null;
+        if (adminTokenFile != null) {
+            if (engine.rules == null) {
+                err.println("advisor: --admin-token-file needs --rules DIR (the folder to reload).");
+                err.flush();
+                return Main.INVALID_INPUT;
+            }
+            try {
+                token = Files.readString(adminTokenFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                err.println("advisor: cannot read the admin token file " + adminTokenFile + ": " + e.getMessage());
+                err.flush();
+                return Main.INVALID_INPUT;
+            }
+            if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ')) {
+                err.println("advisor: the admin token file " + adminTokenFile + " must hold one token without spaces.");
+                err.flush();
+                return Main.INVALID_INPUT;
+            }
+        }
+        // Jetty logs through SLF4J: keep it to warnings (before its first class loads)
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        Advisor advisor = engine.advisor(err);
+        err.flush();
+        if (advisor == null) {
+            return Main.INVALID_INPUT;
+        }
+        AdvisorServer.Builder b = AdvisorServer.builder(advisor).host(host).port(port).maxBody(maxBody)
+                .idleTimeout(Duration.ofSeconds(idleTimeout)).stopTimeout(Duration.ofSeconds(stopTimeout))
+                .lang(engine.lang).catalog(ServeCommand::catalog).stopAtShutdown(true);
+        if (token != null) {
+            b.reload(engine.rules, token);
+        }
+        AdvisorServer server = b.build();
+        try {
+            server.start();
+        } catch (IOException e) {
+            err.println("advisor: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            err.flush();
+            server.stop();
+            return Main.INVALID_INPUT;
+        }
+        System.err.println("advisor: serving on " + server.uri() + " (rules " + advisor.rules().version() + ")");
+        System.err.flush();
+        server.join();
+        return 0;
+    }
+
+    /** What {@code ./advisor rules --format json} prints, for the rules in force: the service's {@code GET /v1/rules}. */
+    public static Object catalog(Advisor advisor, Lang lang) {
+        return new RuleCatalog(advisor.rules(), advisor.profile(), lang).json();
+    }
+}
