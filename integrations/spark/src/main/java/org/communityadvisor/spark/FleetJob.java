@@ -308,12 +308,12 @@ public final class FleetJob {
             Row n = normal(r, zone);
             return n == null ? java.util.Collections.emptyIterator() : List.of(n).iterator();
         }, Encoders.row(NORMAL));
-        all.createOrReplaceTempView("ca_all");
+        all.persist().createOrReplaceTempView("ca_all");
         List<Row> dayRows = days.stream().map(d -> RowFactory.create((int) d.toEpochDay())).toList();
         spark.createDataFrame(dayRows, new StructType().add("d", DataTypes.IntegerType, false))
                 .createOrReplaceTempView("ca_asof");
         groups.createOrReplaceTempView("ca_groups");
-        spark.sql("SELECT * FROM ca_all WHERE kind <> 'x'").persist().createOrReplaceTempView("ca_ev");
+        spark.sql("SELECT * FROM ca_all WHERE kind <> 'x'").createOrReplaceTempView("ca_ev");
 
         // per group and calendar day
         spark.sql("""

@@ -104,6 +104,31 @@ class FleetJobTest {
     }
 
     @Test
+    void parquetInputsGiveTheSameSnapshots(@TempDir Path dir) throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        Path groups = dir.resolve("groups.jsonl");
+        fleet(events, groups);
+        // Parquet events with ts as a timestamp column, and the groups as (groupId, facts) columns
+        spark.read().schema(FleetJob.EVENTS_SCHEMA).json(events.toString())
+                .withColumn("ts", org.apache.spark.sql.functions.col("ts").cast("timestamp"))
+                .write().parquet(dir.resolve("events.parquet").toString());
+        FleetJob.readGroups(spark, groups.toString(), "json").write().parquet(dir.resolve("groups.parquet").toString());
+        List<LocalDate> days = List.of(LAST.minusDays(6), LAST);
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        var fromJsonl = FleetJob.collectSnapshots(FleetJob.figures(spark,
+                FleetJob.readEvents(spark, events.toString(), "json"),
+                FleetJob.readGroups(spark, groups.toString(), "json"), days, zone));
+        FleetJob.Options o = FleetJob.Options.parse("--events", dir.resolve("events.parquet").toString(), "--groups",
+                dir.resolve("groups.parquet").toString(), "--as-of", LAST.minusDays(6) + "," + LAST, "--zone",
+                zone.getId(), "--out", dir.resolve("out").toString());
+        assertThat(o.eventsFormat()).isEqualTo("parquet");
+        var fromParquet = FleetJob.collectSnapshots(FleetJob.figures(spark,
+                FleetJob.readEvents(spark, o.events(), o.eventsFormat()),
+                FleetJob.readGroups(spark, o.groups(), o.groupsFormat()), o.days(), o.zone()));
+        assertThat(fromParquet).hasSizeGreaterThan(80).containsExactlyInAnyOrderElementsOf(fromJsonl);
+    }
+
+    @Test
     void adviceIsWrittenPartitionedByDay(@TempDir Path dir) throws IOException {
         Path events = dir.resolve("events.jsonl");
         Path groups = dir.resolve("groups.jsonl");
@@ -112,7 +137,10 @@ class FleetJobTest {
         FleetJob.Result r = FleetJob.run(spark, FleetJob.Options.parse("--events", events.toString(), "--groups",
                 groups.toString(), "--as-of", LAST.minusDays(1) + ".." + LAST, "--out", out.toString(), "--lean"));
         assertThat(r.advised()).isGreaterThan(80);
-        assertThat(r.refused()).isEqualTo(2 * 1); // late-nocreated, on each day ... see below
+        // refused as the importer refuses them (no createdOn and no event by asOf): late-nocreated on each day,
+        // weird/id on the first (its one event is on the second day in UTC); nofacts has no facts, left out
+        assertThat(r.refused()).isEqualTo(3);
+        long written = 0;
         for (LocalDate day : List.of(LAST.minusDays(1), LAST)) {
             Path folder = out.resolve("asOf=" + day);
             assertThat(folder).isDirectory();
@@ -127,9 +155,11 @@ class FleetJobTest {
                             }
                         }).toList();
             }
-            assertThat(lines).hasSize((int) r.advised() / 2);
-            assertThat(lines).allMatch(l -> l.startsWith("{") && l.contains("\"g1\"") || !l.contains("\"g1\""));
-            assertThat(String.join("\n", lines)).contains("\"g1\"").contains(day.toString());
+            written += lines.size();
+            assertThat(lines).hasSizeGreaterThan(40);
+            assertThat(lines).allMatch(l -> l.startsWith("{\"communityId\":") && l.contains("\"asOf\":\"" + day + "\""));
+            assertThat(lines).anyMatch(l -> l.startsWith("{\"communityId\":\"g1\","));
         }
+        assertThat(written).isEqualTo(r.advised());
     }
 }
