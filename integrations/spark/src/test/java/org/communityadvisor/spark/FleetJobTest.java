@@ -129,6 +129,26 @@ class FleetJobTest {
     }
 
     @Test
+    void aRulesFolderIsCompiledOnTheExecutorsBesideSparksAntlr(@TempDir Path dir) throws IOException {
+        // the repository's rules, with a comment that makes them new to the compiled-rules cache
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> drl = Files.list(Path.of("../../rules"))) {
+            for (Path f : drl.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                Files.writeString(rules.resolve(f.getFileName()), Files.readString(f) + "\n// " + java.util.UUID.randomUUID()
+                        + "\n");
+            }
+        }
+        Path events = dir.resolve("events.jsonl");
+        Path groups = dir.resolve("groups.jsonl");
+        fleet(events, groups);
+        FleetJob.Result r = FleetJob.run(spark, FleetJob.Options.parse("--events", events.toString(), "--groups",
+                groups.toString(), "--as-of", LAST.toString(), "--out", dir.resolve("advice").toString(), "--rules",
+                rules.toString()));
+        assertThat(r.advised()).isGreaterThan(40);
+    }
+
+    @Test
     void adviceIsWrittenPartitionedByDay(@TempDir Path dir) throws IOException {
         Path events = dir.resolve("events.jsonl");
         Path groups = dir.resolve("groups.jsonl");
