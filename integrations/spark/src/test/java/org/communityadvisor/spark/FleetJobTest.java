@@ -51,7 +51,18 @@ class FleetJobTest {
                 "{\"groupId\":\"pins\",\"ts\":\"2026-11-01T09:00:00Z\",\"senderId\":\"x\",\"kind\":\"pin\"}",
                 "{\"groupId\":\"weird/id\",\"ts\":\"2026-11-19T23:30:00-01:00\",\"senderId\":\"x\",\"kind\":\"Question\"}",
                 "") , StandardOpenOption.APPEND);
+        // an old group: 800 days of events, so the history stops at its 104 weeks
+        StringBuilder old = new StringBuilder();
+        java.time.Instant start = LAST.minusDays(800).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        for (int i = 0; i < 330; i++) {
+            String kind = i % 11 == 3 ? "join" : i % 13 == 5 ? "leave" : i % 7 == 0 ? "question" : "message";
+            old.append("{\"groupId\":\"old\",\"ts\":\"").append(start.plusSeconds(i * 218_000L + i % 5 * 3_600))
+                    .append("\",\"senderId\":\"o").append(i % 9).append("\",\"kind\":\"").append(kind)
+                    .append("\"}\n");
+        }
+        Files.writeString(events, old.toString(), StandardOpenOption.APPEND);
         Files.writeString(groups, String.join("\n",
+                "{\"groupId\":\"old\",\"platform\":\"wecom\",\"members\":{\"total\":60}}",
                 "{\"groupId\":\"late\",\"platform\":\"wechat\",\"createdOn\":\"2026-10-01\",\"members\":{\"total\":5}}",
                 "{\"groupId\":\"late-nocreated\",\"platform\":\"wechat\",\"members\":{\"total\":5}}",
                 "{\"groupId\":\"pins\",\"platform\":\"slack\",\"createdOn\":\"2026-10-01\",\"members\":{\"total\":7}}",
@@ -99,6 +110,7 @@ class FleetJobTest {
             }
             assertThat(single.values()).anyMatch(s -> s.activity().unansweredQuestions7d() > 0);
             assertThat(single.values()).anyMatch(s -> s.history() != null && s.history().size() > 10);
+            assertThat(single.get("old").history()).hasSize(104);
         }
         System.out.println("FleetJobTest: " + compared + " snapshots equal in " + zone);
     }
