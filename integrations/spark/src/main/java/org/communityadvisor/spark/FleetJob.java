@@ -376,17 +376,18 @@ public final class FleetJob {
                   AND NOT (x.ans IS NOT NULL AND x.ans DIV 86400000000000 <= a.d)
                 GROUP BY q.groupId, a.d""").createOrReplaceTempView("ca_unanswered");
 
-        // every group with an event line (of any kind, at any time) and facts, on every asOf day
+        // every group with an event line (of any kind, at any time), on every asOf day; without facts it is
+        // refused as the importer refuses it (no platform)
         return spark.sql("""
-                SELECT g.groupId, a.d, g.facts, o.firstDay, coalesce(o.recJ, false) recJ, coalesce(o.recL, false) recL,
+                SELECT e.groupId, a.d, g.facts, o.firstDay, coalesce(o.recJ, false) recJ, coalesce(o.recL, false) recL,
                   coalesce(o.offKnown, false) offKnown, coalesce(o.adFlag, false) adFlag, o.chans, o.weeks,
                   coalesce(s.senders30, 0L) senders30, coalesce(u.unanswered, 0L) unanswered
                 FROM (SELECT DISTINCT groupId FROM ca_all) e
-                JOIN ca_groups g ON g.groupId = e.groupId
+                LEFT JOIN ca_groups g ON g.groupId = e.groupId
                 CROSS JOIN ca_asof a
-                LEFT JOIN ca_overall o ON o.groupId = g.groupId AND o.d = a.d
-                LEFT JOIN ca_s30 s ON s.groupId = g.groupId AND s.d = a.d
-                LEFT JOIN ca_unanswered u ON u.groupId = g.groupId AND u.d = a.d""");
+                LEFT JOIN ca_overall o ON o.groupId = e.groupId AND o.d = a.d
+                LEFT JOIN ca_s30 s ON s.groupId = e.groupId AND s.d = a.d
+                LEFT JOIN ca_unanswered u ON u.groupId = e.groupId AND u.d = a.d""");
     }
 
     // ---- the snapshot: EventLog.finish() for the events format ----------------------------------------------
@@ -403,8 +404,9 @@ public final class FleetJob {
         LocalDate asOf = LocalDate.ofEpochDay(r.getInt(r.fieldIndex("d")));
         String source = "events group " + groupId;
         ObjectNode merge;
+        String facts = r.getString(r.fieldIndex("facts"));
         try {
-            merge = (ObjectNode) MAPPER.readTree(r.getString(r.fieldIndex("facts")));
+            merge = facts == null ? NODES.objectNode() : (ObjectNode) MAPPER.readTree(facts);
         } catch (java.io.IOException e) {
             throw new ImportException(source, "", "the group facts are not JSON");
         }
