@@ -35,10 +35,16 @@ class ScenariosTest {
 
     @TestFactory
     Stream<DynamicTest> everyScenarioMatchesTheSchemaAndMeetsItsExpectations() throws Exception {
+        // As an integrator validates: both schemas registered under their own $id, no path mapping of ours; the
+        // scenario schema's $ref names the snapshot schema by that $id.
+        Path dir = Path.of("target/classes/org/communityadvisor/schema");
+        String snapshotText = java.nio.file.Files.readString(dir.resolve("snapshot.schema.json"));
+        String scenarioText = java.nio.file.Files.readString(dir.resolve("scenario.schema.json"));
+        String snapshotId = Json.MAPPER.readTree(snapshotText).path("$id").asText();
+        String scenarioId = Json.MAPPER.readTree(scenarioText).path("$id").asText();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                b -> b.schemaMappers(m -> m.mapPrefix("https://community-advisor.invalid/schema/",
-                        Path.of("target/classes/org/communityadvisor/schema").toAbsolutePath().toUri().toString())));
-        JsonSchema schema = factory.getSchema(SchemaLocation.of("https://community-advisor.invalid/schema/scenario.schema.json"));
+                b -> b.schemaLoaders(l -> l.schemas(java.util.Map.of(snapshotId, snapshotText, scenarioId, scenarioText))));
+        JsonSchema schema = factory.getSchema(SchemaLocation.of(scenarioId));
         assertThat(schema.validate(Json.MAPPER.readTree("{\"snapshot\": {\"schemaVersion\": 1, \"bogus\": 1}}")))
                 .as("the scenario schema checks the snapshot inside it").isNotEmpty();
         assertThat(schema.validate(Json.MAPPER.readTree("{\"snapshot\": {}, \"expect\": {\"include\": [\"no.such-id\"]}}")))
