@@ -49,6 +49,10 @@ class ScenariosTest {
                 .as("the scenario schema checks the snapshot inside it").isNotEmpty();
         assertThat(schema.validate(Json.MAPPER.readTree("{\"snapshot\": {}, \"expect\": {\"include\": [\"no.such-id\"]}}")))
                 .as("and the ids in expectations").isNotEmpty();
+        com.fasterxml.jackson.databind.node.ObjectNode longGoal = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.MAPPER.readTree(Fixtures.read(files().findFirst().orElseThrow()));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) longGoal.get("snapshot")).put("goal", "x".repeat(20_001));
+        assertThat(schema.validate(longGoal)).as("and the validator's text limit").isNotEmpty();
         return files().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             JsonNode node = Json.MAPPER.readTree(f.toFile());
             assertThat(schema.validate(node)).as("schema").isEmpty();

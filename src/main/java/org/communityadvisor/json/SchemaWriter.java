@@ -103,9 +103,8 @@ public final class SchemaWriter {
                 if (!a.pattern().isEmpty()) {
                     p.put("pattern", "^" + a.pattern() + "$");
                 }
-                if (a.maxLength() > 0) {
-                    p.put("maxLength", a.maxLength());
-                }
+                // the validator's limit for any text without one of its own (Json.MAX_STRING), in the schema too
+                p.put("maxLength", a.maxLength() > 0 ? a.maxLength() : Json.MAX_STRING);
             }
             case DATE -> {
                 type(p, "string", nullable);

@@ -146,8 +146,9 @@ public final class SnapshotValidator {
                     }
                     if (a.maxLength() > 0 && v.codePointCount(0, v.length()) > a.maxLength()) {
                         error(at, Message.LONGER_THAN, a.maxLength());
-                    } else if (a.maxLength() == 0 && v.length() > Json.MAX_STRING) {
-                        error(at, Message.TEXT_TOO_LONG, v.length(), Json.MAX_STRING);
+                    } else if (a.maxLength() == 0 && v.length() > Json.MAX_STRING
+                            && v.codePointCount(0, v.length()) > Json.MAX_STRING) {
+                        error(at, Message.TEXT_TOO_LONG, v.codePointCount(0, v.length()), Json.MAX_STRING);
                     }
                 }
                 case OBJECT -> fields(f.children(), value, at + ".");
