@@ -46,7 +46,6 @@ public final class EventLog {
     private static final Duration ANSWER_WINDOW = Duration.ofHours(24);
     private static final Duration REPLY_MEMORY = Duration.ofDays(31);
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.|weixin://|t\\.me/|discord\\.gg/)");
-    private static final Pattern ID_CHARS = Pattern.compile("[^A-Za-z0-9._-]+");
     private static final int MAX_WEEKS = 104;
     private static final int PEOPLE_LIMIT = 10;
     /** The id prefix of a member a join notice names only by display name (Telegram invites, WeChat notices). */
@@ -397,7 +396,7 @@ public final class EventLog {
             id = merged("id").asText();
         } else if (facts.containsKey("id")) {
             Fact f = facts.get("id");
-            id = safeId(String.valueOf(f.value));
+            id = Importer.snapshotId(String.valueOf(f.value));
             report.put("id", id, f.how, f.note);
         } else {
             throw refuse("id", "the data names no community id; give --id ID");
@@ -663,27 +662,11 @@ public final class EventLog {
 
     /** A value the merge patch gives (what only the operator knows), or {@code null}. */
     private JsonNode merged(String path) {
-        if (options.merge() == null) {
-            return null;
-        }
-        JsonNode n = options.merge();
-        for (String part : path.split("\\.")) {
-            n = n.path(part);
-        }
-        return n.isMissingNode() || n.isNull() ? null : n;
+        return MergePatch.at(options.merge(), path);
     }
 
     private ImportException refuse(String path, String reason) {
         return new ImportException(source, "", path + ": " + reason);
-    }
-
-    static String safeId(String raw) {
-        String id = ID_CHARS.matcher(raw.strip()).replaceAll("-");
-        id = id.replaceAll("^-+|-+$", "");
-        if (id.isEmpty()) {
-            id = "community";
-        }
-        return id.length() > 128 ? id.substring(0, 128) : id;
     }
 
     private void factInto(ObjectNode into, String path, Report report) {

@@ -82,6 +82,21 @@ public final class Importer {
         return log;
     }
 
+    private static final java.util.regex.Pattern ID_CHARS = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]+");
+
+    /**
+     * A snapshot id from an id in the data ({@code 12345@chatroom} → {@code 12345-chatroom}): characters a
+     * snapshot id may not hold become {@code -}, at most 128 of them. The fleet job names groups the same way.
+     */
+    public static String snapshotId(String raw) {
+        String id = ID_CHARS.matcher(raw.strip()).replaceAll("-");
+        id = id.replaceAll("^-+|-+$", "");
+        if (id.isEmpty()) {
+            id = "community";
+        }
+        return id.length() > 128 ? id.substring(0, 128) : id;
+    }
+
     static FormatReader reader(Format format) {
         return switch (format) {
             case TELEGRAM -> new TelegramReader();

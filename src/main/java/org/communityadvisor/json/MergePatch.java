@@ -28,4 +28,16 @@ public final class MergePatch {
         }
         return result;
     }
+
+    /** The value a patch gives at a dotted path ({@code members.total}), or {@code null} when it gives none. */
+    public static JsonNode at(JsonNode patch, String path) {
+        if (patch == null) {
+            return null;
+        }
+        JsonNode n = patch;
+        for (String part : path.split("\\.")) {
+            n = n.path(part);
+        }
+        return n.isMissingNode() || n.isNull() ? null : n;
+    }
 }

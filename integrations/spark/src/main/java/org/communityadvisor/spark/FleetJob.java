@@ -21,7 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -39,6 +38,7 @@ import org.communityadvisor.AdvisorException;
 import org.communityadvisor.Channel;
 import org.communityadvisor.ImportException;
 import org.communityadvisor.Snapshot;
+import org.communityadvisor.importer.Importer;
 import org.communityadvisor.json.MergePatch;
 import org.communityadvisor.json.SnapshotReader;
 import scala.collection.JavaConverters;
@@ -60,7 +60,6 @@ import scala.collection.JavaConverters;
 public final class FleetJob {
     static final long DAY_NANOS = 86_400_000_000_000L;
     static final int MAX_WEEKS = 104;
-    private static final Pattern ID_CHARS = Pattern.compile("[^A-Za-z0-9._-]+");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -435,13 +434,13 @@ public final class FleetJob {
 
         ObjectNode node = NODES.objectNode();
         node.put("schemaVersion", 1);
-        JsonNode mergedId = merged(merge, "id");
-        node.put("id", mergedId != null ? mergedId.asText() : safeId(groupId));
-        if (merged(merge, "platform") == null) {
+        JsonNode mergedId = MergePatch.at(merge, "id");
+        node.put("id", mergedId != null ? mergedId.asText() : Importer.snapshotId(groupId));
+        if (MergePatch.at(merge, "platform") == null) {
             throw new ImportException(source, "", "platform: the data does not say which platform; give --platform P "
                     + "(or \"platform\" in the group facts)");
         }
-        if (merged(merge, "createdOn") == null) {
+        if (MergePatch.at(merge, "createdOn") == null) {
             if (firstDay == null) {
                 throw new ImportException(source, "", "createdOn: the data holds no dated event; give --created-on "
                         + "yyyy-MM-dd");
@@ -451,7 +450,7 @@ public final class FleetJob {
         node.put("asOf", asOf.toString());
 
         ObjectNode members = node.putObject("members");
-        JsonNode t = merged(merge, "members.total");
+        JsonNode t = MergePatch.at(merge, "members.total");
         if (t == null || !t.canConvertToInt()) {
             throw new ImportException(source, "", "members.total: the events data does not count the members; give "
                     + "--members N");
@@ -532,22 +531,6 @@ public final class FleetJob {
         return new ArrayList<>((java.util.Collection<T>) JavaConverters.seqAsJavaList((scala.collection.Seq<T>) v));
     }
 
-    private static JsonNode merged(JsonNode merge, String path) {
-        JsonNode n = merge;
-        for (String part : path.split("\\.")) {
-            n = n.path(part);
-        }
-        return n.isMissingNode() || n.isNull() ? null : n;
-    }
-
-    static String safeId(String raw) {
-        String id = ID_CHARS.matcher(raw.strip()).replaceAll("-");
-        id = id.replaceAll("^-+|-+$", "");
-        if (id.isEmpty()) {
-            id = "community";
-        }
-        return id.length() > 128 ? id.substring(0, 128) : id;
-    }
 
     // ---- the advice -------------------------------------------------------------------------------------------
 
