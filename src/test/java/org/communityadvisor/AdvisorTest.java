@@ -78,6 +78,49 @@ class AdvisorTest {
         assertThat(weekly.source().document()).isEqualTo("004_5dbadd56ce1a41a3.txt");
     }
 
+    /** Reload must serve the rules it loaded: the edited folder changes the advice, the bundled rules change it back. */
+    @Test
+    void reloadServesTheNewRulesAndABrokenFolderKeepsThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path rules = java.nio.file.Files.createDirectories(dir.resolve("rules"));
+        for (org.communityadvisor.engine.RuleBase.Source s : org.communityadvisor.engine.RuleBase.bundledSources()) {
+            String text = s.text();
+            if (s.path().equals("size.drl")) {
+                text = text.replaceFirst("(rule \"size.below-viable\"\\s+)@severity\\(\"high\"\\)", "$1@severity(\"low\")");
+                assertThat(text).as("the edit applies").isNotEqualTo(s.text());
+            }
+            java.nio.file.Files.writeString(rules.resolve(s.path()), text);
+        }
+        System.setProperty("advisor.cache", dir.resolve("cache").toString());
+        try {
+            Advisor advisor = Advisor.builder().build();
+            String bundledVersion = advisor.rules().version();
+            assertThat(severityOf(advisor.advise(small()), "size.below-viable")).isEqualTo(Severity.HIGH);
+
+            advisor.reload(rules);
+            assertThat(advisor.rules().version()).isNotEqualTo(bundledVersion);
+            Advice edited = advisor.advise(small());
+            assertThat(severityOf(edited, "size.below-viable")).as("served by the reloaded rules").isEqualTo(Severity.LOW);
+            assertThat(edited.rulesVersion()).isEqualTo(advisor.rules().version());
+
+            java.nio.file.Path broken = java.nio.file.Files.createDirectories(dir.resolve("broken"));
+            java.nio.file.Files.writeString(broken.resolve("size.drl"), "package communityadvisor.rules;\nrule \"x\" when then\n");
+            assertThatThrownBy(() -> advisor.reload(broken)).isInstanceOf(RulesException.class);
+            assertThat(advisor.advise(small())).as("a refused folder leaves the reloaded rules serving").isEqualTo(edited);
+
+            advisor.reloadBundled();
+            assertThat(severityOf(advisor.advise(small()), "size.below-viable")).isEqualTo(Severity.HIGH);
+            assertThat(advisor.rules().version()).isEqualTo(bundledVersion);
+        } finally {
+            System.clearProperty("advisor.cache");
+        }
+    }
+
+    private static Severity severityOf(Advice advice, String id) {
+        return advice.recommendations().stream().filter(r -> r.id().equals(id)).map(Advice.Recommendation::severity)
+                .findFirst().orElseThrow(() -> new AssertionError(id + " not among " + advice.ids()));
+    }
+
     @Test
     void rankingPutsSeverityFirstThenWeightThenId() {
         Advice advice = Fixtures.ADVISOR.advise(small());

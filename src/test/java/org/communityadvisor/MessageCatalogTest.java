@@ -47,9 +47,9 @@ class MessageCatalogTest {
         List<Object> args = new java.util.ArrayList<>(List.of(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 2)));
         ValidationError e = new ValidationError("asOf", Message.ASOF_BEFORE_CREATED, args);
         args.clear();
-        assertThat(e.reason()).isEqualTo("asOf 2026-09-01 is before createdOn 2026-09-02");
-        assertThat(e.reason(Lang.ZH)).isEqualTo("asOf 2026-09-01 早于 createdOn 2026-09-02");
-        assertThat(e.toString()).isEqualTo("asOf: asOf 2026-09-01 is before createdOn 2026-09-02");
+        assertThat(e.reason()).isEqualTo("2026-09-01 is before createdOn 2026-09-02");
+        assertThat(e.reason(Lang.ZH)).isEqualTo("2026-09-01 早于 createdOn 2026-09-02");
+        assertThat(e.toString()).isEqualTo("asOf: 2026-09-01 is before createdOn 2026-09-02");
         assertThat(e.at("snapshot.asOf")).isEqualTo(new ValidationError("snapshot.asOf", e.message(), e.args()));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.args().add("x"))
                 .isInstanceOf(UnsupportedOperationException.class);

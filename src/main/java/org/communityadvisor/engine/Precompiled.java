@@ -152,20 +152,20 @@ public final class Precompiled {
 
     /**
      * Build step: compiles the bundled rules into {@code target/classes/org/communityadvisor/rules.compiled}, and
-     * writes the snapshot's JSON Schema from the snapshot records, with the rules' ids as the catalog.
+     * writes the snapshot's JSON Schema from the snapshot records, with the rules' ids as the catalog. Prints
+     * nothing unless it fails.
      */
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
         List<RuleBase.Source> sources = RuleBase.directorySources(classes.resolve(RuleBase.BUNDLED));
         write(sources, classes.resolve(RESOURCE));
-        System.out.println("precompiled " + sources.size() + " rule files into " + classes.resolve(RESOURCE));
         // The catalog is the bundled recommendation rules: every rule whose metadata gives a severity.
         java.util.regex.Pattern rule = java.util.regex.Pattern.compile(
                 "(?m)^rule \"([a-z]+\\.[a-z-]+)\"((?:(?!^when).)*?)^when", java.util.regex.Pattern.DOTALL);
         List<String> ids = sources.stream().flatMap(src -> rule.matcher(src.text()).results())
                 .filter(m -> m.group(2).contains("@severity(")).map(m -> m.group(1)).sorted().toList();
         org.communityadvisor.json.SchemaWriter.write(classes, ids);
-        System.out.println("wrote the snapshot schema (" + ids.size() + " catalog ids) into "
-                + classes.resolve(org.communityadvisor.json.SnapshotSchema.RESOURCE));
+        // Silent on success, like the compiler before it: Maven's own heading names the step, and `mvn -q`
+        // builds (./advisor's first run, scripts) must print nothing but problems.
     }
 }

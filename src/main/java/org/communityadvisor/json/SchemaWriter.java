@@ -17,7 +17,7 @@ import org.communityadvisor.SnapshotField;
  * jar as {@code org/communityadvisor/schema/snapshot.schema.json}; {@code ./advisor schema} prints it).
  */
 public final class SchemaWriter {
-    static final String DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
+    static final String DATE_PATTERN = "^(199[0-9]|20[0-9]{2})-[0-9]{2}-[0-9]{2}$";
 
     private SchemaWriter() {
     }
@@ -39,7 +39,8 @@ public final class SchemaWriter {
                 + " naming the JSON path: (1) asOf >= createdOn; (2) a part is never larger than its whole: "
                 + String.join("; ", parts) + " (checked only where both values are known); (3) history[].weekEnding"
                 + " strictly increasing (oldest first) and <= asOf; (4) every date is a real calendar day (the pattern"
-                + " only checks the shape; \"format\": \"date\" is an annotation unless a validator asserts formats)."
+                + " checks the shape and the years, " + SnapshotValidator.EARLIEST_DATE + " to "
+                + SnapshotValidator.LATEST_DATE + "; \"format\": \"date\" is an annotation unless a validator asserts formats)."
                 + " Counts carry maximum 2147483647 because the advisor holds them as 32-bit integers. A JSON Schema"
                 + " validator accepts 1.0 as an integer; the advisor does not (write integers without a fraction).");
         object(root, SnapshotModel.root(), false);

@@ -23,6 +23,13 @@ import org.communityadvisor.ValidationError;
 public final class SnapshotValidator {
     /** Most history points a snapshot may carry (two years of weeks). */
     public static final int MAX_HISTORY = 104;
+    /**
+     * The dates a snapshot may hold, inclusive: wide enough for any community's life, narrow enough to catch a
+     * mistyped year (2206 or 0226 for 2026) before it silently makes a group decades old. The schema's date pattern says
+     * the same.
+     */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1990, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
 
     private SnapshotValidator() {
     }
@@ -172,8 +179,14 @@ public final class SnapshotValidator {
                         }
                     }
                 }
+                case DATE -> {
+                    LocalDate v = (LocalDate) value;
+                    if (v.isBefore(EARLIEST_DATE) || v.isAfter(LATEST_DATE)) {
+                        error(at, Message.DATE_OUT_OF_RANGE, v, EARLIEST_DATE, LATEST_DATE);
+                    }
+                }
                 default -> {
-                    // booleans, dates and enum values are checked by the reader's types
+                    // booleans and enum values are checked by the reader's types
                 }
             }
         }

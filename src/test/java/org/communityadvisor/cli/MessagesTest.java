@@ -12,7 +12,10 @@ import org.communityadvisor.ValidationError;
 import org.communityadvisor.json.SnapshotReader;
 import org.junit.jupiter.api.Test;
 
-/** Every validation reason the invalid examples produce has a Chinese wording for --lang zh, from the catalog. */
+/**
+ * Every validation reason the invalid examples produce has a Chinese wording for --lang zh, from the catalog, and
+ * does not repeat the path printed before it.
+ */
 class MessagesTest {
     @Test
     void everyReasonOfTheInvalidExamplesIsTranslated() throws Exception {
@@ -31,6 +34,12 @@ class MessagesTest {
                     assertThat(v.reason(Lang.ZH)).as(f + ": " + v.reason()).containsPattern("\\p{IsHan}")
                             .doesNotContainPattern("\\{\\d+}");
                     assertThat(v.reason(Lang.EN)).isEqualTo(v.reason()).doesNotContainPattern("\\p{IsHan}");
+                    // The path is printed before the reason ("asOf: ..."): the reason must not say it again.
+                    String field = v.path().replaceAll(".*[.\\]]", "");
+                    for (Lang lang : Lang.values()) {
+                        assertThat(v.reason(lang)).as(f + ": the reason repeats its path " + v.path())
+                                .doesNotStartWith(field + " ").doesNotStartWith(v.path() + " ");
+                    }
                 }
             }
         }

@@ -30,6 +30,26 @@ class PrecompiledTest {
     }
 
     @Test
+    void theBuildStepWritesItsFilesAndPrintsNothing(@TempDir Path classes) throws Exception {
+        Path rules = Files.createDirectories(classes.resolve(RuleBase.BUNDLED));
+        for (RuleBase.Source s : RuleBase.bundledSources()) {
+            Files.createDirectories(rules.resolve(s.path()).getParent());
+            Files.writeString(rules.resolve(s.path()), s.text());
+        }
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Precompiled.main(new String[] {classes.toString()});
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).as("a quiet build stays quiet").isEmpty();
+        assertThat(classes.resolve(Precompiled.RESOURCE)).isNotEmptyFile();
+        assertThat(classes.resolve(org.communityadvisor.json.SnapshotSchema.RESOURCE)).isNotEmptyFile();
+    }
+
+    @Test
     void theBuildPrecompiledTheBundledRulesAndTheyMatchTheDrl() {
         List<RuleBase.Source> sources = RuleBase.bundledSources();
         assertThat(Precompiled.bundled(sources)).as("rules.compiled matches the packaged DRL").isNotNull();
