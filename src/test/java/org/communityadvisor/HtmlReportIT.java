@@ -97,9 +97,9 @@ class HtmlReportIT {
 
         chromium(dir, "--dump-dom", measured);
         String dom = Files.readString(dir.resolve("dom.html"));
-        assertThat(Files.readString(dir.resolve("chromium.log"))).doesNotContain("Uncaught");
         assertThat(dom).contains("data-ready=\"1\"");
-        assertThat(count(dom, "<svg class=\"chart\"")).isEqualTo(3);
+        assertThat(count(dom, "<svg class=\"chart\"")).as("one chart per series").isEqualTo(3);
+        assertThat(Files.readString(dir.resolve("chromium.log"))).as("no script errors").doesNotContain("Uncaught");
         List<String> yTicks = texts(dom, "tick y-tick");
         List<String> xTicks = texts(dom, "tick x-tick");
         assertThat(yTicks).as("three round axes from zero")
