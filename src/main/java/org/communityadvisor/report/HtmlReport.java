@@ -20,7 +20,7 @@ import org.communityadvisor.engine.Values;
 /**
  * The report a consultant hands to a client as one self-contained HTML page (inline CSS and SVG, opens
  * offline): with several communities the {@link Portfolio} ranking first, then for each community its focus,
- * stage, score gauges, weekly chart, recommendations, what was held back and the unknown data. Every value from
+ * stage, score gauges, weekly charts ({@link WeeklyChart}), recommendations, what was held back and the unknown data. Every value from
  * the input is HTML-escaped. Thread-safe.
  *
  * <p>This report, alone of the reports, renders through the Pebble template engine, which the advisor's
@@ -152,7 +152,7 @@ public final class HtmlReport {
         c.put("suppressed", a.suppressed());
         c.put("dataGaps", a.dataGaps());
         c.put("scores", gauges(a.scores(), lang));
-        c.put("chart", s == null ? null : chart(s.history(), lang));
+        c.put("chart", s == null ? null : WeeklyChart.of(s.history(), lang));
         c.put("rulesVersion", a.rulesVersion());
         c.put("profile", a.profile().name());
         return c;
@@ -173,63 +173,5 @@ public final class HtmlReport {
             out.add(g);
         }
         return out;
-    }
-
-    /**
-     * The weekly history as SVG polylines (members, messages, active members), each scaled between its own
-     * lowest and highest value so a trend shows; the legend gives first and last values.
-     */
-    private static Map<String, Object> chart(List<Snapshot.HistoryPoint> history, Lang lang) {
-        if (history == null || history.size() < 2) {
-            return null;
-        }
-        boolean zh = lang == Lang.ZH;
-        int w = 600;
-        int h = 160;
-        List<Map<String, Object>> series = new ArrayList<>();
-        Object[][] defs = {
-            {zh ? "成员" : "Members", "#1565c0", 0}, {zh ? "消息" : "Messages", "#ef6c00", 1},
-            {zh ? "活跃成员" : "Active members", "#2e7d32", 2}};
-        for (Object[] d : defs) {
-            int which = (Integer) d[2];
-            double max = Double.NEGATIVE_INFINITY;
-            double min = Double.POSITIVE_INFINITY;
-            for (Snapshot.HistoryPoint p : history) {
-                Integer v = value(p, which);
-                if (v != null) {
-                    max = Math.max(max, v);
-                    min = Math.min(min, v);
-                }
-            }
-            double span = max - min;
-            StringBuilder points = new StringBuilder();
-            Integer first = null;
-            Integer last = null;
-            for (int i = 0; i < history.size(); i++) {
-                Integer v = value(history.get(i), which);
-                if (v == null) {
-                    continue;
-                }
-                double x = 20 + (w - 40) * i / (double) (history.size() - 1);
-                double y = span == 0 ? h / 2.0 : h - 20 - (h - 40) * (v - min) / span;
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-                first = first == null ? v : first;
-                last = v;
-            }
-            if (points.length() > 0) {
-                series.add(Map.of("label", d[0], "color", d[1], "points", points.toString().trim(),
-                        "last", first + " → " + last));
-            }
-        }
-        return Map.of("width", w, "height", h, "series", series, "from", history.get(0).weekEnding().toString(),
-                "to", history.get(history.size() - 1).weekEnding().toString(), "weeks", history.size());
-    }
-
-    private static Integer value(Snapshot.HistoryPoint p, int which) {
-        return switch (which) {
-            case 0 -> p.members();
-            case 1 -> p.messages();
-            default -> p.activeMembers();
-        };
     }
 }

@@ -30,6 +30,11 @@ final class Labels {
         t.put("scores", zh ? "评分" : "Scores");
         t.put("history", zh ? "每周记录" : "Weekly history");
         t.put("weeks", zh ? "周" : "weeks");
+        t.put("chartMembers", zh ? "成员" : "Members");
+        t.put("chartMessages", zh ? "每周消息" : "Messages per week");
+        t.put("chartActive", zh ? "每周活跃成员" : "Active members per week");
+        t.put("weekEnding", zh ? "每周截止日期" : "Week ending");
+        t.put("chartHint", zh ? "悬停在圆点上可查看当周数值" : "Hover over a dot for that week's value");
         t.put("recommendations", zh ? "建议" : "Recommendations");
         t.put("none", zh ? "没有建议:规则未发现需要处理的问题。" : "No recommendations: nothing in the rules calls for action.");
         t.put("do", zh ? "做法" : "What to do");
