@@ -33,6 +33,21 @@ final class AdviceAssembler {
     /** Every snapshot path some rule needs, with how to read it. */
     private final Map<String, Values.Ref> needed = new LinkedHashMap<>();
 
+    /** The texts a rule may have, by index: {@link #TITLE}, {@link #ACTION}, {@link #WHY}, {@link #REASON}. */
+    private static final List<String> TEXTS = List.of("title", "action", "why", "reason");
+    private static final int TITLE = 0;
+    private static final int ACTION = 1;
+    private static final int WHY = 2;
+    private static final int REASON = 3;
+
+    /** A hit shown in the advice, with its rule. */
+    private record Shown(Hit hit, Compiled rule) {
+    }
+
+    /** Ranking: severity, then the rule's weight (higher first), then id. */
+    private static final Comparator<Shown> RANKING = Comparator.comparing((Shown s) -> s.hit().severity())
+            .thenComparingInt(s -> -s.rule().weight).thenComparing(s -> s.hit().id());
+
     /** One rule, ready to use. */
     private static final class Compiled {
         final RuleInfo info;
@@ -41,25 +56,26 @@ final class AdviceAssembler {
         final Advice.Source source;
         final List<Map.Entry<String, Values.Ref>> evidence = new ArrayList<>();
         final List<String> needs = new ArrayList<>();
-        final Map<String, Values.Template> texts = new HashMap<>();
+        /** The rule's texts by {@link #TEXTS} index and language ordinal; null where the rule has none. */
+        final Values.Template[][] texts = new Values.Template[TEXTS.size()][Lang.values().length];
 
         Compiled(RuleInfo r) {
             this.info = r;
             this.category = org.communityadvisor.Category.ofId(r.name());
             this.weight = r.kind() == RuleInfo.Kind.RECOMMENDATION ? r.weight() : 0;
             this.source = r.document() == null ? null : new Advice.Source(r.document(), r.quote());
-            for (String text : List.of("title", "action", "why", "reason")) {
+            for (int i = 0; i < TEXTS.size(); i++) {
                 for (Lang lang : Lang.values()) {
-                    String t = r.text(text, lang);
+                    String t = r.text(TEXTS.get(i), lang);
                     if (t != null) {
-                        texts.put(text + lang.json(), Values.Template.of(t));
+                        texts[i][lang.ordinal()] = Values.Template.of(t);
                     }
                 }
             }
         }
 
-        String text(String what, Lang lang, Map<String, Object> values) {
-            Values.Template template = texts.get(what + lang.json());
+        String text(int what, Lang lang, Map<String, Object> values) {
+            Values.Template template = texts[what][lang.ordinal()];
             return template == null ? null : template.fill(values, lang);
         }
     }
@@ -102,33 +118,31 @@ final class AdviceAssembler {
                         .thenComparing(Suppressed::by))
                 .forEach(s -> heldBack.putIfAbsent(s.id(), s));
 
-        List<Hit> shown = new ArrayList<>();
+        List<Shown> shown = new ArrayList<>(hits.size());
         List<Advice.Suppression> suppressed = new ArrayList<>();
         for (Hit hit : hits) {
-            Suppressed s = heldBack.get(hit.id());
+            Suppressed s = heldBack.isEmpty() ? null : heldBack.get(hit.id());
             if (s == null) {
-                shown.add(hit);
+                shown.add(new Shown(hit, compiled.get(hit.id())));
             } else {
                 suppressed.add(new Advice.Suppression(hit.id(), s.by(),
-                        compiled.get(s.rule()).text("reason", lang, Map.of())));
+                        compiled.get(s.rule()).text(REASON, lang, Map.of())));
             }
         }
         suppressed.sort(Comparator.comparing(Advice.Suppression::id));
-        shown.sort(Comparator.comparing(Hit::severity)
-                .thenComparing(h -> -compiled.get(h.id()).weight)
-                .thenComparing(Hit::id));
+        shown.sort(RANKING);
 
         List<Advice.Recommendation> recommendations = new ArrayList<>(shown.size());
-        for (Hit hit : shown) {
-            Compiled r = compiled.get(hit.id());
+        for (Shown one : shown) {
+            Compiled r = one.rule();
             Map<String, Object> values = values(r, community, t);
             recommendations.add(new Advice.Recommendation(recommendations.size() + 1, r.info.name(), r.category,
-                    hit.severity(), r.text("title", lang, values), r.text("action", lang, values),
-                    r.text("why", lang, values), values, r.source));
+                    one.hit().severity(), r.text(TITLE, lang, values), r.text(ACTION, lang, values),
+                    r.text(WHY, lang, values), values, r.source));
         }
 
         Compiled stageRule = compiled.get(stage.rule());
-        List<String> stageReasons = List.of(stageRule.text("reason", lang, values(stageRule, community, t)));
+        List<String> stageReasons = List.of(stageRule.text(REASON, lang, values(stageRule, community, t)));
 
         return new Advice(snapshot.id(), snapshot.asOf(), stage.stage(), stageReasons, recommendations, suppressed,
                 focus(recommendations), Scoring.score(community, t), gaps(hits, stage, community, t), version,
@@ -184,7 +198,7 @@ final class AdviceAssembler {
     }
 
     private static Map<String, Object> values(Compiled r, Community c, Thresholds t) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>(r.evidence.size() * 2);
         for (Map.Entry<String, Values.Ref> e : r.evidence) {
             out.put(e.getKey(), Values.evidence(e.getValue().get(c, t)));
         }

@@ -117,6 +117,8 @@ public final class Values {
         private static final Pattern NEXT_WORD = Pattern.compile("^( )([a-z]+)\\b");
 
         private final String[] literals;
+        /** The literals' total length: what the filled text needs before its values. */
+        private final int length;
         private final String[] names;
         private final boolean[] percent;
         /** For each placeholder, the literal after it with its first word in the singular, or null. */
@@ -124,6 +126,7 @@ public final class Values {
 
         private Template(String[] literals, String[] names, boolean[] percent) {
             this.literals = literals;
+            this.length = java.util.Arrays.stream(literals).mapToInt(String::length).sum();
             this.names = names;
             this.percent = percent;
             this.singularNext = new String[names.length];
@@ -156,7 +159,10 @@ public final class Values {
         }
 
         public String fill(Map<String, Object> values, Lang lang) {
-            StringBuilder out = new StringBuilder(literals[0]);
+            if (names.length == 0) {
+                return literals[0];
+            }
+            StringBuilder out = new StringBuilder(length + 12 * names.length).append(literals[0]);
             for (int i = 0; i < names.length; i++) {
                 Object v = values.get(names[i]);
                 boolean one = !percent[i] && singularNext[i] != null && v instanceof Number n && Math.abs(n.doubleValue()) == 1;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.communityadvisor.Labelled;
 import org.communityadvisor.Message;
@@ -37,7 +36,7 @@ public final class SnapshotValidator {
     /** Every problem with the snapshot; empty when it is valid. */
     public static List<ValidationError> validate(Snapshot s) {
         Check c = new Check(s);
-        c.fields(SnapshotModel.root(), s, "");
+        c.fields(ROOT, s, "");
         if (s.createdOn() != null && s.asOf() != null && s.asOf().isBefore(s.createdOn())) {
             c.error("asOf", Message.ASOF_BEFORE_CREATED, s.asOf(), s.createdOn());
         }
@@ -87,6 +86,27 @@ public final class SnapshotValidator {
         }
     }
 
+    /**
+     * One field of the model with its annotation's bounds read once (an annotation's attributes are proxy calls
+     * with a map look-up each, and every snapshot is checked field by field).
+     */
+    private record Node(SnapshotModel.Field f, String name, SnapshotModel.Kind kind, boolean required, long min,
+                        int constant, List<SnapshotModel.Field> partOf, String partOfPath, int maxLength,
+                        int maxItems, List<Node> children) {
+        static List<Node> of(List<SnapshotModel.Field> fields) {
+            List<Node> out = new ArrayList<>(fields.size());
+            for (SnapshotModel.Field f : fields) {
+                SnapshotField a = f.field();
+                out.add(new Node(f, f.name(), f.kind(), a.required(), a.min(), a.constant(),
+                        a.partOf().isEmpty() ? null : SnapshotModel.chain(a.partOf()), a.partOf(), a.maxLength(),
+                        a.maxItems(), of(f.children())));
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    private static final List<Node> ROOT = Node.of(SnapshotModel.root());
+
     /** The generic checks, walking the snapshot along its model. */
     private static final class Check {
         final List<ValidationError> errors = new ArrayList<>();
@@ -100,49 +120,53 @@ public final class SnapshotValidator {
             errors.add(ValidationError.of(path, message, args));
         }
 
-        void fields(List<SnapshotModel.Field> fields, Object record, String prefix) {
-            for (SnapshotModel.Field f : fields) {
-                field(f, f.get(record), prefix + f.name());
+        void fields(List<Node> fields, Object record, String prefix) {
+            for (Node n : fields) {
+                Object value = n.f.get(record);
+                if (value == null) {
+                    if (n.required) {
+                        error(prefix + n.name, Message.REQUIRED_FIELD_MISSING);
+                    }
+                } else if (n.kind != SnapshotModel.Kind.BOOLEAN && n.kind != SnapshotModel.Kind.ENUM) {
+                    // the path is built only when a value is checked further (booleans and enum values are
+                    // checked by the reader's types)
+                    field(n, value, prefix + n.name);
+                }
             }
         }
 
-        void field(SnapshotModel.Field f, Object value, String at) {
-            SnapshotField a = f.field();
-            if (value == null) {
-                if (a.required()) {
-                    error(at, Message.REQUIRED_FIELD_MISSING);
-                }
-                return;
-            }
-            switch (f.kind()) {
+        void field(Node n, Object value, String at) {
+            SnapshotModel.Field f = n.f;
+            switch (n.kind) {
                 case INTEGER -> {
                     int v = (Integer) value;
-                    if (a.constant() != Integer.MIN_VALUE) {
-                        if (v != a.constant()) {
-                            error(at, Message.UNSUPPORTED_SCHEMA_VERSION, v, a.constant());
+                    if (n.constant != Integer.MIN_VALUE) {
+                        if (v != n.constant) {
+                            error(at, Message.UNSUPPORTED_SCHEMA_VERSION, v, n.constant);
                         }
-                    } else if (v < a.min()) {
-                        if (a.min() == 0) {
+                    } else if (v < n.min) {
+                        if (n.min == 0) {
                             error(at, Message.COUNT_NEGATIVE, v);
                         } else {
-                            error(at, Message.AT_LEAST, a.min(), v);
+                            error(at, Message.AT_LEAST, n.min, v);
                         }
-                    } else if (!a.partOf().isEmpty()) {
-                        Object whole = valueAt(a.partOf());
+                    } else if (n.partOf != null) {
+                        Object whole = valueAt(n.partOf);
                         if (whole instanceof Integer w && w >= 0 && v > w) {
-                            error(at, Message.PART_LARGER_THAN_WHOLE, v, a.partOf(), w);
+                            error(at, Message.PART_LARGER_THAN_WHOLE, v, n.partOfPath, w);
                         }
                     }
                 }
                 case NUMBER -> {
                     double v = (Double) value;
-                    if (Double.isNaN(v) || Double.isInfinite(v) || v < a.min()) {
-                        error(at, Message.NUMBER_AT_LEAST, a.min());
+                    if (Double.isNaN(v) || Double.isInfinite(v) || v < n.min) {
+                        error(at, Message.NUMBER_AT_LEAST, n.min);
                     }
                 }
                 case STRING -> {
                     String v = (String) value;
                     if (!f.matches(v)) {
+                        SnapshotField a = f.field();
                         if (a.patternInWords().isEmpty()) {
                             error(at, Message.MUST_MATCH, a.pattern());
                         } else {
@@ -151,32 +175,11 @@ public final class SnapshotValidator {
                                     .orElse(a.patternInWords()));
                         }
                     }
-                    if (a.maxLength() > 0 && v.codePointCount(0, v.length()) > a.maxLength()) {
-                        error(at, Message.LONGER_THAN, a.maxLength());
-                    } else if (a.maxLength() == 0 && v.length() > Json.MAX_STRING
+                    if (n.maxLength > 0 && v.length() > n.maxLength && v.codePointCount(0, v.length()) > n.maxLength) {
+                        error(at, Message.LONGER_THAN, n.maxLength);
+                    } else if (n.maxLength == 0 && v.length() > Json.MAX_STRING
                             && v.codePointCount(0, v.length()) > Json.MAX_STRING) {
                         error(at, Message.TEXT_TOO_LONG, v.codePointCount(0, v.length()), Json.MAX_STRING);
-                    }
-                }
-                case OBJECT -> fields(f.children(), value, at + ".");
-                case ARRAY -> {
-                    List<?> list = (List<?>) value;
-                    if (a.maxItems() > 0 && list.size() > a.maxItems()) {
-                        error(at, Message.TOO_MANY_POINTS, list.size(), a.maxItems());
-                    }
-                    for (int i = 0; i < list.size(); i++) {
-                        Object item = list.get(i);
-                        String itemAt = at + "[" + i + "]";
-                        if (item == null) {
-                            if (f.type().isRecord()) {
-                                error(itemAt, Message.EXPECTED_OBJECT_GOT_NULL);
-                            } else {
-                                error(itemAt, Message.NULL_NOT_ALLOWED, Arrays.stream(f.type().getEnumConstants())
-                                        .map(e -> ((Labelled) e).json()).collect(Collectors.joining(", ")));
-                            }
-                        } else if (f.type().isRecord()) {
-                            fields(f.children(), item, itemAt + ".");
-                        }
                     }
                 }
                 case DATE -> {
@@ -185,19 +188,36 @@ public final class SnapshotValidator {
                         error(at, Message.DATE_OUT_OF_RANGE, v, EARLIEST_DATE, LATEST_DATE);
                     }
                 }
+                case OBJECT -> fields(n.children, value, at + ".");
+                case ARRAY -> {
+                    List<?> list = (List<?>) value;
+                    if (n.maxItems > 0 && list.size() > n.maxItems) {
+                        error(at, Message.TOO_MANY_POINTS, list.size(), n.maxItems);
+                    }
+                    for (int i = 0; i < list.size(); i++) {
+                        Object item = list.get(i);
+                        if (item == null) {
+                            String itemAt = at + "[" + i + "]";
+                            if (f.type().isRecord()) {
+                                error(itemAt, Message.EXPECTED_OBJECT_GOT_NULL);
+                            } else {
+                                error(itemAt, Message.NULL_NOT_ALLOWED, Arrays.stream(f.type().getEnumConstants())
+                                        .map(e -> ((Labelled) e).json()).collect(Collectors.joining(", ")));
+                            }
+                        } else if (f.type().isRecord()) {
+                            fields(n.children, item, at + "[" + i + "].");
+                        }
+                    }
+                }
                 default -> {
                     // booleans and enum values are checked by the reader's types
                 }
             }
         }
 
-        /** The value at a dotted path of objects ({@code members.total}); {@code null} when unknown. */
-        Object valueAt(String path) {
+        /** The value along a chain of object fields from the snapshot ({@code members.total}); {@code null} when unknown. */
+        Object valueAt(List<SnapshotModel.Field> chain) {
             Object record = snapshot;
-            List<SnapshotModel.Field> chain = SnapshotModel.chain(path);
-            if (chain == null) {
-                return null;
-            }
             for (SnapshotModel.Field f : chain) {
                 if (record == null) {
                     return null;
