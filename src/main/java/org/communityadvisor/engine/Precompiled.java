@@ -88,9 +88,13 @@ public final class Precompiled {
         }
     }
 
-    /** Compiles DRL sources and writes their packages with their key. */
+    /**
+     * Compiles DRL sources, checks them ({@link Linter}: throws {@link RuleBaseException} listing the problems) and
+     * writes their packages with their key; loading them later skips the checks.
+     */
     public static void write(List<RuleBase.Source> sources, Path target) throws IOException {
         Collection<KiePackage> packages = RuleBase.packages(sources);
+        RuleBase.assemble(packages, sources);
         Files.createDirectories(target.toAbsolutePath().getParent());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
             write(out, key(sources), packages);
@@ -130,14 +134,18 @@ public final class Precompiled {
         return Path.of(base, "community-advisor", "rules-" + key(sources) + ".compiled");
     }
 
-    /** What else the compiled form depends on: the Drools version and the bytes of the fact classes. */
+    /**
+     * What else the compiled form depends on: the Drools version, the bytes of the fact classes, and of the code
+     * that checked the rules (a changed check must check them again).
+     */
     private static String engineFingerprint() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             Package drools = org.kie.api.KieServices.class.getPackage();
             sha.update(String.valueOf(drools == null ? null : drools.getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
             for (Class<?> c : List.of(Community.class, org.communityadvisor.Thresholds.class, Hit.class, StageFact.class,
-                    Suppressed.class, org.communityadvisor.Snapshot.class)) {
+                    Suppressed.class, org.communityadvisor.Snapshot.class, Linter.class, RuleInfo.class, RuleSources.class,
+                    Values.class, org.communityadvisor.json.SnapshotModel.class)) {
                 try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
                     if (in != null) {
                         sha.update(in.readAllBytes());
@@ -158,13 +166,14 @@ public final class Precompiled {
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
         List<RuleBase.Source> sources = RuleBase.directorySources(classes.resolve(RuleBase.BUNDLED));
-        write(sources, classes.resolve(RESOURCE));
+        // The schema first: the rule checks that run before the rules are written read its catalog.
         // The catalog is the bundled recommendation rules: every rule whose metadata gives a severity.
         java.util.regex.Pattern rule = java.util.regex.Pattern.compile(
                 "(?m)^rule \"([a-z]+\\.[a-z-]+)\"((?:(?!^when).)*?)^when", java.util.regex.Pattern.DOTALL);
         List<String> ids = sources.stream().flatMap(src -> rule.matcher(src.text()).results())
                 .filter(m -> m.group(2).contains("@severity(")).map(m -> m.group(1)).sorted().toList();
         org.communityadvisor.json.SchemaWriter.write(classes, ids);
+        write(sources, classes.resolve(RESOURCE));
         // Silent on success, like the compiler before it: Maven's own heading names the step, and `mvn -q`
         // builds (./advisor's first run, scripts) must print nothing but problems.
     }

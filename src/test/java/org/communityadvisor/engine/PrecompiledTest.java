@@ -49,6 +49,29 @@ class PrecompiledTest {
         assertThat(classes.resolve(org.communityadvisor.json.SnapshotSchema.RESOURCE)).isNotEmptyFile();
     }
 
+    /** Loading precompiled or cached packages skips the rule checks, so nothing unchecked may be written or cached. */
+    @Test
+    void rulesThatFailTheChecksAreNeitherPrecompiledNorCached(@TempDir Path dir) throws Exception {
+        List<RuleBase.Source> sources = RuleBase.bundledSources().stream()
+                .map(s -> s.path().equals("size.drl") ? new RuleBase.Source(s.path(), s.text()
+                        .replace("members.total < thresholds.minViableMembers", "members.total < 30")) : s)
+                .toList();
+        assertThat(sources).isNotEqualTo(RuleBase.bundledSources());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Precompiled.write(sources, dir.resolve("x.compiled")))
+                .isInstanceOf(RuleBaseException.class).hasMessageContaining("literal threshold");
+        assertThat(dir.resolve("x.compiled")).doesNotExist();
+
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        for (RuleBase.Source s : sources) {
+            Files.writeString(rules.resolve(s.path()), s.text());
+        }
+        for (int attempt = 0; attempt < 2; attempt++) { // the second time would come from a cache, if one were written
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleBase.fromDirectory(rules))
+                    .isInstanceOf(RuleBaseException.class).hasMessageContaining("literal threshold");
+        }
+        assertThat(Precompiled.cached(sources)).isNull();
+    }
+
     @Test
     void theBuildPrecompiledTheBundledRulesAndTheyMatchTheDrl() {
         List<RuleBase.Source> sources = RuleBase.bundledSources();
