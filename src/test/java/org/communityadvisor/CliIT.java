@@ -54,6 +54,17 @@ class CliIT {
         }
     }
 
+    /** Figures of several runs are quoted as median and spread: bench prints both for every figure with a target. */
+    @Test
+    void benchWithSeveralRunsShowsEachFiguresMedianAndSpread() throws Exception {
+        Run run = advisor(null, "bench", "--only", "lean", "--runs", "3");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("=== run 1 of 3 ===").contains("=== run 3 of 3 ===")
+                .contains("median of 3 runs [min-max]");
+        // the generated snapshots are the same every run, so the spread of the lean size is nil
+        assertThat(run.out()).containsPattern("lean advice, typical \\(median\\) size +(\\d+) bytes \\[\\1 bytes - \\1 bytes]");
+    }
+
     @Test
     void textShowsStageAndRankedExplainedAdvice(@TempDir Path dir) throws Exception {
         Path file = write(dir, "launch.json", launchGroup());
