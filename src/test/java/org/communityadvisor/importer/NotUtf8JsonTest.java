@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A JSON export that starts with zero bytes: Jackson takes it for UTF-32 and failed on it with an I/O error
  * (CharConversionException), which escaped the importers as an UncheckedIOException. Found by Jazzer
  * ({@code ImporterFuzzTests#wecom}, kept as {@code finding-utf32-charconversion} in its corpus). Now every
- * JSON reader refuses it as not UTF-8, naming the file.
+ * JSON reader refuses it as not UTF-8, naming the file. Likewise an events import's group facts file
+ * ({@code --groups}) that is not UTF-8 escaped as MalformedInputException ({@code ImporterFuzzTests#events},
+ * {@code finding-groups-not-utf8}).
  */
 class NotUtf8JsonTest {
     /** '{', three zero bytes, then bytes that are no UTF-32 character. */
@@ -49,6 +51,15 @@ class NotUtf8JsonTest {
         Files.writeString(channels, "[{\"id\": \"C1\", \"name\": \"general\", \"members\": [\"U1\"]}]");
         Path day = write(Files.createDirectories(export.resolve("general")).resolve("2026-11-01.json"));
         refused(Format.SLACK, export, day.toString());
+    }
+
+    @Test
+    void eventsGroupFacts(@TempDir Path tmp) throws IOException {
+        Path groups = Files.write(tmp.resolve("groups.jsonl"), new byte[] {'{', '"', (byte) 0xff, '"', '}', '\n'});
+        assertThatThrownBy(() -> Importer.read(Format.EVENTS, List.of(Path.of("src/test/resources/import/events/group.jsonl")),
+                ImportOptions.builder().groups(groups).build()))
+                .isInstanceOf(ImportException.class)
+                .hasMessage(groups + ": is not UTF-8 text");
     }
 
     private static Path write(Path file) throws IOException {
