@@ -27,7 +27,7 @@ import org.communityadvisor.json.SnapshotSchema;
  * (src/test/resources/junit-platform.properties); {@code mvn test -Dtest=FuzzTest -Djqwik.tries.default=N}
  * runs longer (see docs/RELIABILITY.md).
  */
-class FuzzTest {
+public class FuzzTest {
     private static final List<String> SEEDS = Fixtures.caseInputs();
 
     @Property
@@ -56,7 +56,7 @@ class FuzzTest {
         }
     }
 
-    static void satisfiesTheContract(Advice advice) {
+    public static void satisfiesTheContract(Advice advice) {
         List<Advice.Recommendation> recs = advice.recommendations();
         for (int i = 0; i < recs.size(); i++) {
             Advice.Recommendation r = recs.get(i);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -110,6 +111,8 @@ final class DiscordReader implements FormatReader {
                 top(p, path);
             } catch (JacksonException e) {
                 throw ImportContext.malformed(path, where, Problems.of(e));
+            } catch (CharConversionException e) {
+                throw ImportContext.malformed(path, where, Problems.NOT_UTF8);
             }
         }
 

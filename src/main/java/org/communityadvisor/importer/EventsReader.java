@@ -180,6 +180,8 @@ final class EventsReader implements FormatReader {
                     throw ImportContext.malformed(file, "line " + n, "group \"" + id + "\" is listed twice");
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ImportContext.malformed(file, "", "is not UTF-8 text");
         }
         return out;
     }

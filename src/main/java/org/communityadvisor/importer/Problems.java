@@ -8,6 +8,12 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 
 /** A parser's failure in words a consultant can act on: where, and what, never the library's own wording. */
 final class Problems {
+    /**
+     * Jackson reads a stream that starts with zero bytes as UTF-32 and fails on it with a
+     * {@link java.io.CharConversionException} (an I/O error, not a parse error): to the user, the file is not UTF-8.
+     */
+    static final String NOT_UTF8 = "is not UTF-8 text";
+
     private Problems() {
     }
 

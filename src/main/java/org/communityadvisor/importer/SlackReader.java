@@ -3,6 +3,7 @@ package org.communityadvisor.importer;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Closeable;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -186,6 +187,8 @@ final class SlackReader implements FormatReader {
             array = Sources.MAPPER.readTree(in);
         } catch (JacksonException e) {
             throw new ImportException(file, "", Problems.of(e));
+        } catch (CharConversionException e) {
+            throw new ImportException(file, "", Problems.NOT_UTF8);
         }
         if (array == null || !array.isArray()) {
             throw new ImportException(file, "", "expected an array of messages");
@@ -374,6 +377,8 @@ final class SlackReader implements FormatReader {
             array = Sources.MAPPER.readTree(in);
         } catch (JacksonException e) {
             throw new ImportException(file, "", Problems.of(e));
+        } catch (CharConversionException e) {
+            throw new ImportException(file, "", Problems.NOT_UTF8);
         }
         if (array == null || !array.isArray()) {
             throw new ImportException(file, "", "expected an array");

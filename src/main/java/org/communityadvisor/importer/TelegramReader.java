@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -68,6 +69,8 @@ final class TelegramReader implements FormatReader {
             run.top(p);
         } catch (JacksonException e) {
             throw ImportContext.malformed(path, run.where, Problems.of(e));
+        } catch (CharConversionException e) {
+            throw ImportContext.malformed(path, run.where, Problems.NOT_UTF8);
         }
     }
 

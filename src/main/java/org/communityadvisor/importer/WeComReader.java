@@ -2,6 +2,7 @@ package org.communityadvisor.importer;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -208,6 +209,8 @@ final class WeComReader implements FormatReader {
             root = Sources.MAPPER.readTree(in);
         } catch (JacksonException e) {
             throw ImportContext.malformed(file, "", Problems.of(e));
+        } catch (CharConversionException e) {
+            throw ImportContext.malformed(file, "", Problems.NOT_UTF8);
         }
         if (root == null || !root.isObject()) {
             throw ImportContext.malformed(file, "", "not a WeCom API response: expected a JSON object");
