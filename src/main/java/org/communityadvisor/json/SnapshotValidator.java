@@ -36,7 +36,7 @@ public final class SnapshotValidator {
     /** Every problem with the snapshot; empty when it is valid. */
     public static List<ValidationError> validate(Snapshot s) {
         Check c = new Check(s);
-        c.fields(ROOT, s, "");
+        c.fields(ROOT, s, null);
         if (s.createdOn() != null && s.asOf() != null && s.asOf().isBefore(s.createdOn())) {
             c.error("asOf", Message.ASOF_BEFORE_CREATED, s.asOf(), s.createdOn());
         }
@@ -88,26 +88,35 @@ public final class SnapshotValidator {
 
     /**
      * One field of the model with its annotation's bounds read once (an annotation's attributes are proxy calls
-     * with a map look-up each, and every snapshot is checked field by field).
+     * with a map look-up each, and every snapshot is checked field by field), and its path outside lists.
      */
-    private record Node(SnapshotModel.Field f, String name, SnapshotModel.Kind kind, boolean required, long min,
-                        int constant, List<SnapshotModel.Field> partOf, String partOfPath, int maxLength,
-                        int maxItems, List<Node> children) {
+    private record Node(SnapshotModel.Field f, String name, String path, SnapshotModel.Kind kind, boolean required,
+                        long min, int constant, List<SnapshotModel.Field> partOf, String partOfPath, int maxLength,
+                        int maxItems, boolean itemIsRecord, List<Node> children) {
         static List<Node> of(List<SnapshotModel.Field> fields) {
             List<Node> out = new ArrayList<>(fields.size());
             for (SnapshotModel.Field f : fields) {
                 SnapshotField a = f.field();
-                out.add(new Node(f, f.name(), f.kind(), a.required(), a.min(), a.constant(),
+                out.add(new Node(f, f.name(), f.path(), f.kind(), a.required(), a.min(), a.constant(),
                         a.partOf().isEmpty() ? null : SnapshotModel.chain(a.partOf()), a.partOf(), a.maxLength(),
-                        a.maxItems(), of(f.children())));
+                        a.maxItems(), f.type().isRecord(), of(f.children())));
             }
             return List.copyOf(out);
+        }
+
+        /** The JSON path of this field: its model path, or within a list item the item's prefix and its name. */
+        String at(String prefix) {
+            return prefix == null ? path : prefix + name;
         }
     }
 
     private static final List<Node> ROOT = Node.of(SnapshotModel.root());
 
-    /** The generic checks, walking the snapshot along its model. */
+    /**
+     * The generic checks, walking the snapshot along its model. A path is written out only for an error: outside
+     * lists a field's path is its model path ({@code prefix} null); inside a list item it is the item's prefix
+     * ({@code history[2].}) and the field's name.
+     */
     private static final class Check {
         final List<ValidationError> errors = new ArrayList<>();
         final Snapshot snapshot;
@@ -125,42 +134,40 @@ public final class SnapshotValidator {
                 Object value = n.f.get(record);
                 if (value == null) {
                     if (n.required) {
-                        error(prefix + n.name, Message.REQUIRED_FIELD_MISSING);
+                        error(n.at(prefix), Message.REQUIRED_FIELD_MISSING);
                     }
                 } else if (n.kind != SnapshotModel.Kind.BOOLEAN && n.kind != SnapshotModel.Kind.ENUM) {
-                    // the path is built only when a value is checked further (booleans and enum values are
-                    // checked by the reader's types)
-                    field(n, value, prefix + n.name);
+                    field(n, value, prefix); // booleans and enum values are checked by the reader's types
                 }
             }
         }
 
-        void field(Node n, Object value, String at) {
+        void field(Node n, Object value, String prefix) {
             SnapshotModel.Field f = n.f;
             switch (n.kind) {
                 case INTEGER -> {
                     int v = (Integer) value;
                     if (n.constant != Integer.MIN_VALUE) {
                         if (v != n.constant) {
-                            error(at, Message.UNSUPPORTED_SCHEMA_VERSION, v, n.constant);
+                            error(n.at(prefix), Message.UNSUPPORTED_SCHEMA_VERSION, v, n.constant);
                         }
                     } else if (v < n.min) {
                         if (n.min == 0) {
-                            error(at, Message.COUNT_NEGATIVE, v);
+                            error(n.at(prefix), Message.COUNT_NEGATIVE, v);
                         } else {
-                            error(at, Message.AT_LEAST, n.min, v);
+                            error(n.at(prefix), Message.AT_LEAST, n.min, v);
                         }
                     } else if (n.partOf != null) {
                         Object whole = valueAt(n.partOf);
                         if (whole instanceof Integer w && w >= 0 && v > w) {
-                            error(at, Message.PART_LARGER_THAN_WHOLE, v, n.partOfPath, w);
+                            error(n.at(prefix), Message.PART_LARGER_THAN_WHOLE, v, n.partOfPath, w);
                         }
                     }
                 }
                 case NUMBER -> {
                     double v = (Double) value;
                     if (Double.isNaN(v) || Double.isInfinite(v) || v < n.min) {
-                        error(at, Message.NUMBER_AT_LEAST, n.min);
+                        error(n.at(prefix), Message.NUMBER_AT_LEAST, n.min);
                     }
                 }
                 case STRING -> {
@@ -168,44 +175,44 @@ public final class SnapshotValidator {
                     if (!f.matches(v)) {
                         SnapshotField a = f.field();
                         if (a.patternInWords().isEmpty()) {
-                            error(at, Message.MUST_MATCH, a.pattern());
+                            error(n.at(prefix), Message.MUST_MATCH, a.pattern());
                         } else {
                             // the model words the pattern in English; the catalog holds the Chinese of known phrases
-                            error(at, Message.MUST_BE, Message.phrase(a.patternInWords()).<Object>map(m -> m)
+                            error(n.at(prefix), Message.MUST_BE, Message.phrase(a.patternInWords()).<Object>map(m -> m)
                                     .orElse(a.patternInWords()));
                         }
                     }
                     if (n.maxLength > 0 && v.length() > n.maxLength && v.codePointCount(0, v.length()) > n.maxLength) {
-                        error(at, Message.LONGER_THAN, n.maxLength);
+                        error(n.at(prefix), Message.LONGER_THAN, n.maxLength);
                     } else if (n.maxLength == 0 && v.length() > Json.MAX_STRING
                             && v.codePointCount(0, v.length()) > Json.MAX_STRING) {
-                        error(at, Message.TEXT_TOO_LONG, v.codePointCount(0, v.length()), Json.MAX_STRING);
+                        error(n.at(prefix), Message.TEXT_TOO_LONG, v.codePointCount(0, v.length()), Json.MAX_STRING);
                     }
                 }
                 case DATE -> {
                     LocalDate v = (LocalDate) value;
                     if (v.isBefore(EARLIEST_DATE) || v.isAfter(LATEST_DATE)) {
-                        error(at, Message.DATE_OUT_OF_RANGE, v, EARLIEST_DATE, LATEST_DATE);
+                        error(n.at(prefix), Message.DATE_OUT_OF_RANGE, v, EARLIEST_DATE, LATEST_DATE);
                     }
                 }
-                case OBJECT -> fields(n.children, value, at + ".");
+                case OBJECT -> fields(n.children, value, prefix == null ? null : prefix + n.name + ".");
                 case ARRAY -> {
                     List<?> list = (List<?>) value;
                     if (n.maxItems > 0 && list.size() > n.maxItems) {
-                        error(at, Message.TOO_MANY_POINTS, list.size(), n.maxItems);
+                        error(n.at(prefix), Message.TOO_MANY_POINTS, list.size(), n.maxItems);
                     }
                     for (int i = 0; i < list.size(); i++) {
                         Object item = list.get(i);
                         if (item == null) {
-                            String itemAt = at + "[" + i + "]";
-                            if (f.type().isRecord()) {
+                            String itemAt = n.at(prefix) + "[" + i + "]";
+                            if (n.itemIsRecord) {
                                 error(itemAt, Message.EXPECTED_OBJECT_GOT_NULL);
                             } else {
                                 error(itemAt, Message.NULL_NOT_ALLOWED, Arrays.stream(f.type().getEnumConstants())
                                         .map(e -> ((Labelled) e).json()).collect(Collectors.joining(", ")));
                             }
-                        } else if (f.type().isRecord()) {
-                            fields(n.children, item, at + "[" + i + "].");
+                        } else if (n.itemIsRecord) {
+                            fields(n.children, item, n.at(prefix) + "[" + i + "].");
                         }
                     }
                 }
