@@ -111,13 +111,13 @@ final class BenchCommand implements Callable<Integer> {
         if (!targets.isEmpty()) {
             out.println(runs == 1 ? "Targets (issue 12):" : "Targets (issue 12), median of " + runs
                     + " runs [min-max]:");
-            out.printf(Locale.ROOT, "  %-62s %-34s %-14s %s%n", "figure", "measured", "target", "met");
+            out.printf(Locale.ROOT, "  %-72s %-34s %-14s %s%n", "figure", "measured", "target", "met");
             for (Figure f : targets.values()) {
                 double[] v = f.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 double median = (v[(v.length - 1) / 2] + v[v.length / 2]) / 2;
                 String measured = f.show(median) + (v.length == 1 ? "" : " [" + f.show(v[0]) + " - "
                         + f.show(v[v.length - 1]) + "]");
-                out.printf(Locale.ROOT, "  %-62s %-34s %-14s %s%n", f.name(), measured, f.target(),
+                out.printf(Locale.ROOT, "  %-72s %-34s %-14s %s%n", f.name(), measured, f.target(),
                         f.met() == null ? "-" : f.met().test(median) ? "yes" : "NO");
             }
         }
