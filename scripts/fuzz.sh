@@ -5,10 +5,14 @@
 #   scripts/fuzz.sh --runs 200000          # N inputs per target
 #   scripts/fuzz.sh --time 600             # at most S seconds of fuzzing per target (whichever comes first)
 #   scripts/fuzz.sh --runs 50000 advise wechat   # only the named targets
+#   scripts/fuzz.sh --jobs 2 --time 780    # the 10-million-input run: two targets at a time, one per core,
+#                                          # 780 s each (with --time and no --runs, inputs are not capped)
 #
 # Each target is a @FuzzTest method of src/test/java/org/communityadvisor/fuzz/{Json,Importer}FuzzTests.java,
 # run by standalone Jazzer (libFuzzer) in one JVM pinned to one core (FUZZ_CPU, default 1; FUZZ_HEAP, default
-# 1g), one target after another. It starts from the committed corpus in
+# 1g), one target after another. With --jobs N, N workers share the targets (worker K takes every Nth target,
+# pinned to core FUZZ_CPU+K modulo the cores there are), each target still in one JVM on one core. It starts
+# from the committed corpus in
 # src/test/resources/org/communityadvisor/fuzz/<Class>Inputs/<method>/, which `mvn test` replays (regression
 # mode), and then merges the new inputs into it with libFuzzer's -merge=1: only inputs that add coverage of
 # org.communityadvisor code are kept. Files named finding-* in a corpus folder (inputs that once failed) are
@@ -23,18 +27,29 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
-runs=1000000
+runs=""
 time=0
+jobs=1
 targets=()
+usage="usage: scripts/fuzz.sh [--runs N] [--time SECONDS] [--jobs N] [TARGET...]"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) runs="$2"; shift 2 ;;
-    --time) time="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
-    -*) echo "usage: scripts/fuzz.sh [--runs N] [--time SECONDS] [TARGET...]" >&2; exit 2 ;;
+    --runs) runs="${2:?$usage}"; shift 2 ;;
+    --time) time="${2:?$usage}"; shift 2 ;;
+    --jobs) jobs="${2:?$usage}"; shift 2 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -*) echo "$usage" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
+
+for n in "$time" "$jobs" ${runs:+"$runs"}; do
+  [[ "$n" =~ ^[0-9]+$ ]] || { echo "fuzz: not a whole number: $n" >&2; echo "$usage" >&2; exit 2; }
+done
+[ "$jobs" -ge 1 ] || { echo "fuzz: --jobs must be at least 1" >&2; exit 2; }
+if [ -z "$runs" ]; then # inputs per target: 1,000,000 unless a time limit alone is given
+  if [ "$time" != 0 ]; then runs=-1; else runs=1000000; fi
+fi
 
 json=(readSnapshot advise profile)
 importers=(telegram discord slack slackAnalytics wechat wecom events sheetCsv sheetXlsx)
@@ -57,15 +72,19 @@ cp="target/test-classes:target/classes:$(cat target/fuzz-classpath.txt)"
 mkdir -p target/fuzz/logs
 
 jazzer() {
-  taskset -c "${FUZZ_CPU:-1}" java -Xmx"${FUZZ_HEAP:-1g}" -XX:ActiveProcessorCount=1 -cp "$cp" \
+  taskset -c "$FUZZ_CPU" java -Xmx"${FUZZ_HEAP:-1g}" -XX:ActiveProcessorCount=1 -cp "$cp" \
     com.code_intelligence.jazzer.Jazzer --target_class="org.communityadvisor.fuzz.$1" --target_method="$2" \
     --instrumentation_includes='org.communityadvisor.**' --custom_hook_includes='org.communityadvisor.**' \
     -max_len=65536 -timeout=60 --reproducer_path=target/fuzz/findings "${@:3}"
 }
 
-printf 'target\texecutions\tseconds\texec/s\tcorpus files\tcorpus bytes\tfindings\n' > target/fuzz/summary.tsv
-failed=0
-for t in "${targets[@]}"; do
+rm -f target/fuzz/summary*.tsv
+header='target\texecutions\tseconds\texec/s\tcorpus files\tcorpus bytes\tfindings\n'
+
+# fuzz_one TARGET SUMMARY: fuzz one target, merge what it found into its corpus, add a row to SUMMARY; 1 when it
+# found something or the merge failed
+fuzz_one() {
+  local t="$1" summary="$2"
   class="$(class_of "$t")"
   corpus="src/test/resources/org/communityadvisor/fuzz/${class}Inputs/$t"
   generated="target/fuzz/generated/$t"
@@ -74,7 +93,7 @@ for t in "${targets[@]}"; do
   echo "fuzz: $t: fuzzing (at most $runs inputs$([ "$time" != 0 ] && echo ", ${time} s"))" >&2
   limit=()
   [ "$time" != 0 ] && limit=(-max_total_time="$time")
-  status=0
+  local status=0 findings_failed=0
   jazzer "$class" "$t" --keep_going=20 -runs="$runs" "${limit[@]}" -artifact_prefix="$findings/" \
     "$generated" "$corpus" > "target/fuzz/logs/$t.log" 2>&1 || status=$?
   done_line="$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "target/fuzz/logs/$t.log" | tail -1 || true)"
@@ -89,7 +108,7 @@ for t in "${targets[@]}"; do
   nslow="$(find "$findings" -type f -name 'slow-unit-*' | wc -l)"
   [ "$nslow" != 0 ] && echo "fuzz: $t: slowest input kept in $findings/ (slow-unit-*)" >&2
   if [ "$status" != 0 ] || [ "$nfind" != 0 ]; then
-    failed=1
+    findings_failed=1
     echo "fuzz: $t: FINDINGS (exit $status): see $findings/ and target/fuzz/logs/$t.log" >&2
   fi
 
@@ -99,8 +118,7 @@ for t in "${targets[@]}"; do
   if ! jazzer "$class" "$t" -merge=1 "$merged" "$corpus" "$generated" > "target/fuzz/logs/$t.merge.log" 2>&1 \
       || [ -z "$(ls -A "$merged")" ]; then
     echo "fuzz: $t: merge failed (target/fuzz/logs/$t.merge.log); the corpus is left as it was" >&2
-    failed=1
-    continue
+    return 1
   fi
   find "$corpus" -maxdepth 1 -type f -name 'finding-*' -exec cp {} "$merged/" \;
   find "$corpus" -maxdepth 1 -type f -delete
@@ -110,9 +128,31 @@ for t in "${targets[@]}"; do
   rate="?"
   [ -n "$execs" ] && [ "$secs" != "?" ] && [ "$secs" != 0 ] && rate=$((execs / secs))
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "${execs:-0}" "$secs" "$rate" "$files" "$bytes" "$nfind" \
-    >> target/fuzz/summary.tsv
+    >> "$summary"
   echo "fuzz: $t: ${execs:-0} inputs in ${secs} s ($rate/s); corpus $files files, $bytes bytes; $nfind findings" >&2
+  return $findings_failed
+}
+
+# worker K: every jobs-th target from the Kth, on its own core
+worker() {
+  local k="$1" i failed=0
+  local FUZZ_CPU="$(( (first_cpu + k) % $(nproc) ))"
+  for ((i = k; i < ${#targets[@]}; i += jobs)); do
+    fuzz_one "${targets[$i]}" "target/fuzz/summary.$k.tsv" || failed=1
+  done
+  return $failed
+}
+
+first_cpu="${FUZZ_CPU:-1}"
+failed=0
+pids=()
+for ((k = 0; k < jobs; k++)); do
+  if [ "$jobs" = 1 ]; then worker 0 || failed=1; else worker "$k" & pids+=($!); fi
 done
+for p in "${pids[@]}"; do wait "$p" || failed=1; done
+{ printf "$header"; for t in "${targets[@]}"; do awk -F'\t' -v t="$t" '$1 == t' target/fuzz/summary.*.tsv; done; } \
+  > target/fuzz/summary.tsv 2>/dev/null
+rm -f target/fuzz/summary.*.tsv
 total="$(awk -F'\t' 'NR > 1 { s += $2 } END { print s + 0 }' target/fuzz/summary.tsv)"
 echo "fuzz: total $total inputs" >&2
 column -t -s $'\t' target/fuzz/summary.tsv
