@@ -219,10 +219,7 @@ class CliIT {
 
     @Test
     void aBrokenRulesFolderIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        for (Path drl : Files.list(Path.of("rules")).filter(p -> p.toString().endsWith(".drl")).toList()) {
-            Files.copy(drl, rules.resolve(drl.getFileName()));
-        }
+        Path rules = Fixtures.copyOfTheRules(dir);
         Path size = rules.resolve("size.drl");
         assertThat(Files.readString(size)).contains("Community( members.total >= thresholds.maxManageableMembers )");
         Files.writeString(size, Files.readString(size).replace("Community( members.total >= thresholds.maxManageableMembers )",

@@ -89,10 +89,7 @@ class ConsultantWorkflowIT {
         assertThat(ok.exit()).as(ok.out()).isZero();
         assertThat(ok.out()).contains("ok");
 
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        for (Path drl : Files.list(Path.of("rules")).filter(p -> p.toString().endsWith(".drl")).toList()) {
-            Files.copy(drl, rules.resolve(drl.getFileName()));
-        }
+        Path rules = Fixtures.copyOfTheRules(dir);
         Path size = rules.resolve("size.drl");
         String text = Files.readString(size);
         assertThat(text).contains("Community( members.total >= thresholds.maxManageableMembers )").contains("@titleZh(\"人数太少,还不成群\")");

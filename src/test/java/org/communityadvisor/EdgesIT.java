@@ -61,13 +61,7 @@ class EdgesIT {
 
     @Test
     void lintRefusesALiteralThresholdAsTheReadmeSays(@TempDir Path dir) throws Exception {
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules);
-        try (var files = Files.list(Path.of("rules"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        Path rules = Fixtures.copyOfTheRules(dir);
         Path size = rules.resolve("size.drl");
         Files.writeString(size, Files.readString(size).replace("members.total < thresholds.minViableMembers",
                 "members.total < 30"));

@@ -31,6 +31,17 @@ public final class Fixtures {
         }
     }
 
+    /** A copy of the bundled rules folder's DRL files in {@code dir/rules}, for tests that edit or reload rules. */
+    public static Path copyOfTheRules(Path dir) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        try (java.util.stream.Stream<Path> drl = Files.list(Path.of("rules"))) {
+            for (Path p : drl.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(p, rules.resolve(p.getFileName()));
+            }
+        }
+        return rules;
+    }
+
     /** The healthy, mature base snapshot on which no rule fires. */
     public static JsonNode base() {
         return resource("rule-cases/base.json");

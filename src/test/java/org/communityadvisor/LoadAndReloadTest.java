@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.communityadvisor.RulesException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +31,7 @@ class LoadAndReloadTest {
 
     @Test
     void eightThreadsKeepGettingTheSameAdviceThroughAHundredReloads(@TempDir Path dir) throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        try (Stream<Path> drl = Files.list(Path.of("rules"))) {
-            for (Path p : drl.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.copy(p, rules.resolve(p.getFileName()));
-            }
-        }
+        Path rules = Fixtures.copyOfTheRules(dir);
         // The edited folder changes the advice: weekly official posts rank first of their severity, with a new title.
         Path activity = rules.resolve("activity.drl");
         String edited = Files.readString(activity).replaceFirst("(rule \"activity.weekly-official\"\\s+@severity\\(\"high, medium\"\\)\\s+@weight\\()\\d+",

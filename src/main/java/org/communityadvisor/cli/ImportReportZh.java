@@ -3,6 +3,7 @@ package org.communityadvisor.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.communityadvisor.importer.EventLog;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -219,7 +220,8 @@ final class ImportReportZh {
             "no sender", "条无发送者的消息",
             "after asOf", "条 asOf 之后的记录",
             "pin", "条置顶通知",
-            "other", "条其他记录");
+            "other", "条其他记录",
+            EventLog.OUT_OF_RANGE, "条日期早于 1990 年或晚于 2099 年的记录");
 
     private ImportReportZh() {
     }

@@ -29,6 +29,7 @@ import org.communityadvisor.Snapshot;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.json.MergePatch;
 import org.communityadvisor.json.SnapshotReader;
+import org.communityadvisor.json.SnapshotValidator;
 
 /**
  * The derivations of {@code IMPORT.md} over one community's events, in one pass: feed it events (in time order
@@ -161,6 +162,9 @@ public final class EventLog {
 
     /** One day of the platform's own statistics. */
     public EventLog day(LocalDate day, DayFigures f) {
+        if (outOfRange(day)) {
+            return this;
+        }
         if (options.asOf() != null && day.isAfter(options.asOf())) {
             afterAsOf++;
             return this;
@@ -170,6 +174,22 @@ public final class EventLog {
         seen(day);
         return this;
     }
+
+    /**
+     * A day the snapshot could not hold (before 1990 or after 2099: a zero or mistyped timestamp) is skipped and
+     * reported, rather than refusing the whole export.
+     */
+    private boolean outOfRange(LocalDate day) {
+        if (day.isBefore(SnapshotValidator.EARLIEST_DATE) || day.isAfter(SnapshotValidator.LATEST_DATE)) {
+            skip(OUT_OF_RANGE, day.toString());
+            return true;
+        }
+        return false;
+    }
+
+    /** The kind of skipped record dated before 1990 or after 2099. */
+    public static final String OUT_OF_RANGE = "dated before " + SnapshotValidator.EARLIEST_DATE.getYear()
+            + " or after " + SnapshotValidator.LATEST_DATE.getYear();
 
     private static <T> T or(T a, T b) {
         return a != null ? a : b;
@@ -187,6 +207,9 @@ public final class EventLog {
     /** One event; within a thread, events should come in time order (others are counted, and reported). */
     public void add(Event e) {
         LocalDate day = e.time().toLocalDate();
+        if (outOfRange(day)) {
+            return;
+        }
         if (options.asOf() != null && day.isAfter(options.asOf())) {
             afterAsOf++;
             if (e.kind() == Event.Kind.JOIN) {

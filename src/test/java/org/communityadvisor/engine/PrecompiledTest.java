@@ -90,7 +90,7 @@ class PrecompiledTest {
 
     @Test
     void aRulesFolderIsCompiledOnceThenServedFromTheCacheUntilItChanges(@TempDir Path dir) throws Exception {
-        Path rules = copyOfTheRules(dir);
+        Path rules = Fixtures.copyOfTheRules(dir);
         RuleBase first = RuleBase.fromDirectory(rules);
         try (Stream<Path> files = Files.list(cache.resolve("community-advisor"))) {
             assertThat(files.toList()).hasSize(1);
@@ -107,7 +107,7 @@ class PrecompiledTest {
 
     @Test
     void aCorruptCacheFileIsIgnored(@TempDir Path dir) throws Exception {
-        Path rules = copyOfTheRules(dir);
+        Path rules = Fixtures.copyOfTheRules(dir);
         RuleBase.fromDirectory(rules);
         try (Stream<Path> files = Files.list(cache.resolve("community-advisor"))) {
             for (Path f : files.toList()) {
@@ -124,15 +124,5 @@ class PrecompiledTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Path copyOfTheRules(Path dir) throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        try (Stream<Path> drl = Files.list(Path.of("rules"))) {
-            for (Path p : drl.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.copy(p, rules.resolve(p.getFileName()));
-            }
-        }
-        return rules;
     }
 }

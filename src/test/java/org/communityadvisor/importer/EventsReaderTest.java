@@ -199,6 +199,24 @@ class EventsReaderTest {
     }
 
     @Test
+    void eventsDatedBefore1990OrAfter2099AreSkippedAndReportedNotTheWholeExportRefused(@TempDir Path dir)
+            throws IOException {
+        Path zero = dir.resolve("zero.jsonl");
+        Files.writeString(zero, "{\"groupId\":\"g1\",\"ts\":\"1970-01-01T00:00:00Z\",\"senderId\":\"u1\",\"kind\":\"message\"}\n"
+                + Files.readString(DIR.resolve("group.jsonl"))
+                + "{\"groupId\":\"g1\",\"ts\":\"2150-01-01T00:00:00Z\",\"senderId\":\"u1\",\"kind\":\"join\"}\n"
+                + "{\"groupId\":\"g1\",\"ts\":\"1989-12-31T23:59:59Z\",\"senderId\":\"u1\",\"kind\":\"message\"}\n");
+        ImportResult r = Importer.read(Format.EVENTS, List.of(zero), WITH_FACTS);
+        assertThat(r.rejected()).isEmpty();
+        ImportedCommunity c = r.communities().get(0);
+        assertThat(c.snapshot().asOf()).isEqualTo(LocalDate.parse("2026-11-30"));
+        assertThat(c.snapshot().activity().messages7d()).isEqualTo(9);
+        assertThat(c.snapshot().members().joined7d()).isEqualTo(1);
+        assertThat(c.report().skipped()).contains(
+                new ImportReport.Skipped("dated before 1990 or after 2099", 3, "1970-01-01"));
+    }
+
+    @Test
     void anImportedSnapshotAdvisesLikeAnyOther() {
         Snapshot s = one(WITH_FACTS).snapshot();
         assertThat(Advisor.builder().build().advise(s).communityId()).isEqualTo("g1");

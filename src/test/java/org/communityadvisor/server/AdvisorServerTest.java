@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.communityadvisor.AdviceJson;
 import org.communityadvisor.Advisor;
+import org.communityadvisor.Fixtures;
 import org.communityadvisor.Lang;
 import org.communityadvisor.cli.ServeCommand;
 import org.communityadvisor.json.InputReader;
@@ -261,13 +262,7 @@ class AdvisorServerTest {
 
     @Test
     void reloadNeedsTheTokenSwapsRulesAndKeepsOldOnesOnABrokenFolder(@TempDir Path dir) throws Exception {
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules);
-        try (Stream<Path> s = Files.list(Path.of("rules"))) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                Files.copy(p, rules.resolve(p.getFileName()));
-            }
-        }
+        Path rules = Fixtures.copyOfTheRules(dir);
         Advisor own = Advisor.builder().build();
         AdvisorServer s = AdvisorServer.builder(own).port(0).reload(rules, "s3cret-token").build();
         s.start();

@@ -41,6 +41,7 @@ import org.communityadvisor.Snapshot;
 import org.communityadvisor.importer.Importer;
 import org.communityadvisor.json.MergePatch;
 import org.communityadvisor.json.SnapshotReader;
+import org.communityadvisor.json.SnapshotValidator;
 import scala.collection.JavaConverters;
 
 /**
@@ -254,6 +255,10 @@ public final class FleetJob {
             time = LocalDateTime.ofInstant(instant, zone);
         } catch (java.time.DateTimeException e) {
             return null;
+        }
+        if (time.toLocalDate().isBefore(SnapshotValidator.EARLIEST_DATE)
+                || time.toLocalDate().isAfter(SnapshotValidator.LATEST_DATE)) {
+            return null; // a zero or mistyped timestamp: EventLog skips it too
         }
         String kind;
         switch (kindText.toUpperCase(Locale.ROOT)) {

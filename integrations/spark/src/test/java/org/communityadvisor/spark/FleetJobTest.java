@@ -41,7 +41,10 @@ class FleetJobTest {
         spark.stop();
     }
 
-    /** A small fleet plus the odd groups: one without facts, one whose events all come after the asOf days. */
+    /**
+     * A small fleet plus the odd groups: one without facts, one whose events all come after the asOf days, one
+     * with a line dated 1970.
+     */
     static void fleet(Path events, Path groups) throws IOException {
         new FleetGenerator(42, LAST, 140).write(events, groups, 40, 400);
         Files.writeString(events, String.join("\n",
@@ -50,6 +53,8 @@ class FleetJobTest {
                 "{\"groupId\":\"late-nocreated\",\"ts\":\"2026-12-10T09:00:00Z\",\"senderId\":\"x\",\"kind\":\"message\"}",
                 "{\"groupId\":\"pins\",\"ts\":\"2026-11-01T09:00:00Z\",\"senderId\":\"x\",\"kind\":\"pin\"}",
                 "{\"groupId\":\"weird/id\",\"ts\":\"2026-11-19T23:30:00-01:00\",\"senderId\":\"x\",\"kind\":\"Question\"}",
+                // a zero timestamp: skipped by both, so the old group's createdOn is still its first real day
+                "{\"groupId\":\"old\",\"ts\":\"1970-01-01T00:00:00Z\",\"senderId\":\"o1\",\"kind\":\"message\"}",
                 "") , StandardOpenOption.APPEND);
         // an old group: 800 days of events, so the history stops at its 104 weeks
         StringBuilder old = new StringBuilder();
