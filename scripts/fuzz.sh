@@ -5,8 +5,8 @@
 #   scripts/fuzz.sh --runs 200000          # N inputs per target
 #   scripts/fuzz.sh --time 600             # at most S seconds of fuzzing per target (whichever comes first)
 #   scripts/fuzz.sh --runs 50000 advise wechat   # only the named targets
-#   scripts/fuzz.sh --jobs 2 --time 780    # the 10-million-input run: two targets at a time, one per core,
-#                                          # 780 s each (with --time and no --runs, inputs are not capped)
+#   scripts/fuzz.sh --jobs 2 --time 850    # the 10-million-input run: two targets at a time, one per core,
+#                                          # 850 s each (with --time and no --runs, inputs are not capped)
 #
 # Each target is a @FuzzTest method of src/test/java/org/communityadvisor/fuzz/{Json,Importer}FuzzTests.java,
 # run by standalone Jazzer (libFuzzer) in one JVM pinned to one core (FUZZ_CPU, default 1; FUZZ_HEAP, default
@@ -90,7 +90,10 @@ fuzz_one() {
   generated="target/fuzz/generated/$t"
   findings="target/fuzz/findings/$t"
   mkdir -p "$corpus" "$generated" "$findings"
-  echo "fuzz: $t: fuzzing (at most $runs inputs$([ "$time" != 0 ] && echo ", ${time} s"))" >&2
+  local limits=()
+  [ "$runs" != -1 ] && limits+=("$runs inputs")
+  [ "$time" != 0 ] && limits+=("$time s")
+  echo "fuzz: $t: fuzzing (at most $(IFS=/; echo "${limits[*]}" | sed 's|/| or |'))" >&2
   limit=()
   [ "$time" != 0 ] && limit=(-max_total_time="$time")
   local status=0 findings_failed=0
