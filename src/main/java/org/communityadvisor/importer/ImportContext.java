@@ -73,7 +73,20 @@ final class ImportContext {
 
     /** A time the export writes with an offset (or an instant): in --zone, else UTC. */
     LocalDateTime at(Instant instant) {
+        instant = instant.isBefore(FIRST) ? FIRST : instant.isAfter(LAST) ? LAST : instant;
         return LocalDateTime.ofInstant(instant, options.zone() == null ? ZoneOffset.UTC : options.zone());
+    }
+
+    private static final Instant FIRST = Instant.parse("0001-01-02T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-30T00:00:00Z");
+
+    /**
+     * Seconds since 1970 as an instant. A count far outside years 1 to 9999 (a corrupt field) is held at that
+     * bound instead of overflowing: the event is then dated outside the years a snapshot holds, and skipped and
+     * reported as such ({@link EventLog}).
+     */
+    static Instant epochSecond(long seconds) {
+        return Instant.ofEpochSecond(Math.max(FIRST.getEpochSecond(), Math.min(LAST.getEpochSecond(), seconds)));
     }
 
     /** A time with an offset: in --zone, else UTC. */

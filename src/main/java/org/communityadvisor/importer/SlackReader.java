@@ -279,7 +279,7 @@ final class SlackReader implements FormatReader {
             if (s.signum() < 0) {
                 throw new NumberFormatException();
             }
-            return Instant.ofEpochSecond(seconds, nanos);
+            return ImportContext.epochSecond(seconds).plusNanos(nanos);
         } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
             throw new ImportException(file, where + " ts", "\"" + ts + "\" is not a Slack timestamp (seconds since "
                     + "1970, e.g. 1700000000.123456)");
@@ -350,7 +350,7 @@ final class SlackReader implements FormatReader {
                     throw new ImportException(file, where + " created", "expected seconds since 1970");
                 }
                 if (cr.asLong() > 0) {
-                    created = Instant.ofEpochSecond(cr.asLong());
+                    created = ImportContext.epochSecond(cr.asLong());
                 }
             }
             List<String> members = null;

@@ -396,7 +396,7 @@ final class TelegramReader implements FormatReader {
         String unix = text(m, "date_unixtime");
         if (unix != null) {
             try {
-                instant = Instant.ofEpochSecond(Long.parseLong(unix.strip()));
+                instant = ImportContext.epochSecond(Long.parseLong(unix.strip()));
             } catch (NumberFormatException | DateTimeException e) {
                 throw ImportContext.malformed(path, where + " date_unixtime", "\"" + unix
                         + "\" is not a number of seconds");

@@ -348,7 +348,7 @@ final class WeChatReader implements FormatReader {
         String createdText = cell(columns, cells, "CreateTime").strip();
         Instant created;
         try {
-            created = Instant.ofEpochSecond(Long.parseLong(createdText));
+            created = ImportContext.epochSecond(Long.parseLong(createdText));
         } catch (NumberFormatException | DateTimeException e) {
             throw ImportContext.malformed(path, at, "CreateTime \"" + createdText
                     + "\" is not a time in epoch seconds (e.g. 1763601303)");

@@ -230,10 +230,10 @@ final class WeComReader implements FormatReader {
     private static Instant epoch(Path file, JsonNode node, String field, String at) {
         JsonNode v = node.get(field);
         if (v != null && v.isIntegralNumber()) {
-            return Instant.ofEpochSecond(v.asLong());
+            return ImportContext.epochSecond(v.asLong());
         }
         if (v != null && v.isTextual() && v.asText().matches("\\d{1,12}")) {
-            return Instant.ofEpochSecond(Long.parseLong(v.asText()));
+            return ImportContext.epochSecond(Long.parseLong(v.asText()));
         }
         throw ImportContext.malformed(file, at, "expected a time in epoch seconds (e.g. 1763601303), got "
                 + (v == null ? "nothing" : v.toString()));

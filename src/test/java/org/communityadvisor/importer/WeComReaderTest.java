@@ -139,6 +139,20 @@ class WeComReaderTest {
                 "times were read in UTC; WeCom's days begin at midnight China time: give --zone Asia/Shanghai");
     }
 
+    /** Found by fuzzing: a join_time beyond what an Instant holds escaped as DateTimeException. */
+    @Test
+    void aJoinTimeFarOutOfRangeIsSkippedAndReportedNotAnOverflow(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path file = dir.resolve("groupchat_get.json");
+        String text = java.nio.file.Files.readString(DIR.resolve("group").resolve("groupchat_get.json"));
+        java.nio.file.Files.writeString(file, text.replaceFirst("\"join_time\": 1788228000",
+                "\"join_time\": 178822800094758400").replaceFirst("\"join_time\": 1788228300", "\"join_time\": 0"));
+        ImportedCommunity c = read(file, ImportOptions.builder().asOf(LocalDate.of(2026, 11, 30)).build());
+        assertThat(c.snapshot().members().total()).isEqualTo(8);
+        assertThat(c.report().skipped()).contains(
+                new ImportReport.Skipped(EventLog.OUT_OF_RANGE, 2, "1970-01-01")); // in time order
+    }
+
     @Test
     void anErrorResponseIsRefusedWithItsMessage() {
         Path file = DIR.resolve("error").resolve("groupchat_get.json");
