@@ -34,9 +34,12 @@ targets=()
 usage="usage: scripts/fuzz.sh [--runs N] [--time SECONDS] [--jobs N] [TARGET...]"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) runs="${2:?$usage}"; shift 2 ;;
-    --time) time="${2:?$usage}"; shift 2 ;;
-    --jobs) jobs="${2:?$usage}"; shift 2 ;;
+    --runs|--time|--jobs) [ $# -ge 2 ] || { echo "fuzz: $1 needs a value" >&2; echo "$usage" >&2; exit 2; } ;;
+  esac
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --time) time="$2"; shift 2 ;;
+    --jobs) jobs="$2"; shift 2 ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     -*) echo "$usage" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
