@@ -3,9 +3,9 @@ package org.communityadvisor.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.communityadvisor.importer.EventLog;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.communityadvisor.importer.EventLog;
 
 /**
  * The import report's notes in Chinese. The importer writes its notes (where a value comes from, how it was

@@ -175,6 +175,10 @@ public final class EventLog {
         return this;
     }
 
+    /** The kind of skipped record dated before 1990 or after 2099. */
+    public static final String OUT_OF_RANGE = "dated before " + SnapshotValidator.EARLIEST_DATE.getYear()
+            + " or after " + SnapshotValidator.LATEST_DATE.getYear();
+
     /**
      * A day the snapshot could not hold (before 1990 or after 2099: a zero or mistyped timestamp) is skipped and
      * reported, rather than refusing the whole export.
@@ -186,10 +190,6 @@ public final class EventLog {
         }
         return false;
     }
-
-    /** The kind of skipped record dated before 1990 or after 2099. */
-    public static final String OUT_OF_RANGE = "dated before " + SnapshotValidator.EARLIEST_DATE.getYear()
-            + " or after " + SnapshotValidator.LATEST_DATE.getYear();
 
     private static <T> T or(T a, T b) {
         return a != null ? a : b;

@@ -71,14 +71,17 @@ final class ImportContext {
         return new ImportException(file == null ? "" : file.toString(), position, reason);
     }
 
-    /** A time the export writes with an offset (or an instant): in --zone, else UTC. */
+    private static final Instant FIRST = Instant.parse("0001-01-02T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-30T00:00:00Z");
+
+    /**
+     * A time the export writes with an offset (or an instant): in --zone, else UTC; held within years 1 to 9999
+     * like {@link #epochSecond}.
+     */
     LocalDateTime at(Instant instant) {
         instant = instant.isBefore(FIRST) ? FIRST : instant.isAfter(LAST) ? LAST : instant;
         return LocalDateTime.ofInstant(instant, options.zone() == null ? ZoneOffset.UTC : options.zone());
     }
-
-    private static final Instant FIRST = Instant.parse("0001-01-02T00:00:00Z");
-    private static final Instant LAST = Instant.parse("9999-12-30T00:00:00Z");
 
     /**
      * Seconds since 1970 as an instant. A count far outside years 1 to 9999 (a corrupt field) is held at that
