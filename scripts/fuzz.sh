@@ -93,12 +93,12 @@ fuzz_one() {
   generated="target/fuzz/generated/$t"
   findings="target/fuzz/findings/$t"
   mkdir -p "$corpus" "$generated" "$findings"
-  local limits=()
-  [ "$runs" != -1 ] && limits+=("$runs inputs")
-  [ "$time" != 0 ] && limits+=("$time s")
-  echo "fuzz: $t: fuzzing (at most $(IFS=/; echo "${limits[*]}" | sed 's|/| or |'))" >&2
-  limit=()
-  [ "$time" != 0 ] && limit=(-max_total_time="$time")
+  local limit=() says="$runs inputs"
+  if [ "$time" != 0 ]; then
+    limit=(-max_total_time="$time")
+    says="$([ "$runs" = -1 ] || echo "$runs inputs or ")$time s"
+  fi
+  echo "fuzz: $t: fuzzing (at most $says)" >&2
   local status=0 findings_failed=0
   jazzer "$class" "$t" --keep_going=20 -runs="$runs" "${limit[@]}" -artifact_prefix="$findings/" \
     "$generated" "$corpus" > "target/fuzz/logs/$t.log" 2>&1 || status=$?

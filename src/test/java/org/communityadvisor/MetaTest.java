@@ -1,6 +1,7 @@
 package org.communityadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.communityadvisor.engine.RuleBase;
 import org.communityadvisor.engine.RuleInfo;
 import org.communityadvisor.json.SnapshotSchema;
 import org.junit.jupiter.api.Test;
@@ -190,13 +192,13 @@ class MetaTest {
      */
     @Test
     void noThresholdIsALiteralInARule() {
-        List<org.communityadvisor.engine.RuleBase.Source> bundled = org.communityadvisor.engine.RuleBase.bundledSources();
-        org.communityadvisor.engine.RuleBase.compile(bundled);
-        List<org.communityadvisor.engine.RuleBase.Source> literal = bundled.stream()
-                .map(s -> s.path().equals("size.drl") ? new org.communityadvisor.engine.RuleBase.Source(s.path(),
+        List<RuleBase.Source> bundled = RuleBase.bundledSources();
+        RuleBase.compile(bundled);
+        List<RuleBase.Source> literal = bundled.stream()
+                .map(s -> s.path().equals("size.drl") ? new RuleBase.Source(s.path(),
                         s.text().replace("members.total < thresholds.minViableMembers", "members.total < 30")) : s)
                 .toList();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.communityadvisor.engine.RuleBase.compile(literal))
+        assertThatThrownBy(() -> RuleBase.compile(literal))
                 .hasMessageContaining("size.drl:").hasMessageContaining("the number 30 is a literal threshold");
     }
 }

@@ -184,7 +184,7 @@ public final class EventLog {
      * reported, rather than refusing the whole export.
      */
     private boolean outOfRange(LocalDate day) {
-        if (day.isBefore(SnapshotValidator.EARLIEST_DATE) || day.isAfter(SnapshotValidator.LATEST_DATE)) {
+        if (!SnapshotValidator.inDateRange(day)) {
             skip(OUT_OF_RANGE, day.toString());
             return true;
         }

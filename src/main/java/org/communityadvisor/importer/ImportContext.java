@@ -71,15 +71,11 @@ final class ImportContext {
         return new ImportException(file == null ? "" : file.toString(), position, reason);
     }
 
-    private static final Instant FIRST = Instant.parse("0001-01-02T00:00:00Z");
-    private static final Instant LAST = Instant.parse("9999-12-30T00:00:00Z");
+    private static final long FIRST = Instant.parse("0001-01-02T00:00:00Z").getEpochSecond();
+    private static final long LAST = Instant.parse("9999-12-30T00:00:00Z").getEpochSecond();
 
-    /**
-     * A time the export writes with an offset (or an instant): in --zone, else UTC; held within years 1 to 9999
-     * like {@link #epochSecond}.
-     */
+    /** A time the export writes with an offset (or an instant): in --zone, else UTC. */
     LocalDateTime at(Instant instant) {
-        instant = instant.isBefore(FIRST) ? FIRST : instant.isAfter(LAST) ? LAST : instant;
         return LocalDateTime.ofInstant(instant, options.zone() == null ? ZoneOffset.UTC : options.zone());
     }
 
@@ -89,7 +85,7 @@ final class ImportContext {
      * reported as such ({@link EventLog}).
      */
     static Instant epochSecond(long seconds) {
-        return Instant.ofEpochSecond(Math.max(FIRST.getEpochSecond(), Math.min(LAST.getEpochSecond(), seconds)));
+        return Instant.ofEpochSecond(Math.max(FIRST, Math.min(LAST, seconds)));
     }
 
     /** A time with an offset: in --zone, else UTC. */

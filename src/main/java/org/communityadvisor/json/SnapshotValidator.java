@@ -30,6 +30,11 @@ public final class SnapshotValidator {
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1990, 1, 1);
     public static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
 
+    /** Whether a date is one the advisor reads ({@link #EARLIEST_DATE} to {@link #LATEST_DATE}). */
+    public static boolean inDateRange(LocalDate day) {
+        return !day.isBefore(EARLIEST_DATE) && !day.isAfter(LATEST_DATE);
+    }
+
     private SnapshotValidator() {
     }
 
@@ -191,7 +196,7 @@ public final class SnapshotValidator {
                 }
                 case DATE -> {
                     LocalDate v = (LocalDate) value;
-                    if (v.isBefore(EARLIEST_DATE) || v.isAfter(LATEST_DATE)) {
+                    if (!inDateRange(v)) {
                         error(n.at(prefix), Message.DATE_OUT_OF_RANGE, v, EARLIEST_DATE, LATEST_DATE);
                     }
                 }

@@ -256,8 +256,7 @@ public final class FleetJob {
         } catch (java.time.DateTimeException e) {
             return null;
         }
-        if (time.toLocalDate().isBefore(SnapshotValidator.EARLIEST_DATE)
-                || time.toLocalDate().isAfter(SnapshotValidator.LATEST_DATE)) {
+        if (!SnapshotValidator.inDateRange(time.toLocalDate())) {
             return null; // a zero or mistyped timestamp: EventLog skips it too
         }
         String kind;
