@@ -220,14 +220,14 @@ class CliIT {
     @Test
     void aBrokenRulesFolderIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
         Path rules = Fixtures.copyOfTheRules(dir);
-        Path size = rules.resolve("size.drl");
+        Path size = rules.resolve("size.over-manageable/rule.drl");
         assertThat(Files.readString(size)).contains("Community( members.total >= thresholds.maxManageableMembers )");
         Files.writeString(size, Files.readString(size).replace("Community( members.total >= thresholds.maxManageableMembers )",
                 "Community( total >= thresholds.maxManageableMember )"));
         Path file = write(dir, "launch.json", launchGroup());
         Run run = advisor(null, "advise", file.toString(), "--rules", rules.toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).containsPattern("size\\.drl:\\d+: ").doesNotContain("\tat ");
+        assertThat(run.err()).containsPattern("size\\.over-manageable/rule\\.drl:\\d+: ").doesNotContain("\tat ");
 
         Run unchanged = advisor(null, "advise", file.toString(), "--rules", "rules", "--format", "json");
         assertThat(unchanged.exit()).as(unchanged.err()).isZero();

@@ -90,19 +90,30 @@ class ConsultantWorkflowIT {
         assertThat(ok.out()).contains("ok");
 
         Path rules = Fixtures.copyOfTheRules(dir);
-        Path size = rules.resolve("size.drl");
+        Path size = rules.resolve("size.over-manageable/rule.drl");
         String text = Files.readString(size);
-        assertThat(text).contains("Community( members.total >= thresholds.maxManageableMembers )").contains("@titleZh(\"人数太少,还不成群\")");
-        Files.writeString(size, text.replace("Community( members.total >= thresholds.maxManageableMembers )", "Community( total >= )")
-                .replace("@titleZh(\"人数太少,还不成群\")", ""));
+        assertThat(text).contains("Community( members.total >= thresholds.maxManageableMembers )");
+        Files.writeString(size, text.replace("Community( members.total >= thresholds.maxManageableMembers )", "Community( total >= )"));
         CliIT.Run broken = CliIT.advisor(null, "lint", "--rules", rules.toString());
         assertThat(broken.exit()).isEqualTo(1);
-        assertThat(broken.out()).containsPattern("size\\.drl:\\d+: ").doesNotContain("\tat ");
-        Files.writeString(size, text.replace("@titleZh(\"人数太少,还不成群\")", ""));
+        assertThat(broken.out()).containsPattern("size\\.over-manageable/rule\\.drl:\\d+: ").doesNotContain("\tat ");
+        Files.writeString(size, text);
+        Path zh = rules.resolve("size.below-viable/zh.properties");
+        String texts = Files.readString(zh);
+        assertThat(texts).contains("title = 人数太少,还不成群\n");
+        Files.writeString(zh, texts.replace("title = 人数太少,还不成群\n", ""));
         CliIT.Run noTitle = CliIT.advisor(null, "lint", "--rules", rules.toString());
         assertThat(noTitle.exit()).isEqualTo(1);
-        assertThat(noTitle.out()).containsPattern("size\\.drl:\\d+: rule \"size.below-viable\": @titleZh is missing");
-        Files.writeString(size, text);
+        assertThat(noTitle.out()).contains("size.below-viable/zh.properties: 'title' is missing: rule \"size.below-viable\""
+                + " needs its title in Chinese");
+        Files.writeString(zh, texts);
+        Path cases = rules.resolve("size.below-viable/cases.json");
+        String caseText = Files.readString(cases);
+        Files.delete(cases);
+        CliIT.Run noCases = CliIT.advisor(null, "lint", "--rules", rules.toString());
+        assertThat(noCases.exit()).isEqualTo(1);
+        assertThat(noCases.out()).contains("size.below-viable/cases.json: missing: rule \"size.below-viable\" needs a case");
+        Files.writeString(cases, caseText);
         Files.delete(rules.resolve("results.drl"));
         CliIT.Run noQueries = CliIT.advisor(null, "lint", "--rules", rules.toString());
         assertThat(noQueries.exit()).isEqualTo(1);

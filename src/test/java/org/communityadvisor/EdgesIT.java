@@ -62,12 +62,12 @@ class EdgesIT {
     @Test
     void lintRefusesALiteralThresholdAsTheReadmeSays(@TempDir Path dir) throws Exception {
         Path rules = Fixtures.copyOfTheRules(dir);
-        Path size = rules.resolve("size.drl");
+        Path size = rules.resolve("size.below-viable/rule.drl");
         Files.writeString(size, Files.readString(size).replace("members.total < thresholds.minViableMembers",
                 "members.total < 30"));
         Run run = CliIT.advisor(null, "lint", "--rules", rules.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("size.drl:").contains("the number 30 is a literal threshold");
+        assertThat(run.out()).contains("size.below-viable/rule.drl:").contains("the number 30 is a literal threshold");
         assertThat(CliIT.advisor(null, "lint").exit()).isEqualTo(0);
     }
 

@@ -34,9 +34,15 @@ public final class Fixtures {
     /** A copy of the bundled rules folder's DRL files in {@code dir/rules}, for tests that edit or reload rules. */
     public static Path copyOfTheRules(Path dir) throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
-        try (java.util.stream.Stream<Path> drl = Files.list(Path.of("rules"))) {
-            for (Path p : drl.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.copy(p, rules.resolve(p.getFileName()));
+        Path from = Path.of("rules");
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.sorted().toList()) {
+                Path to = rules.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
             }
         }
         return rules;
@@ -44,7 +50,11 @@ public final class Fixtures {
 
     /** The healthy, mature base snapshot on which no rule fires. */
     public static JsonNode base() {
-        return resource("rule-cases/base.json");
+        try {
+            return Json.MAPPER.readTree(Path.of("rules/base.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The base with a JSON merge patch applied, as JSON text. */

@@ -33,12 +33,16 @@ class LoadAndReloadTest {
     void eightThreadsKeepGettingTheSameAdviceThroughAHundredReloads(@TempDir Path dir) throws Exception {
         Path rules = Fixtures.copyOfTheRules(dir);
         // The edited folder changes the advice: weekly official posts rank first of their severity, with a new title.
-        Path activity = rules.resolve("activity.drl");
+        Path activity = rules.resolve("activity.weekly-official/rule.drl");
         String edited = Files.readString(activity).replaceFirst("(rule \"activity.weekly-official\"\\s+@severity\\(\"high, medium\"\\)\\s+@weight\\()\\d+",
-                "$199").replace("@titleEn(\"Hold an official interaction every week\")",
-                "@titleEn(\"Hold an official interaction every week (edited rules)\")");
+                "$199");
         assertThat(edited).as("the edit applies").isNotEqualTo(Files.readString(activity));
         Files.writeString(activity, edited);
+        Path texts = rules.resolve("activity.weekly-official/en.properties");
+        String retitled = Files.readString(texts).replace("title = Hold an official interaction every week\n",
+                "title = Hold an official interaction every week (edited rules)\n");
+        assertThat(retitled).as("the title edit applies").isNotEqualTo(Files.readString(texts));
+        Files.writeString(texts, retitled);
         Path broken = Files.createDirectories(dir.resolve("broken"));
         Files.writeString(broken.resolve("size.drl"), "package communityadvisor.rules;\nrule \"x\" when Community( total >= ) then end\n");
         System.setProperty("advisor.cache", dir.resolve("cache").toString());

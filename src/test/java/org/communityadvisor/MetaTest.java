@@ -195,10 +195,10 @@ class MetaTest {
         List<RuleBase.Source> bundled = RuleBase.bundledSources();
         RuleBase.compile(bundled);
         List<RuleBase.Source> literal = bundled.stream()
-                .map(s -> s.path().equals("size.drl") ? new RuleBase.Source(s.path(),
+                .map(s -> s.path().equals("size.below-viable/rule.drl") ? new RuleBase.Source(s.path(),
                         s.text().replace("members.total < thresholds.minViableMembers", "members.total < 30")) : s)
                 .toList();
         assertThatThrownBy(() -> RuleBase.compile(literal))
-                .hasMessageContaining("size.drl:").hasMessageContaining("the number 30 is a literal threshold");
+                .hasMessageContaining("size.below-viable/rule.drl:").hasMessageContaining("the number 30 is a literal threshold");
     }
 }

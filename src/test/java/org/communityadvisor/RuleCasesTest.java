@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every rule's firing cases and near misses, from {@code src/test/resources/rule-cases/*.json}: each case is a
- * JSON merge patch on the healthy base snapshot. A firing case must make the rule shown (with the expected
+ * Every rule's firing cases and near misses, from each rule's {@code rules/<id>/cases.json}: each case is a
+ * JSON merge patch on the healthy base snapshot ({@code rules/base.json}). A firing case must make the rule shown (with the expected
  * severity when given), or, when it says {@code "suppressedBy": "id"}, matched and held back by that id; a near
  * miss, usually one step short of a threshold, must not match at all.
  * Cases keyed by a stage rule ({@code stage.launch}) assert the advice's stage instead.
  */
 public class RuleCasesTest {
-    static final Path CASES = Path.of("src/test/resources/rule-cases");
+    static final Path RULES = Path.of("rules");
 
     /** One case: the rule, whether it must fire, and the patch. */
     public record Case(String rule, boolean fires, String name, JsonNode patch, String severity, String stage,
@@ -32,17 +32,15 @@ public class RuleCasesTest {
 
     public static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(CASES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json") && !f.endsWith("base.json")).sorted()
-                    .toList()) {
+        try (Stream<Path> folders = Files.list(RULES)) {
+            for (Path file : folders.map(f -> f.resolve("cases.json")).filter(Files::isRegularFile).sorted().toList()) {
                 JsonNode root = Json.MAPPER.readTree(file.toFile());
-                for (Map.Entry<String, JsonNode> rule : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
-                    for (String kind : List.of("fires", "nearMiss")) {
-                        for (JsonNode c : rule.getValue().path(kind)) {
-                            out.add(new Case(rule.getKey(), kind.equals("fires"), c.path("name").asText(),
-                                    c.get("patch"), c.path("severity").asText(null), c.path("stage").asText(null),
-                                    c.path("suppressedBy").asText(null)));
-                        }
+                String rule = file.getParent().getFileName().toString();
+                for (String kind : List.of("fires", "nearMiss")) {
+                    for (JsonNode c : root.path(kind)) {
+                        out.add(new Case(rule, kind.equals("fires"), c.path("name").asText(),
+                                c.get("patch"), c.path("severity").asText(null), c.path("stage").asText(null),
+                                c.path("suppressedBy").asText(null)));
                     }
                 }
             }

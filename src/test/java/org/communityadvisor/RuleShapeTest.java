@@ -108,7 +108,7 @@ class RuleShapeTest {
                 .rule("stage.launch", r -> r.replace("    activation-group \"stage\"\n", ""))
                 .rule("stage.growth-joins", r -> r.replace("salience 19", "salience 20"))
                 .rule("activity.review", r -> r.replace("\nwhen\n", "\n    activation-group \"stage\"\nwhen\n"))
-                .append("measurement.drl", """
+                .append("measurement.history/rule.drl", """
 
                         rule "reach.fans"
                             @severity("low")
@@ -124,33 +124,33 @@ class RuleShapeTest {
                         end
                         """)
                 .problems();
-        int id = Integer.parseInt(at("size.drl", "size.over-manageable", "@severity").split(":")[1]);
+        int id = Integer.parseInt(at("size.over-manageable/rule.drl", "size.over-manageable", "@severity").split(":")[1]);
         assertThat(problems).contains(
-                "size.drl:" + id + ": rule \"size.over-manageable\": @id is redundant: the rule's name is its id; remove it",
-                "size.drl:" + (id + 1) + ": rule \"size.over-manageable\": @category is redundant: the category is the"
+                "size.over-manageable/rule.drl:" + id + ": rule \"size.over-manageable\": @id is redundant: the rule's name is its id; remove it",
+                "size.over-manageable/rule.drl:" + (id + 1) + ": rule \"size.over-manageable\": @category is redundant: the category is the"
                         + " prefix of the rule's name; remove it",
-                at("entry.drl", "entry.core-admission", "Hit.of") + "the consequence restates @severity(\"high\"): write"
+                at("entry.core-admission/rule.drl", "entry.core-admission", "Hit.of") + "the consequence restates @severity(\"high\"): write"
                         + " insert(Hit.of(kcontext)); (name a severity only where it varies by case)",
-                at("size.drl", "size.approaching-cap", "Hit.of")
+                at("size.approaching-cap/rule.drl", "size.approaching-cap", "Hit.of")
                         + "the consequence gives Severity.LOW, which @severity(\"medium\") does not list",
-                at("governance.drl", "governance.spam", "Hit.of")
+                at("governance.spam/rule.drl", "governance.spam", "Hit.of")
                         + "the consequence gives Severity.LOW, which @severity(\"critical, high\") does not list",
-                at("governance.drl", "governance.spam", "rule \"")
+                at("governance.spam/rule.drl", "governance.spam", "rule \"")
                         + "@severity lists high, which the consequence never gives",
-                at("growth.drl", "growth.net-loss", "Hit.of")
+                at("growth.net-loss/rule.drl", "growth.net-loss", "Hit.of")
                         + "@severity(\"high, medium\") lists several: choose one with Hit.of(kcontext, ...)",
-                at("structure.drl", "structure.opinion-leader", "members.kols ==") + "members.kols may be unknown: write members.kols != null"
+                at("structure.opinion-leader/rule.drl", "structure.opinion-leader", "members.kols ==") + "members.kols may be unknown: write members.kols != null"
                         + " before comparing it, in the same pattern (or members.kols == null || ... where unknown must match)",
-                at("lifecycle.drl", "stage.launch", "rule \"") + "a stage rule must be in activation-group \"stage\","
+                at("stage.launch/rule.drl", "stage.launch", "rule \"") + "a stage rule must be in activation-group \"stage\","
                         + " so that only the first match decides the stage",
-                at("activity.drl", "activity.review", "rule \"")
+                at("activity.review/rule.drl", "activity.review", "rule \"")
                         + "only stage rules (@stage) belong in activation-group \"stage\"");
         assertThat(problems).anyMatch(p -> p.contains("size.warm-up-crew\": operations.warmUpCrew may be unknown"));
-        assertThat(problems).anyMatch(p -> p.matches("lifecycle\\.drl:\\d+: rule \"stage\\.growth-(joins|trend)\":"
+        assertThat(problems).anyMatch(p -> p.matches("stage\\.growth-(joins|trend)/rule\\.drl:\\d+: rule \"stage\\.growth-(joins|trend)\":"
                 + " has salience 20, as has stage rule \"stage\\.growth-(joins|trend)\".*"));
-        assertThat(problems).anyMatch(p -> p.matches("measurement\\.drl:\\d+: rule \"reach\\.fans\": has @severity, but"
+        assertThat(problems).anyMatch(p -> p.matches("measurement\\.history/rule\\.drl:\\d+: rule \"reach\\.fans\": has @severity, but"
                 + " a recommendation's name is its catalog id: category\\.name, with the category one of lifecycle, .*"));
-        assertThat(problems).anyMatch(p -> p.matches("measurement\\.drl:\\d+: rule \"measurement\\.extra\": @severity is"
+        assertThat(problems).anyMatch(p -> p.matches("measurement\\.history/rule\\.drl:\\d+: rule \"measurement\\.extra\": @severity is"
                 + " missing: a rule named after a category is a recommendation"));
         // Nothing else: the rules left alone stay clean.
         assertThat(problems).hasSize(14);
@@ -162,9 +162,10 @@ class RuleShapeTest {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         for (RuleBase.Source s : RuleBase.directorySources(RULES)) {
             String text = s.text();
-            if (s.path().equals("size.drl")) {
+            if (s.path().equals("size.over-manageable/rule.drl")) {
                 text = text.replace("@severity(\"high\")\n    @weight(65)", "@severity(\"low\")\n    @weight(65)");
             }
+            Files.createDirectories(rules.resolve(s.path()).getParent());
             Files.writeString(rules.resolve(s.path()), text);
         }
         RuleCasesTest.Case fires = RuleCasesTest.cases().stream()

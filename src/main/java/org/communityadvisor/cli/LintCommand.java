@@ -3,6 +3,7 @@ package org.communityadvisor.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.communityadvisor.Profile;
 import org.communityadvisor.engine.RuleBase;
@@ -38,8 +39,16 @@ final class LintCommand implements Callable<Integer> {
                     : RuleBase.compile(RuleBase.directorySources(dir));
             long recs = base.rules().values().stream().filter(r -> r.kind() == RuleInfo.Kind.RECOMMENDATION).count();
             long stages = base.rules().values().stream().filter(r -> r.kind() == RuleInfo.Kind.STAGE).count();
-            out.println((dir == null ? "bundled rules" : dir.toString()) + ": " + base.sources().size() + " files, "
-                    + recs + " recommendation rules, " + stages + " stage rules, version " + base.version() + ": ok");
+            List<String> cases = dir == null ? List.of() : base.caseProblems(dir);
+            for (String p : cases) {
+                out.println(dir + "/" + p);
+            }
+            problems += cases.size();
+            if (cases.isEmpty()) {
+                out.println((dir == null ? "bundled rules" : dir.toString()) + ": " + base.sources().size()
+                        + " DRL files, " + recs + " recommendation rules, " + stages + " stage rules, version "
+                        + base.version() + ": ok");
+            }
         } catch (RuleBaseException e) {
             for (String p : e.problems()) {
                 String where = dir == null ? "rules" : dir.toString();

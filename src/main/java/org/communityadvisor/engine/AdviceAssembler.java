@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.communityadvisor.Advice;
 import org.communityadvisor.Lang;
+import org.communityadvisor.Platform;
 import org.communityadvisor.Profile;
 import org.communityadvisor.Snapshot;
 import org.communityadvisor.Thresholds;
@@ -39,6 +40,7 @@ final class AdviceAssembler {
     private static final int ACTION = 1;
     private static final int WHY = 2;
     private static final int REASON = 3;
+    private static final int PLATFORMS = Platform.values().length;
 
     /** A hit shown in the advice, with its rule. */
     private record Shown(Hit hit, Compiled rule) {
@@ -56,8 +58,11 @@ final class AdviceAssembler {
         final Advice.Source source;
         final List<Map.Entry<String, Values.Ref>> evidence = new ArrayList<>();
         final List<String> needs = new ArrayList<>();
-        /** The rule's texts by {@link #TEXTS} index and language ordinal; null where the rule has none. */
-        final Values.Template[][] texts = new Values.Template[TEXTS.size()][Lang.values().length];
+        /**
+         * The rule's texts by {@link #TEXTS} index, language ordinal and platform (ordinal + 1; 0 for every
+         * platform), each platform's entry the wording it reads; null where the rule has none.
+         */
+        final Values.Template[][][] texts = new Values.Template[TEXTS.size()][Lang.values().length][PLATFORMS + 1];
 
         Compiled(RuleInfo r) {
             this.info = r;
@@ -67,15 +72,19 @@ final class AdviceAssembler {
             for (int i = 0; i < TEXTS.size(); i++) {
                 for (Lang lang : Lang.values()) {
                     String t = r.text(TEXTS.get(i), lang);
-                    if (t != null) {
-                        texts[i][lang.ordinal()] = Values.Template.of(t);
+                    Values.Template common = t == null ? null : Values.Template.of(t);
+                    texts[i][lang.ordinal()][0] = common;
+                    for (Platform p : Platform.values()) {
+                        String own = r.text(TEXTS.get(i), lang, p);
+                        texts[i][lang.ordinal()][p.ordinal() + 1] = own == null || own.equals(t) ? common
+                                : Values.Template.of(own);
                     }
                 }
             }
         }
 
-        String text(int what, Lang lang, Map<String, Object> values) {
-            Values.Template template = texts[what][lang.ordinal()];
+        String text(int what, Lang lang, Platform platform, Map<String, Object> values) {
+            Values.Template template = texts[what][lang.ordinal()][platform == null ? 0 : platform.ordinal() + 1];
             return template == null ? null : template.fill(values, lang);
         }
     }
@@ -108,6 +117,7 @@ final class AdviceAssembler {
     /** The advice for a snapshot from what the rules concluded about its community. */
     Advice assemble(Snapshot snapshot, Lang lang, Profile profile, Community community, Session.Fired fired) {
         Thresholds t = profile.thresholds();
+        Platform platform = snapshot.platform();
         StageFact stage = fired.stage();
         List<Hit> hits = fired.hits();
 
@@ -126,7 +136,7 @@ final class AdviceAssembler {
                 shown.add(new Shown(hit, compiled.get(hit.id())));
             } else {
                 suppressed.add(new Advice.Suppression(hit.id(), s.by(),
-                        compiled.get(s.rule()).text(REASON, lang, Map.of())));
+                        compiled.get(s.rule()).text(REASON, lang, platform, Map.of())));
             }
         }
         suppressed.sort(Comparator.comparing(Advice.Suppression::id));
@@ -137,12 +147,12 @@ final class AdviceAssembler {
             Compiled r = one.rule();
             Map<String, Object> values = values(r, community, t);
             recommendations.add(new Advice.Recommendation(recommendations.size() + 1, r.info.name(), r.category,
-                    one.hit().severity(), r.text(TITLE, lang, values), r.text(ACTION, lang, values),
-                    r.text(WHY, lang, values), values, r.source));
+                    one.hit().severity(), r.text(TITLE, lang, platform, values),
+                    r.text(ACTION, lang, platform, values), r.text(WHY, lang, platform, values), values, r.source));
         }
 
         Compiled stageRule = compiled.get(stage.rule());
-        List<String> stageReasons = List.of(stageRule.text(REASON, lang, values(stageRule, community, t)));
+        List<String> stageReasons = List.of(stageRule.text(REASON, lang, platform, values(stageRule, community, t)));
 
         return new Advice(snapshot.id(), snapshot.asOf(), stage.stage(), stageReasons, recommendations, suppressed,
                 focus(recommendations), Scoring.score(community, t), gaps(hits, stage, community, t), version,

@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.communityadvisor.Severity;
 import org.communityadvisor.Stage;
-import org.communityadvisor.json.SnapshotSchema;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -21,8 +20,6 @@ import org.kie.api.definition.rule.Rule;
  * file and line. Stateless.
  */
 final class Linter {
-    private static final List<String> TEXTS = List.of("titleEn", "titleZh", "actionEn", "actionZh", "whyEn", "whyZh",
-            "triggerEn", "triggerZh");
 
     private Linter() {
     }
@@ -123,9 +120,6 @@ final class Linter {
         }
         switch (r.kind()) {
             case RECOMMENDATION -> {
-                if (catalogIds && !SnapshotSchema.catalogIds().contains(r.name())) {
-                    problems.add(at + "not a catalog id");
-                }
                 try {
                     if (r.severities().isEmpty()) {
                         problems.add(at + "@severity is missing");
@@ -143,7 +137,6 @@ final class Linter {
                 } catch (NumberFormatException e) {
                     problems.add(at + "@weight must be a whole number");
                 }
-                requireTexts(r, at, TEXTS, problems);
                 requireSource(r, at, problems);
                 requireEvidence(r, at, List.of("title", "action", "why"), problems);
             }
@@ -151,11 +144,12 @@ final class Linter {
                 if (r.stage() == null) {
                     problems.add(at + "@stage must be one of " + java.util.Arrays.toString(Stage.values()));
                 }
-                requireTexts(r, at, List.of("reasonEn", "reasonZh"), problems);
                 requireSource(r, at, problems);
                 requireEvidence(r, at, List.of("reason"), problems);
             }
-            case SUPPRESSION -> requireTexts(r, at, List.of("reasonEn", "reasonZh"), problems);
+            case SUPPRESSION -> {
+                // its reason is checked with the other texts (RuleTexts)
+            }
             default -> {
                 if (r.meta().containsKey("severity")) {
                     problems.add(at + "has @severity, but a recommendation's name is its catalog id: category.name,"
@@ -345,14 +339,6 @@ final class Linter {
         return r.line() + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
     }
 
-    private static void requireTexts(RuleInfo r, String at, List<String> keys, List<String> problems) {
-        for (String key : keys) {
-            if (r.get(key) == null || r.get(key).isBlank()) {
-                problems.add(at + "@" + key + " is missing");
-            }
-        }
-    }
-
     private static void requireSource(RuleInfo r, String at, List<String> problems) {
         if (r.document() == null || !r.document().matches("[0-9]{3}_[0-9a-f]+\\.txt")) {
             problems.add(at + "@source must name the seed document, e.g. 000_d819271432d36090.txt");
@@ -376,12 +362,16 @@ final class Linter {
                 problems.add(at + "@needs names '" + name + "', which is no snapshot path");
             }
         }
-        for (String text : texts) {
-            for (String lang : List.of("En", "Zh")) {
-                for (String p : Values.placeholders(r.get(text + lang))) {
-                    if (!r.evidence().contains(p)) {
-                        problems.add(at + "@" + text + lang + " uses {" + p + "}, which is not in @evidence");
-                    }
+        for (Map.Entry<String, String> t : new java.util.TreeMap<>(r.texts()).entrySet()) {
+            String what = t.getKey().substring(0, t.getKey().indexOf('.'));
+            if (!texts.contains(what)) {
+                continue;
+            }
+            for (String p : Values.placeholders(t.getValue())) {
+                if (!r.evidence().contains(p)) {
+                    String[] key = t.getKey().split("\\.");
+                    problems.add(at + "its " + what + (key.length > 2 ? "." + key[2] : "") + " (" + key[1]
+                            + ".properties) uses {" + p + "}, which is not in @evidence");
                 }
             }
         }

@@ -92,13 +92,14 @@ public final class Precompiled {
      * Compiles DRL sources, checks them ({@link Linter}: throws {@link RuleBaseException} listing the problems) and
      * writes their packages with their key; loading them later skips the checks.
      */
-    public static void write(List<RuleBase.Source> sources, Path target) throws IOException {
+    public static RuleBase write(List<RuleBase.Source> sources, Path target) throws IOException {
         Collection<KiePackage> packages = RuleBase.packages(sources);
-        RuleBase.assemble(packages, sources);
+        RuleBase rules = RuleBase.assemble(packages, sources);
         Files.createDirectories(target.toAbsolutePath().getParent());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
             write(out, key(sources), packages);
         }
+        return rules;
     }
 
     private static void write(OutputStream out, String key, Collection<KiePackage> packages) throws IOException {
@@ -144,7 +145,7 @@ public final class Precompiled {
             Package drools = org.kie.api.KieServices.class.getPackage();
             sha.update(String.valueOf(drools == null ? null : drools.getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
             for (Class<?> c : List.of(Community.class, org.communityadvisor.Thresholds.class, Hit.class, StageFact.class,
-                    Suppressed.class, org.communityadvisor.Snapshot.class, Linter.class, RuleInfo.class, RuleSources.class,
+                    Suppressed.class, org.communityadvisor.Snapshot.class, Linter.class, RuleInfo.class, RuleSources.class, RuleTexts.class,
                     Values.class, org.communityadvisor.json.SnapshotModel.class)) {
                 try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
                     if (in != null) {
@@ -159,21 +160,23 @@ public final class Precompiled {
     }
 
     /**
-     * Build step: compiles the bundled rules into {@code target/classes/org/communityadvisor/rules.compiled}, and
-     * writes the snapshot's JSON Schema from the snapshot records, with the rules' ids as the catalog. Prints
+     * Build step: compiles and checks the bundled rules into {@code target/classes/org/communityadvisor/rules.compiled},
+     * then writes the snapshot's JSON Schema from the snapshot records, with the rules' ids as the catalog. Prints
      * nothing unless it fails.
      */
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
         List<RuleBase.Source> sources = RuleBase.directorySources(classes.resolve(RuleBase.BUNDLED));
-        // The schema first: the rule checks that run before the rules are written read its catalog.
-        // The catalog is the bundled recommendation rules: every rule whose metadata gives a severity.
-        java.util.regex.Pattern rule = java.util.regex.Pattern.compile(
-                "(?m)^rule \"([a-z]+\\.[a-z-]+)\"((?:(?!^when).)*?)^when", java.util.regex.Pattern.DOTALL);
-        List<String> ids = sources.stream().flatMap(src -> rule.matcher(src.text()).results())
-                .filter(m -> m.group(2).contains("@severity(")).map(m -> m.group(1)).sorted().toList();
-        org.communityadvisor.json.SchemaWriter.write(classes, ids);
-        write(sources, classes.resolve(RESOURCE));
+        RuleBase rules = write(sources, classes.resolve(RESOURCE));
+        if (args.length > 1) { // the rules folder of the source tree: every rule's cases are there
+            List<String> missing = rules.caseProblems(Path.of(args[1]));
+            if (!missing.isEmpty()) {
+                throw new RuleBaseException(missing.stream().map(m -> "rules/" + m).toList());
+            }
+        }
+        // The schema's catalog is the bundled recommendation rules, as loaded.
+        org.communityadvisor.json.SchemaWriter.write(classes, rules.rules().values().stream()
+                .filter(r -> r.kind() == RuleInfo.Kind.RECOMMENDATION).map(RuleInfo::name).sorted().toList());
         // Silent on success, like the compiler before it: Maven's own heading names the step, and `mvn -q`
         // builds (./advisor's first run, scripts) must print nothing but problems.
     }

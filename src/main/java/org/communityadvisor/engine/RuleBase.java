@@ -39,9 +39,20 @@ public final class RuleBase {
     private final RuleSources drl;
     private final String version;
 
-    /** One DRL file: its path relative to the rules folder and its text. */
+    /**
+     * One file of a rules folder: its path relative to the folder and its text. A rules folder holds one folder a
+     * rule ({@code size.below-viable/rule.drl} with its texts {@code en.properties} and {@code zh.properties}
+     * beside it) and the queries ({@code results.drl}).
+     */
     public record Source(String path, String text) {
+        /** Whether this is DRL (compiled) rather than a rule's texts. */
+        public boolean isDrl() {
+            return path.endsWith(".drl");
+        }
     }
+
+    /** The kinds of file a rules folder holds that the rule base reads. */
+    private static final List<String> SUFFIXES = List.of(".drl", ".properties");
 
     private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, RuleSources drl, String version) {
         this.kieBase = kieBase;
@@ -77,26 +88,39 @@ public final class RuleBase {
         return rules;
     }
 
-    /** Reads every {@code *.drl} under a folder, sorted by path. */
+    /** Reads every {@code *.drl} and every rule's texts ({@code *.properties}) under a folder, sorted by path. */
     public static List<Source> directorySources(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new RuleBaseException(List.of(dir + ": not a folder of rules"));
         }
         try {
-            List<Source> out = Bundled.readDirectory(dir, ".drl").stream()
-                    .map(f -> new Source(f.path(), f.text())).toList();
-            if (out.isEmpty()) {
+            List<Source> out = new ArrayList<>();
+            for (String suffix : SUFFIXES) {
+                Bundled.readDirectory(dir, suffix).forEach(f -> out.add(new Source(f.path(), f.text())));
+            }
+            if (out.stream().noneMatch(Source::isDrl)) {
                 throw new RuleBaseException(List.of(dir + ": no .drl files"));
             }
-            return out;
+            out.sort(Comparator.comparing(Source::path));
+            return List.copyOf(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Reads the DRL files packaged under {@code rules/} (from the jar or the classes folder). */
+    /** Reads the rule files packaged under {@code rules/} (from the jar or the classes folder). */
     public static List<Source> bundledSources() {
-        return Bundled.read(BUNDLED, ".drl").stream().map(f -> new Source(f.path(), f.text())).toList();
+        List<Source> out = new ArrayList<>();
+        for (String suffix : SUFFIXES) {
+            Bundled.read(BUNDLED, suffix).forEach(f -> out.add(new Source(f.path(), f.text())));
+        }
+        out.sort(Comparator.comparing(Source::path));
+        return List.copyOf(out);
+    }
+
+    /** The DRL files of a rules folder's files. */
+    static List<Source> drl(List<Source> sources) {
+        return sources.stream().filter(Source::isDrl).toList();
     }
 
     /** Compiles DRL sources and lints them ({@link Linter}); throws {@link RuleBaseException} listing all problems. */
@@ -107,7 +131,7 @@ public final class RuleBase {
     /** Compiles DRL sources into Drools packages; throws {@link RuleBaseException} with file:line problems. */
     static java.util.Collection<KiePackage> packages(List<Source> sources) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        for (Source s : sources) {
+        for (Source s : drl(sources)) {
             builder.add(ResourceFactory.newByteArrayResource(s.text().getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(BUNDLED + "/" + s.path()), ResourceType.DRL);
         }
@@ -147,11 +171,12 @@ public final class RuleBase {
      * they were compiled (precompiled by the build, or cached after a check), which saves a tenth of a cold start.
      */
     private static RuleBase assemble(java.util.Collection<KiePackage> packages, List<Source> sources,
-            boolean catalogIds, boolean lint) {
+            boolean strict, boolean lint) {
         org.drools.kiesession.rulebase.InternalKnowledgeBase kieBase =
                 org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(packages);
-        RuleSources drl = new RuleSources(sources);
+        RuleSources drl = new RuleSources(drl(sources));
+        RuleTexts texts = RuleTexts.of(sources);
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         List<Rule> all = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -164,10 +189,14 @@ public final class RuleBase {
             RuleSources.Declaration where = drl.declaration(rule.getName());
             String file = where == null ? "?" : drl.path(where.file());
             int line = where == null ? 0 : where.line();
+            String folder = file.lastIndexOf('/') < 0 ? "" : file.substring(0, file.lastIndexOf('/'));
             rules.put(rule.getName(), new RuleInfo(rule.getName(), kind(rule.getName(), meta), file, line,
-                    Map.copyOf(meta)));
+                    Map.copyOf(meta), texts.of(folder)));
         }
-        List<String> problems = lint ? Linter.check(kieBase, all, rules, drl, catalogIds) : List.of();
+        List<String> problems = lint ? Linter.check(kieBase, all, rules, drl, strict) : new ArrayList<>();
+        if (lint) {
+            problems.addAll(texts.problems(rules.values(), strict));
+        }
         if (!problems.isEmpty()) {
             throw new RuleBaseException(problems);
         }
@@ -242,7 +271,15 @@ public final class RuleBase {
         return r == null ? "" : drl.conditions(r);
     }
 
-    /** A short content hash of the DRL sources. */
+    /**
+     * What a rules folder on disk lacks beyond its rules: each recommendation's and stage rule's cases
+     * ({@code cases.json} beside it, see {@link RuleCases}) and the base snapshot they patch; empty when complete.
+     */
+    public List<String> caseProblems(Path dir) {
+        return RuleCases.problems(dir, rules.values());
+    }
+
+    /** A short content hash of the rule files. */
     public String version() {
         return version;
     }

@@ -18,8 +18,20 @@ import org.communityadvisor.Stage;
  * @param file the DRL file it lives in, relative to the rules folder
  * @param line the line of its {@code rule} keyword
  * @param meta every metadata value, as written
+ * @param texts the rule's texts from the properties files beside it ({@code en.properties}, {@code zh.properties}),
+ *              keyed {@code what.lang} ({@code title.en}) or, for a platform's own wording, {@code what.lang.platform}
+ *              ({@code action.en.discord})
  */
-public record RuleInfo(String name, Kind kind, String file, int line, Map<String, String> meta) {
+public record RuleInfo(String name, Kind kind, String file, int line, Map<String, String> meta,
+                       Map<String, String> texts) {
+    /** The texts a rule may have in its properties files. */
+    public static final List<String> TEXT_KEYS = List.of("title", "action", "why", "trigger", "reason");
+
+    /** A rule without texts (for tests and generated rules). */
+    public RuleInfo(String name, Kind kind, String file, int line, Map<String, String> meta) {
+        this(name, kind, file, line, meta, Map.of());
+    }
+
     /** The recommendation categories ({@link Category}) in the catalog's order: the prefixes a recommendation's name has. */
     public static final List<String> CATEGORIES = Arrays.stream(Category.values()).map(Category::json).toList();
 
@@ -83,9 +95,24 @@ public record RuleInfo(String name, Kind kind, String file, int line, Map<String
         return Arrays.stream(Stage.values()).filter(v -> v.json().equals(s)).findFirst().orElse(null);
     }
 
-    /** A text in one language: {@code text("title", ZH)} reads {@code @titleZh}. */
+    /** A text in one language: {@code text("title", ZH)} reads {@code title} of {@code zh.properties}. */
     public String text(String what, Lang lang) {
-        return meta.get(what + (lang == Lang.ZH ? "Zh" : "En"));
+        return texts.get(what + "." + lang.json());
+    }
+
+    /**
+     * A text in one language for one platform: the platform's own wording ({@code action.discord} in the
+     * language's file) where the rule has one, else the text for every platform.
+     */
+    public String text(String what, Lang lang, org.communityadvisor.Platform platform) {
+        String own = platform == null ? null : texts.get(what + "." + lang.json() + "." + platform.json());
+        return own != null ? own : text(what, lang);
+    }
+
+    /** The folder a rule lives in, relative to the rules folder ({@code size.below-viable}), or "" at the top. */
+    public String folder() {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? "" : file.substring(0, slash);
     }
 
     public String document() {

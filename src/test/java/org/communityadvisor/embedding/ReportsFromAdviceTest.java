@@ -35,9 +35,7 @@ class ReportsFromAdviceTest {
     private static final String MARKUP = "<script>alert(1)</script> *bold* [link](x)";
 
     private static String healthy() throws IOException {
-        try (InputStream in = ReportsFromAdviceTest.class.getClassLoader().getResourceAsStream("rule-cases/base.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return java.nio.file.Files.readString(java.nio.file.Path.of("rules/base.json"));
     }
 
     private static List<Advice> advise(Lang lang) throws IOException {

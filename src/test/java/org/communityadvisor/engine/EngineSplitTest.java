@@ -62,12 +62,14 @@ class EngineSplitTest {
     void rulesOutsideTheCatalogCompileOnlyThroughTheirOwnEntryPoint() {
         List<RuleBase.Source> sources = new ArrayList<>();
         for (RuleBase.Source s : RuleBase.bundledSources()) {
-            sources.add(s.path().equals("size.drl") ? new RuleBase.Source(s.path(),
+            sources.add(s.path().equals("size.below-viable/rule.drl") ? new RuleBase.Source(s.path(),
                     s.text().replace("rule \"size.below-viable\"", "rule \"size.below-viable~2\"")) : s);
         }
         assertThatThrownBy(() -> RuleBase.compile(sources)).isInstanceOf(RuleBaseException.class)
                 .satisfies(e -> assertThat(((RuleBaseException) e).problems())
-                        .containsExactly("size.drl:9: rule \"size.below-viable~2\": not a catalog id"));
+                        .contains("size.below-viable/rule.drl:6: rule \"size.below-viable~2\": a rule lives in the folder"
+                                + " named by its id: move it to size.below-viable~2/rule.drl, with its texts (en.properties,"
+                                + " zh.properties) and cases (cases.json) beside it"));
         assertThat(RuleBase.compileOutsideCatalog(sources).rules()).containsKey("size.below-viable~2");
     }
 

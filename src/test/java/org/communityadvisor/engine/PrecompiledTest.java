@@ -53,7 +53,7 @@ class PrecompiledTest {
     @Test
     void rulesThatFailTheChecksAreNeitherPrecompiledNorCached(@TempDir Path dir) throws Exception {
         List<RuleBase.Source> sources = RuleBase.bundledSources().stream()
-                .map(s -> s.path().equals("size.drl") ? new RuleBase.Source(s.path(), s.text()
+                .map(s -> s.path().equals("size.below-viable/rule.drl") ? new RuleBase.Source(s.path(), s.text()
                         .replace("members.total < thresholds.minViableMembers", "members.total < 30")) : s)
                 .toList();
         assertThat(sources).isNotEqualTo(RuleBase.bundledSources());
@@ -63,6 +63,7 @@ class PrecompiledTest {
 
         Path rules = Files.createDirectories(dir.resolve("rules"));
         for (RuleBase.Source s : sources) {
+            Files.createDirectories(rules.resolve(s.path()).getParent());
             Files.writeString(rules.resolve(s.path()), s.text());
         }
         for (int attempt = 0; attempt < 2; attempt++) { // the second time would come from a cache, if one were written
@@ -98,7 +99,7 @@ class PrecompiledTest {
         RuleBase second = RuleBase.fromDirectory(rules);
         assertThat(second.rules()).isEqualTo(first.rules());
 
-        Path size = rules.resolve("size.drl");
+        Path size = rules.resolve("size.below-viable/rule.drl");
         Files.writeString(size, Files.readString(size).replace("@weight(70)", "@weight(71)"));
         RuleBase edited = RuleBase.fromDirectory(rules);
         assertThat(edited.version()).isNotEqualTo(first.version());

@@ -276,7 +276,7 @@ class AdvisorServerTest {
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
 
             // size.below-viable from high to low: the book club's advice changes
-            Path size = rules.resolve("size.drl");
+            Path size = rules.resolve("size.below-viable/rule.drl");
             String drl = Files.readString(size);
             Files.writeString(size, drl.replaceFirst("(rule \"size.below-viable\"\\s+)@severity\\(\"high\"\\)", "$1@severity(\"low\")"));
             assertThat(Files.readString(size)).isNotEqualTo(drl);
@@ -299,7 +299,7 @@ class AdvisorServerTest {
             assertThat(refused.statusCode()).isEqualTo(422);
             JsonNode problems = json(refused.body()).get("problems");
             assertThat(problems.isArray() && problems.size() > 0).isTrue();
-            assertThat(problems.get(0).asText()).contains("size.drl");
+            assertThat(problems.get(0).asText()).contains("size.below-viable/rule.drl");
             assertThat(post(u, "/v1/advice", scenario()).body()).isEqualTo(after);
             assertThat(json(HTTP.send(HttpRequest.newBuilder(u.resolve("/healthz")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("rulesVersion").asText()).isEqualTo(version);

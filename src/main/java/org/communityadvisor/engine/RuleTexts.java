@@ -1,0 +1,133 @@
+package org.communityadvisor.engine;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.communityadvisor.Lang;
+import org.communityadvisor.Platform;
+
+/**
+ * The rules' texts, read from the properties files beside each rule ({@code size.below-viable/en.properties} and
+ * {@code zh.properties}): {@code title}, {@code action}, {@code why}, {@code trigger} for a recommendation,
+ * {@code reason} for a stage or suppression rule, and a platform's own wording where a text must differ
+ * ({@code action.discord = ...}). Immutable once read.
+ */
+final class RuleTexts {
+    /** A language's file in a rule's folder: {@code en.properties}, {@code zh.properties}. */
+    private static final Map<String, Lang> FILES = Map.of("en.properties", Lang.EN, "zh.properties", Lang.ZH);
+    private static final Set<String> PLATFORMS = Set.copyOf(Arrays.stream(Platform.values()).map(Platform::json).toList());
+
+    /** By folder: the texts keyed {@code what.lang} or {@code what.lang.platform}. */
+    private final Map<String, Map<String, String>> byFolder;
+    /** The file each folder's texts came from, by folder and language: where problems are reported. */
+    private final Map<String, String> files;
+    private final List<String> problems;
+
+    private RuleTexts(Map<String, Map<String, String>> byFolder, Map<String, String> files, List<String> problems) {
+        this.byFolder = byFolder;
+        this.files = files;
+        this.problems = problems;
+    }
+
+    /** The texts of every {@code *.properties} file of a rules folder's files. */
+    static RuleTexts of(List<RuleBase.Source> sources) {
+        Map<String, Map<String, String>> byFolder = new HashMap<>();
+        Map<String, String> files = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (RuleBase.Source s : sources) {
+            if (s.isDrl()) {
+                continue;
+            }
+            int slash = s.path().lastIndexOf('/');
+            String folder = slash < 0 ? "" : s.path().substring(0, slash);
+            Lang lang = FILES.get(s.path().substring(slash + 1));
+            if (lang == null) {
+                problems.add(s.path() + ": a rule's texts are en.properties and zh.properties; rename or remove this file");
+                continue;
+            }
+            Properties p = new Properties();
+            try {
+                p.load(new StringReader(s.text()));
+            } catch (IOException | IllegalArgumentException e) {
+                problems.add(s.path() + ": not a properties file: " + e.getMessage());
+                continue;
+            }
+            files.put(folder + "/" + lang.json(), s.path());
+            Map<String, String> texts = byFolder.computeIfAbsent(folder, f -> new TreeMap<>());
+            for (String key : p.stringPropertyNames()) {
+                String[] parts = key.split("\\.", -1);
+                String value = p.getProperty(key).strip();
+                if (parts.length > 2 || !RuleInfo.TEXT_KEYS.contains(parts[0])
+                        || (parts.length == 2 && !PLATFORMS.contains(parts[1]))) {
+                    problems.add(s.path() + ": '" + key + "' is no rule text: write one of "
+                            + String.join(", ", RuleInfo.TEXT_KEYS) + ", or one of them with a platform for that"
+                            + " platform's own wording (action.discord; platforms: " + sortedPlatforms() + ")");
+                } else if (value.isEmpty()) {
+                    problems.add(s.path() + ": '" + key + "' is empty");
+                } else {
+                    texts.put(parts[0] + "." + lang.json() + (parts.length == 2 ? "." + parts[1] : ""), value);
+                }
+            }
+        }
+        return new RuleTexts(byFolder, files, problems);
+    }
+
+    private static String sortedPlatforms() {
+        return String.join(", ", new java.util.TreeSet<>(PLATFORMS));
+    }
+
+    /** The texts of the rule in this folder (empty when it has none). */
+    Map<String, String> of(String folder) {
+        Map<String, String> t = byFolder.get(folder);
+        return t == null ? Map.of() : Map.copyOf(t);
+    }
+
+    /**
+     * What is wrong with the rules' files: texts that are no rule's; and, when {@code strict} (a rules folder as a
+     * consultant writes it, not generated rules), a rule outside the folder named by its id, or a text its kind
+     * needs missing in a language.
+     */
+    List<String> problems(java.util.Collection<RuleInfo> rules, boolean strict) {
+        List<String> out = new ArrayList<>(problems);
+        Set<String> folders = new java.util.HashSet<>();
+        for (RuleInfo r : rules) {
+            folders.add(r.folder());
+            List<String> needed = switch (r.kind()) {
+                case RECOMMENDATION -> List.of("title", "action", "why", "trigger");
+                case STAGE, SUPPRESSION -> List.of("reason");
+                case OTHER -> List.of();
+            };
+            if (!strict || needed.isEmpty()) {
+                continue;
+            }
+            String at = r.file() + ":" + r.line() + ": rule \"" + r.name() + "\": ";
+            if (!r.folder().equals(r.name())) {
+                out.add(at + "a rule lives in the folder named by its id: move it to " + r.name() + "/rule.drl,"
+                        + " with its texts (en.properties, zh.properties) and cases (cases.json) beside it");
+                continue;
+            }
+            for (Lang lang : Lang.values()) {
+                String file = files.getOrDefault(r.folder() + "/" + lang.json(), r.folder() + "/" + lang.json() + ".properties");
+                for (String what : needed) {
+                    if (r.text(what, lang) == null) {
+                        out.add(file + ": '" + what + "' is missing: rule \"" + r.name() + "\" needs its " + what
+                                + " in " + (lang == Lang.ZH ? "Chinese" : "English"));
+                    }
+                }
+            }
+        }
+        for (String folder : new java.util.TreeSet<>(byFolder.keySet())) {
+            if (!folders.contains(folder)) {
+                out.add(folder + "/: texts, but no rule in this folder (a rule's texts sit beside its rule.drl)");
+            }
+        }
+        return out;
+    }
+}
