@@ -73,8 +73,13 @@ public final class Advisor {
     }
 
     private Advice evaluate(Snapshot snapshot, Lang lang) {
+        Loaded in = loaded; // the rules and their catalog, as one
+        List<ValidationError> unknown = SnapshotValidator.unknownIds(snapshot, in.rules().ids());
+        if (!unknown.isEmpty()) {
+            throw new InvalidSnapshotException(unknown);
+        }
         try {
-            return loaded.evaluator().evaluate(snapshot, lang, profileFor(snapshot.platform()));
+            return in.evaluator().evaluate(snapshot, lang, profileFor(snapshot.platform()));
         } catch (RuleBaseException e) {
             throw new RulesException(e.problems());
         }

@@ -20,6 +20,7 @@ import org.communityadvisor.engine.RuleInfo;
 public final class Rules {
     private final String version;
     private final Map<String, Rule> byId;
+    private final java.util.Set<String> ids;
 
     Rules(RuleBase base) {
         this.version = base.version();
@@ -28,6 +29,13 @@ public final class Rules {
             rules.put(r.name(), new Rule(r, base.conditions(r.name()), base.ruleText(r.name())));
         }
         this.byId = java.util.Collections.unmodifiableMap(rules);
+        this.ids = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(
+                recommendations().stream().map(Rule::id).toList()));
+    }
+
+    /** The catalog: every recommendation's id, in id order (what {@code acknowledged} and expectations may name). */
+    public java.util.Set<String> ids() {
+        return ids;
     }
 
     /** A hash of the rule files: the {@code rulesVersion} of every advice made with them. */

@@ -89,13 +89,25 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
         }
     }
 
-    /** Reads a scenario file's JSON; errors name paths from the file's root. */
+    /**
+     * Reads a scenario file's JSON, its expectations naming the bundled rules' ids; errors name paths from the
+     * file's root.
+     */
     public static Scenario read(String text) {
-        return read(SnapshotReader.tree(text));
+        return read(SnapshotReader.tree(text), org.communityadvisor.json.SnapshotSchema.catalogIds());
     }
 
-    /** Reads a parsed scenario file. */
+    /** Reads a scenario file's JSON whose expectations name ids of these rules ({@link Advisor#rules()}). */
+    public static Scenario read(String text, Rules rules) {
+        return read(SnapshotReader.tree(text), rules.ids());
+    }
+
+    /** Reads a parsed scenario file, its expectations naming the bundled rules' ids. */
     public static Scenario read(JsonNode root) {
+        return read(root, org.communityadvisor.json.SnapshotSchema.catalogIds());
+    }
+
+    private static Scenario read(JsonNode root, java.util.Set<String> catalog) {
         if (root == null || !root.isObject() || !root.has("snapshot")) {
             throw invalid("(root)", Message.SCENARIO_NOT_OBJECT);
         }
@@ -117,10 +129,10 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
             JsonNode patched = MergePatch.apply(root.get("snapshot"), v.get("patch"));
             Snapshot snapshot = SnapshotReader.read(patched, at + ".patch");
             variants.add(new Variant(e.getKey(), v.path("description").asText(""), snapshot,
-                    expectations(v.get("expect"), at + ".expect")));
+                    expectations(v.get("expect"), at + ".expect", catalog)));
         }
         return new Scenario(root.path("description").asText(""), base,
-                expectations(root.get("expect"), "expect"), List.copyOf(variants));
+                expectations(root.get("expect"), "expect", catalog), List.copyOf(variants));
     }
 
     /** Every snapshot of the scenario, base first, labelled "base" or by variant name. */
@@ -131,7 +143,7 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
         return out;
     }
 
-    private static Expectations expectations(JsonNode node, String at) {
+    private static Expectations expectations(JsonNode node, String at, java.util.Set<String> catalog) {
         if (node == null || node.isNull()) {
             return Expectations.NONE;
         }
@@ -146,7 +158,8 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
             if (!pair.isArray() || pair.size() != 2) {
                 throw invalid(at + ".order[" + i + "]", Message.EXPECTED_ID_PAIR);
             }
-            order.add(List.of(id(pair.get(0), at + ".order[" + i + "][0]"), id(pair.get(1), at + ".order[" + i + "][1]")));
+            order.add(List.of(id(pair.get(0), at + ".order[" + i + "][0]", catalog),
+                    id(pair.get(1), at + ".order[" + i + "][1]", catalog)));
         }
         String stage = null;
         if (node.hasNonNull("stage")) {
@@ -156,12 +169,12 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
                 throw invalid(at + ".stage", Message.UNKNOWN_STAGE, stage);
             }
         }
-        return new Expectations(stage, ids(node.path("include"), at + ".include"),
-                ids(node.path("exclude"), at + ".exclude"), ids(node.path("suppressed"), at + ".suppressed"),
-                List.copyOf(order), node.has("focus") ? ids(node.get("focus"), at + ".focus") : null);
+        return new Expectations(stage, ids(node.path("include"), at + ".include", catalog),
+                ids(node.path("exclude"), at + ".exclude", catalog), ids(node.path("suppressed"), at + ".suppressed", catalog),
+                List.copyOf(order), node.has("focus") ? ids(node.get("focus"), at + ".focus", catalog) : null);
     }
 
-    private static List<String> ids(JsonNode array, String at) {
+    private static List<String> ids(JsonNode array, String at, java.util.Set<String> catalog) {
         if (array.isMissingNode()) {
             return List.of();
         }
@@ -170,15 +183,15 @@ public record Scenario(String description, Snapshot base, Expectations expect, L
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            out.add(id(array.get(i), at + "[" + i + "]"));
+            out.add(id(array.get(i), at + "[" + i + "]", catalog));
         }
         return List.copyOf(out);
     }
 
-    private static String id(JsonNode node, String at) {
+    private static String id(JsonNode node, String at, java.util.Set<String> catalog) {
         String id = node.asText();
-        if (!node.isTextual() || !org.communityadvisor.json.SnapshotSchema.catalogIds().contains(id)) {
-            String nearest = Names.nearest(id, org.communityadvisor.json.SnapshotSchema.catalogIds());
+        if (!node.isTextual() || !catalog.contains(id)) {
+            String nearest = Names.nearest(id, catalog);
             throw nearest == null ? invalid(at, Message.UNKNOWN_CATALOG_ID, id)
                     : invalid(at, Message.UNKNOWN_CATALOG_ID_DID_YOU_MEAN, id, nearest);
         }

@@ -33,9 +33,41 @@ class MetaTest {
         return recommendations().stream().map(RuleInfo::name).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * Against a list made apart from the rule base: the folders of {@code rules/} as the file system lists them. Every
+     * folder is one rule of its name, every rule loaded is a folder, each recommendation and stage rule has cases
+     * that fire it and nearly do, and the schema's catalog is exactly the recommendation folders.
+     */
     @Test
-    void everyCatalogIdInTheSchemaIsARuleAndEveryRuleIsInTheCatalog() {
-        assertThat(ruleIds()).containsExactlyInAnyOrderElementsOf(SnapshotSchema.catalogIds());
+    void theRulesAreTheFoldersOfRulesEachWithItsCases() throws Exception {
+        Set<String> folders;
+        try (var list = Files.list(Path.of("rules"))) {
+            folders = list.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        Set<String> loaded = Fixtures.RULE_BASE.rules().values().stream()
+                .filter(r -> r.kind() != RuleInfo.Kind.OTHER).map(RuleInfo::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(loaded).containsExactlyElementsOf(folders);
+        Set<String> recommendationFolders = new TreeSet<>();
+        for (String folder : folders) {
+            String drl = Files.readString(Path.of("rules", folder, "rule.drl"));
+            assertThat(Pattern.compile("(?m)^rule \"([^\"]+)\"").matcher(drl).results().map(m -> m.group(1)).toList())
+                    .as(folder + "/rule.drl declares one rule, named as its folder").containsExactly(folder);
+            String prefix = folder.substring(0, folder.indexOf('.'));
+            if (RuleInfo.CATEGORIES.contains(prefix)) {
+                recommendationFolders.add(folder);
+            }
+            if (RuleInfo.CATEGORIES.contains(prefix) || prefix.equals("stage")) {
+                Path cases = Path.of("rules", folder, "cases.json");
+                assertThat(cases).as(folder + " has its cases").isRegularFile();
+                var root = org.communityadvisor.json.Json.MAPPER.readTree(cases.toFile());
+                assertThat(root.path("fires").size()).as(folder + ": a case that fires it").isPositive();
+                assertThat(root.path("nearMiss").size()).as(folder + ": a case that nearly does").isPositive();
+            }
+        }
+        assertThat(ruleIds()).containsExactlyElementsOf(recommendationFolders);
+        assertThat(SnapshotSchema.catalogIds()).containsExactlyInAnyOrderElementsOf(recommendationFolders);
     }
 
     @Test

@@ -54,8 +54,9 @@ class SchemaAgreementTest {
                 .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
                     JsonNode e = expected.get(file.getFileName().toString());
                     assertThat(e).as("EXPECTED.json entry").isNotNull();
+                    // the advisor's reading: the reader's checks, then acknowledged ids against the rules loaded
                     InvalidSnapshotException refused = catchThrowableOfType(InvalidSnapshotException.class,
-                            () -> SnapshotReader.read(Files.readString(file)));
+                            () -> Fixtures.ADVISOR.advise(Files.readString(file)));
                     assertThat(refused).as("validator refuses").isNotNull();
                     assertThat(refused.errors()).extracting(ValidationError::path).as(refused.getMessage())
                             .contains(e.path("path").asText());

@@ -23,7 +23,8 @@ class SnapshotReaderTest {
         }
         String json = Fixtures.patched(p);
         try {
-            SnapshotReader.read(json);
+            // the advisor's reading: the reader's checks, then the acknowledged ids against the rules it has loaded
+            Fixtures.ADVISOR.advise(json);
         } catch (InvalidSnapshotException e) {
             return e.errors();
         }

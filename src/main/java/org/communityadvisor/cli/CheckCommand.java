@@ -60,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path file : ScenarioFiles.expand(paths)) {
             Scenario scenario;
             try {
-                scenario = Scenario.read(Files.readString(file));
+                scenario = Scenario.read(Files.readString(file), advisor.rules());
             } catch (InvalidSnapshotException e) {
                 // every error once, in the table (not also on stderr)
                 rows.add(new Row(file.toString(), "-", "INVALID", 0, e.errors().stream()

@@ -44,7 +44,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Scenario scenario;
         try {
-            scenario = Scenario.read(Files.readString(file));
+            scenario = Scenario.read(Files.readString(file), advisor.rules());
         } catch (InvalidSnapshotException e) {
             e.errors().forEach(v -> err.println(file + ": " + v.path() + ": " + v.reason(engine.lang)));
             return Main.INVALID_INPUT;

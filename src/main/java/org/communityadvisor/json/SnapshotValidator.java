@@ -16,8 +16,8 @@ import org.communityadvisor.ValidationError;
  * The contract's rules that a JSON reader alone cannot check. The generic ones — required fields, bounds,
  * string patterns and lengths, list sizes, a part larger than its whole — come from the snapshot model
  * ({@link SnapshotModel}: the records and their {@link SnapshotField} annotations), so a new field is checked
- * without a line here. The rest are written out below: date order, history order, known catalog ids.
- * Collects every error, not just the first.
+ * without a line here. The rest are written out below: date order, history order; and, against the rules an
+ * advisor has loaded, the ids acknowledged ({@link #unknownIds}). Collects every error, not just the first.
  */
 public final class SnapshotValidator {
     /** Most history points a snapshot may carry (two years of weeks). */
@@ -46,7 +46,19 @@ public final class SnapshotValidator {
             c.error("asOf", Message.ASOF_BEFORE_CREATED, s.asOf(), s.createdOn());
         }
         history(s, c);
-        acknowledged(s, c);
+        return c.errors;
+    }
+
+    /**
+     * The acknowledged ids that name no rule of a catalog (the recommendations of the rules in use: the bundled
+     * ones, or a folder's); empty when every id is known.
+     */
+    public static List<ValidationError> unknownIds(Snapshot s, Set<String> catalog) {
+        if (s.acknowledged() == null) {
+            return List.of();
+        }
+        Check c = new Check(s);
+        acknowledged(s, catalog, c);
         return c.errors;
     }
 
@@ -72,11 +84,7 @@ public final class SnapshotValidator {
         }
     }
 
-    private static void acknowledged(Snapshot s, Check c) {
-        if (s.acknowledged() == null) {
-            return;
-        }
-        Set<String> known = SnapshotSchema.catalogIds();
+    private static void acknowledged(Snapshot s, Set<String> known, Check c) {
         for (int i = 0; i < s.acknowledged().size(); i++) {
             Snapshot.Acknowledgement a = s.acknowledged().get(i);
             if (a != null && a.id() != null && !known.contains(a.id())) {

@@ -1,0 +1,83 @@
+package org.communityadvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.communityadvisor.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A new rule is one new folder: dropped into a copy of {@code rules/}, it fires, its id may be acknowledged and
+ * named by a scenario's expectations, and it speaks both languages; the bundled rules know nothing of it. The
+ * catalog is the rules loaded, not a list made from the bundled ones.
+ */
+class NewRuleFolderTest {
+    private static final String ID = "governance.pin-faq";
+
+    private static Path rulesWithTheNewOne(Path dir) throws Exception {
+        Path rules = Fixtures.copyOfTheRules(dir);
+        Path from = Path.of("src/test/resources/new-rule", ID);
+        Files.createDirectories(rules.resolve(ID));
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rules.resolve(ID).resolve(f.getFileName()));
+            }
+        }
+        return rules;
+    }
+
+    private static String snapshot(boolean acknowledged) throws Exception {
+        ObjectNode s = (ObjectNode) Fixtures.base().deepCopy();
+        ((ObjectNode) s.get("activity")).put("unansweredQuestions7d", 150);
+        if (acknowledged) {
+            s.putArray("acknowledged").addObject().put("id", ID).put("until", "2026-12-31");
+        }
+        return Json.MAPPER.writeValueAsString(s);
+    }
+
+    @Test
+    void aNewRuleFolderFiresCanBeAcknowledgedAndNamedByExpectations(@TempDir Path dir) throws Exception {
+        String old = System.getProperty("advisor.cache");
+        System.setProperty("advisor.cache", dir.resolve("cache").toString());
+        try {
+            Advisor advisor = Advisor.builder().rulesDirectory(rulesWithTheNewOne(dir)).build();
+            assertThat(advisor.rules().ids()).contains(ID);
+
+            Advice advice = advisor.advise(snapshot(false));
+            assertThat(advice.ids()).contains(ID);
+            Advice.Recommendation r = advice.recommendations().stream().filter(x -> x.id().equals(ID)).findFirst()
+                    .orElseThrow();
+            assertThat(r.title()).isEqualTo("Pin the answers to common questions");
+            assertThat(r.category()).isEqualTo(Category.GOVERNANCE);
+            assertThat(advisor.advise(snapshot(false), Lang.ZH).recommendations()).anyMatch(x -> x.id().equals(ID)
+                    && x.title().equals("置顶常见问题的答案") && x.why().equals("有 150 个问题没人回答。"));
+
+            Advice held = advisor.advise(snapshot(true));
+            assertThat(held.suppressed()).anyMatch(s -> s.id().equals(ID));
+
+            String scenario = "{\"snapshot\": " + snapshot(false) + ", \"expect\": {\"include\": [\"" + ID + "\"]}}";
+            Scenario read = Scenario.read(scenario, advisor.rules());
+            assertThat(read.expect().check(advisor.advise(read.base()))).isEmpty();
+        } finally {
+            if (old == null) {
+                System.clearProperty("advisor.cache");
+            } else {
+                System.setProperty("advisor.cache", old);
+            }
+        }
+    }
+
+    @Test
+    void theBundledRulesRefuseTheNewRulesId() throws Exception {
+        assertThat(Fixtures.ADVISOR.rules().ids()).doesNotContain(ID).contains("governance.spam");
+        assertThatThrownBy(() -> Fixtures.ADVISOR.advise(snapshot(true))).isInstanceOf(InvalidSnapshotException.class)
+                .hasMessageContaining("acknowledged[0].id: unknown catalog id '" + ID + "'");
+        String scenario = "{\"snapshot\": " + snapshot(false) + ", \"expect\": {\"include\": [\"" + ID + "\"]}}";
+        assertThatThrownBy(() -> Scenario.read(scenario, Fixtures.ADVISOR.rules()))
+                .isInstanceOf(InvalidSnapshotException.class).hasMessageContaining("expect.include[0]");
+    }
+}
