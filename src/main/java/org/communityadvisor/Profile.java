@@ -6,14 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.json.Names;
 
 /**
  * A named set of thresholds. Bundled profiles live in {@code profiles/NAME.json}; a user's profile file may
- * {@code "extends"} a bundled one and override only some thresholds. Unknown threshold names are refused.
+ * {@code "extends"} a bundled one (else it starts from the declared defaults, {@link ThresholdDeclaration}) and
+ * overrides only some thresholds by name. Unknown names and values out of their declared range are refused.
  *
  * @param name        the profile's name, recorded in every advice
  * @param description what the profile is for
@@ -80,8 +80,9 @@ public record Profile(String name, String description, Thresholds thresholds) {
         });
         ObjectNode values = Json.MAPPER.createObjectNode();
         if (root.hasNonNull("extends")) {
-            Profile base = bundled(root.get("extends").asText());
-            values.setAll((ObjectNode) Json.MAPPER.valueToTree(base.thresholds()));
+            values.setAll((ObjectNode) Json.MAPPER.valueToTree(bundled(root.get("extends").asText()).thresholds()));
+        } else {
+            ThresholdDeclaration.all().forEach(d -> values.set(d.name(), Json.MAPPER.valueToTree(d.defaultValue())));
         }
         JsonNode own = root.path("thresholds");
         if (!own.isMissingNode() && !own.isObject()) {
@@ -90,7 +91,8 @@ public record Profile(String name, String description, Thresholds thresholds) {
         if (own.isObject()) {
             List<String> names = thresholdNames();
             own.fields().forEachRemaining(e -> {
-                if (!names.contains(e.getKey())) {
+                ThresholdDeclaration d = ThresholdDeclaration.named(e.getKey());
+                if (d == null) {
                     String nearest = Names.nearest(e.getKey(), names);
                     throw new ProfileException(origin + ": thresholds." + e.getKey() + ": unknown threshold"
                             + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
@@ -98,24 +100,12 @@ public record Profile(String name, String description, Thresholds thresholds) {
                 if (!e.getValue().isNumber()) {
                     throw new ProfileException(origin + ": thresholds." + e.getKey() + ": expected a number");
                 }
+                String problem = d.problem(e.getValue().asDouble());
+                if (problem != null) {
+                    throw new ProfileException(origin + ": thresholds." + e.getKey() + ": " + e.getValue() + " " + problem);
+                }
             });
             values.setAll((ObjectNode) own);
-        }
-        List<String> missing = new ArrayList<>();
-        for (String n : thresholdNames()) {
-            if (!values.has(n)) {
-                missing.add(n);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new ProfileException(origin + ": thresholds missing: " + String.join(", ", missing)
-                    + " (add them, or \"extends\": \"default\")");
-        }
-        for (String n : thresholdNames()) {
-            String problem = outOfRange(n, values.get(n).asDouble());
-            if (problem != null) {
-                throw new ProfileException(origin + ": thresholds." + n + ": " + values.get(n) + " " + problem);
-            }
         }
         Thresholds thresholds;
         try {
@@ -127,25 +117,8 @@ public record Profile(String name, String description, Thresholds thresholds) {
         return new Profile(name, root.path("description").asText(""), thresholds);
     }
 
-    /**
-     * Why a threshold's value makes no sense, or {@code null}: a ratio is a share (0 to 1; a 4-week growth
-     * ratio may reach 10, i.e. 1000%), everything else a count or weight of at least 0. A spam ratio of 5 would
-     * silently switch its rule off.
-     */
-    static String outOfRange(String name, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "is not a number";
-        }
-        if (name.contains("Ratio")) {
-            double max = name.equals("growthRatio4w") ? 10 : 1;
-            return v < 0 || v > max ? "is out of range: a ratio is between 0 and " + (max == 1 ? "1 (e.g. 0.1 for 10%)"
-                    : "10") : null;
-        }
-        return v < 0 ? "is out of range: must be at least 0" : null;
-    }
-
     /** The names of every threshold, in declaration order. */
     public static List<String> thresholdNames() {
-        return java.util.Arrays.stream(Thresholds.class.getRecordComponents()).map(c -> c.getName()).toList();
+        return ThresholdDeclaration.all().stream().map(ThresholdDeclaration::name).toList();
     }
 }

@@ -1,9 +1,10 @@
 package org.communityadvisor;
 
 /**
- * Every number the rules compare against. Rules read them from this fact ({@code $t.minViableMembers});
- * no rule holds a literal threshold. Values come from a named {@link Profile}; names and defaults follow
- * the catalog's Thresholds table, plus the catalog's inline numbers given names here.
+ * Every number the rules compare against. Rules read them from the {@code Community} fact
+ * ({@code thresholds.minViableMembers}); no rule holds a literal threshold. Values come from a named
+ * {@link Profile}. Each threshold's default, range and meaning are declared once, in {@code rules/thresholds.json}
+ * ({@link ThresholdDeclaration}); this record carries the values, a component a declaration in the same order.
  */
 public record Thresholds(
         /* 000: 少于30人不成群 */ int minViableMembers,

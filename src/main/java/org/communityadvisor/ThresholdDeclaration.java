@@ -1,0 +1,94 @@
+package org.communityadvisor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One threshold as {@code rules/thresholds.json} declares it: its name, default (the guidance's own number: the
+ * {@code default} profile), range, and meaning in both languages. Profiles override thresholds by name; a value
+ * outside its range is refused. The {@link Thresholds} record carries the values to the rules, one component a
+ * declaration, in the same order (a test holds the two together).
+ *
+ * @param name         as rules and profiles write it
+ * @param defaultValue the guidance's own number
+ * @param integer      whether it is a whole number (members, days, messages ...)
+ * @param min          the smallest value that makes sense
+ * @param max          the largest ({@link Double#POSITIVE_INFINITY} where there is no bound)
+ * @param en           what it means, in English
+ * @param zh           what it means, in Chinese
+ */
+public record ThresholdDeclaration(String name, Number defaultValue, boolean integer, double min, double max,
+                                   String en, String zh) {
+    /** Where the declarations live on the classpath (the build copies {@code rules/thresholds.json} there). */
+    static final String RESOURCE = "org/communityadvisor/rules/thresholds.json";
+    private static final List<ThresholdDeclaration> ALL = load();
+
+    /** Every threshold as declared, in declaration order. */
+    public static List<ThresholdDeclaration> all() {
+        return ALL;
+    }
+
+    /** A threshold's declaration by name, or {@code null}. */
+    public static ThresholdDeclaration named(String name) {
+        for (ThresholdDeclaration d : ALL) {
+            if (d.name.equals(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Its meaning in a language. */
+    public String meaning(Lang lang) {
+        return lang == Lang.ZH ? zh : en;
+    }
+
+    /** Why a value makes no sense for this threshold, or {@code null} when it is in range. */
+    public String problem(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "is not a number";
+        }
+        if (integer && v != Math.rint(v)) {
+            return "is not a whole number";
+        }
+        if (v < min || v > max) {
+            return "is out of range: " + (max == Double.POSITIVE_INFINITY ? "must be at least " + shown(min)
+                    : "between " + shown(min) + " and " + shown(max) + (max == 1 ? " (e.g. 0.1 for 10%)" : ""));
+        }
+        return null;
+    }
+
+    private static String shown(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static List<ThresholdDeclaration> load() {
+        try (InputStream in = ThresholdDeclaration.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath (the build copies it from"
+                        + " rules/thresholds.json)");
+            }
+            JsonNode root = org.communityadvisor.json.Json.MAPPER.readTree(in);
+            List<ThresholdDeclaration> out = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode d = e.getValue();
+                boolean integer = d.path("integer").asBoolean(false);
+                double v = d.path("default").asDouble();
+                out.add(new ThresholdDeclaration(e.getKey(), integer ? (Number) (int) v : (Number) v, integer,
+                        d.path("min").asDouble(0), d.has("max") ? d.get("max").asDouble() : Double.POSITIVE_INFINITY,
+                        d.path("en").asText(), d.path("zh").asText()));
+            }
+            return Collections.unmodifiableList(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
