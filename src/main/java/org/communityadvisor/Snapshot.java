@@ -38,7 +38,7 @@ public record Snapshot(
         Purpose purpose,
         @SnapshotField("Why the group was founded (004): business = 业务需求成立 (a business need), event = 事件驱动成立 (event-driven).")
         Origin origin,
-        @SnapshotField("This group is the operator's core fan group 关键粉丝群 (000). The one field whose absence means false: a designation the operator declares (edition 2).")
+        @SnapshotField("This group is the operator's core fan group 关键粉丝群 (000). The one field whose absence means false: a designation the operator declares.")
         Boolean coreGroup,
         @SnapshotField("The group has an explicit goal / positioning (000: 90%的群没有明确目的).")
         Boolean goalDefined,
@@ -162,9 +162,9 @@ public record Snapshot(
             Integer reviews30d,
             @SnapshotField("A fixed-time daily ritual (000: 6:20 voice message).")
             Boolean dailyRitual,
-            @SnapshotField("Members' questions in the last 7 days with no answer within 24 hours (001: 解答使用者的疑惑). Edition 2.")
+            @SnapshotField("Members' questions in the last 7 days with no answer within 24 hours (001: 解答使用者的疑惑).")
             Integer unansweredQuestions7d,
-            @SnapshotField("Quarrels or reported conflicts in the last 30 days (000: 一言不和,變成爭吵). Edition 2.")
+            @SnapshotField("Quarrels or reported conflicts in the last 30 days (000: 一言不和,變成爭吵).")
             Integer disputes30d) {
         /** A builder with named setters; every value starts unknown. */
         public static SnapshotActivityBuilder builder() {
@@ -206,9 +206,9 @@ public record Snapshot(
             Boolean coreGroupExists,
             @SnapshotField(value = "How many groups the operator runs; at least 1.", min = 1)
             Integer groupsOperated,
-            @SnapshotField("The rules define graduated penalties (003: 禁言 1 天、7 天、15 天). Edition 2.")
+            @SnapshotField("The rules define graduated penalties (003: 禁言 1 天、7 天、15 天).")
             Boolean penaltyLadder,
-            @SnapshotField("Members' suggestions are collected and answered (000: 提出提議和要求). Edition 2.")
+            @SnapshotField("Members' suggestions are collected and answered (000: 提出提議和要求).")
             Boolean feedbackChannel) {
         /** A builder with named setters; every value starts unknown. */
         public static SnapshotOperationsBuilder builder() {
@@ -246,9 +246,9 @@ public record Snapshot(
             Level ticket,
             @SnapshotField("Purchase frequency 频次 (003): low or high.")
             Level purchaseFrequency,
-            @SnapshotField("Buyers in the last 90 days (the loyalty score's base); at least commerce.repeatBuyers90d. Edition 2.")
+            @SnapshotField("Buyers in the last 90 days (the loyalty score's base); at least commerce.repeatBuyers90d.")
             Integer buyers90d,
-            @SnapshotField(value = "Orders refunded or returned in the last 30 days (004: 优质的售后); at most commerce.orders30d. Edition 2.", partOf = "commerce.orders30d")
+            @SnapshotField(value = "Orders refunded or returned in the last 30 days (004: 优质的售后); at most commerce.orders30d.", partOf = "commerce.orders30d")
             Integer refunds30d) {
         /** A builder with named setters; every value starts unknown. */
         public static SnapshotCommerceBuilder builder() {

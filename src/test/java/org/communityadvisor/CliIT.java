@@ -20,7 +20,12 @@ class CliIT {
     }
 
     static Run advisor(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("./advisor"));
+        return program(stdin, "./advisor", args);
+    }
+
+    /** A program of the project (./advisor, tools/bench/run) with these arguments and standard input. */
+    static Run program(String stdin, String program, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(program));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Path out = Files.createTempFile("advisor-out", ".txt");
@@ -54,15 +59,36 @@ class CliIT {
         }
     }
 
-    /** Figures of several runs are quoted as median and spread: bench prints both for every figure with a target. */
+    /** Figures of several runs are quoted as median and spread: the benchmark prints both for every figure with a target. */
     @Test
     void benchWithSeveralRunsShowsEachFiguresMedianAndSpread() throws Exception {
-        Run run = advisor(null, "bench", "--only", "lean", "--runs", "3");
+        Run run = program(null, "tools/bench/run", "--only", "lean", "--runs", "3");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("=== run 1 of 3 ===").contains("=== run 3 of 3 ===")
-                .contains("median of 3 runs [min-max]");
+                .contains("Targets, median of 3 runs [min-max]:");
         // the generated snapshots are the same every run, so the spread of the lean size is nil
         assertThat(run.out()).containsPattern("lean advice, typical \\(median\\) size +(\\d+) bytes \\[\\1 bytes - \\1 bytes]");
+        assertThat(run.out()).doesNotContainPattern("(?i)issue|edition");
+        Run help = program(null, "tools/bench/run", "--help");
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out()).contains("--runs", "--only", "--seconds", "--cold-runs", "--batch", "--batch-heap",
+                "--stdin-batch").doesNotContainPattern("(?i)issue|edition");
+    }
+
+    /** The benchmark lives in tools/bench: the product's command line and jar hold none of it. */
+    @Test
+    void theProductHasNoBenchCommand() throws Exception {
+        Run run = advisor(null, "bench");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument at index 0: 'bench'");
+        Run help = advisor(null, "--help");
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out()).doesNotContain("bench");
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile("target/community-advisor.jar")) {
+            assertThat(jar.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.toLowerCase().contains("bench")))
+                    .isEmpty();
+            assertThat(jar.getEntry("org/communityadvisor/cli/Main.class")).isNotNull();
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.communityadvisor.cli;
+package org.communityadvisor.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,17 +33,27 @@ import org.communityadvisor.Snapshot;
 import org.communityadvisor.engine.RuleBase;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.json.SnapshotReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./advisor bench}: the performance figures of docs/PERFORMANCE.md, measured on this machine.
- * Generated snapshots vary every field the rules read, so most rules fire on some of them.
+ * {@code tools/bench/run}: the performance figures of docs/PERFORMANCE.md, measured on this machine against the
+ * product jar ({@code target/community-advisor.jar}, which it runs for the cold start and batch figures).
+ * Generated snapshots vary every field the rules read, so most rules fire on some of them. Not part of the
+ * product: the script compiles it against the jar and runs it.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "tools/bench/run", mixinStandardHelpOptions = true,
         description = {"Measure cold start, warm throughput (objects, JSON, threads), latency, batch JSONL throughput"
                 + " with peak heap, and how cost grows with rules and history.", "测量启动时间、吞吐量、延迟和批处理性能。"})
-final class BenchCommand implements Callable<Integer> {
+public final class Bench implements Callable<Integer> {
+    /** The product's command line, which the cold start and batch figures run in fresh JVMs. */
+    private static final String MAIN = "org.communityadvisor.cli.Main";
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
     @Option(names = "--seconds", description = "Seconds per warm measurement (default: ${DEFAULT-VALUE}).")
     int seconds = 5;
 
@@ -91,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        out = Output.stdout();
+        out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), false);
         out.printf(Locale.ROOT, "Community Advisor benchmark: %d cores, Java %s, %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -109,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
             measure(advisor, snapshots, jsons);
         }
         if (!targets.isEmpty()) {
-            out.println(runs == 1 ? "Targets (issue 12):" : "Targets (issue 12), median of " + runs
+            out.println(runs == 1 ? "Targets:" : "Targets, median of " + runs
                     + " runs [min-max]:");
             out.printf(Locale.ROOT, "  %-72s %-34s %-14s %s%n", "figure", "measured", "target", "met");
             for (Figure f : targets.values()) {
@@ -184,24 +194,29 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The java command that runs this jar, with the same JVM options the launcher gave. */
+    /** The java command that runs the product jar as {@code ./advisor} starts it for a single advice. */
     private static List<String> javaCommand() throws Exception {
         return javaCommand(true);
     }
 
-    /** The java command; {@code single}: with the launcher's client-compiler option (a batch wants C2). */
+    /**
+     * The java command that runs the product as {@code ./advisor} does: its jar, with the class-data-sharing
+     * archive {@code ./advisor} records beside it when there is one; {@code single}: with the launcher's
+     * client-compiler option (a batch wants C2).
+     */
     private static List<String> javaCommand(boolean single) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Path.of(Class.forName(MAIN).getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare"))
-                .toList());
         // the options ./advisor gives: a single advice starts fast, a batch wants the optimizing compiler
         command.addAll(single ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1") : List.of("-XX:+UseParallelGC"));
         if (Files.isDirectory(jar)) {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN));
         } else {
+            Path cds = jar.resolveSibling("advisor.jsa");
+            if (Files.isRegularFile(cds)) {
+                command.addAll(List.of("-XX:SharedArchiveFile=" + cds, "-Xshare:auto"));
+            }
             command.addAll(List.of("-jar", jar.toString()));
         }
         return command;
