@@ -34,7 +34,7 @@ class EngineSplitTest {
 
     @Test
     void theSourceViewKnowsWhereEachRuleIsDeclaredAndItsText() {
-        RuleSources drl = new RuleSources(List.of(A, B));
+        RuleSources drl = RuleSources.parse(List.of(A, B)).sources();
         assertThat(drl.files()).containsExactly(A, B);
         assertThat(drl.declaration("size.one")).isEqualTo(new RuleSources.Declaration("size.one", 1, 2));
         assertThat(drl.duplicates()).containsExactly(new RuleSources.Duplicate(
