@@ -21,6 +21,7 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.lang.DRL6Lexer;
 import org.drools.drl.parser.lang.DRLLexer;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
  * The DRL source view of a rules folder: its files as written, where each rule is declared (file and line), a
@@ -149,7 +150,8 @@ public final class RuleSources {
 
     /** Every token of a DRL text as Drools' lexer reads it, blanks and comments left out. */
     private static List<Token> tokens(String text) {
-        DRLLexer lexer = DRLFactory.buildLexer(text, DrlParser.DEFAULT_LANGUAGE_LEVEL);
+        // The DRL6 lexer whatever the language level: its token types are the ones read below.
+        DRLLexer lexer = DRLFactory.buildLexer(text, LanguageLevelOption.DRL6);
         List<Token> out = new ArrayList<>();
         for (org.antlr.runtime.Token t = lexer.nextToken(); t.getType() != org.antlr.runtime.Token.EOF;
                 t = lexer.nextToken()) {
