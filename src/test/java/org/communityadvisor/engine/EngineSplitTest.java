@@ -108,15 +108,18 @@ class EngineSplitTest {
         List<RuleBase.Source> sources = new ArrayList<>();
         for (RuleBase.Source s : RuleBase.bundledSources()) {
             String text = switch (s.path()) {
-                case "size.drl" -> s.text()
+                case "size.below-viable/rule.drl" -> s.text()
                         .replace("Community( members.total < thresholds.minViableMembers, coreGroup == false )",
                                 "// fewer than 30; never str[startsWith] here\n    Community( members.total"
-                                        + " < thresholds.minViableMembers, coreGroup == false, id != \"x < 30\" )")
+                                        + " < thresholds.minViableMembers, coreGroup == false, id != \"x < 30\" )");
+                case "size.over-manageable/rule.drl" -> s.text()
                         .replace("    Community( members.total >= thresholds.maxManageableMembers )\n",
                                 "    Community( members.total >= thresholds.maxManageableMembers )\n"
                                         + "    not Community( members.kols > thresholds.livelyMembers )\n");
-                case "growth.drl" -> s.text().replace("-$net >= $total * $t.netLossRatio7d() ?", "-$net >= 12 ?");
-                case "suppression.drl" -> s.text().replace("id.startsWith(\"activity.\")", "id str[startsWith] \"activity.\"");
+                case "growth.net-loss/rule.drl" -> s.text()
+                        .replace("-$net >= $total * $t.netLossRatio7d() ?", "-$net >= 12 ?");
+                case "suppress.fate-first/rule.drl" -> s.text()
+                        .replace("id.startsWith(\"activity.\")", "id str[startsWith] \"activity.\"");
                 default -> s.text();
             };
             sources.add(new RuleBase.Source(s.path(), text));
@@ -124,13 +127,15 @@ class EngineSplitTest {
         assertThat(sources).isNotEqualTo(RuleBase.bundledSources());
         assertThatThrownBy(() -> RuleBase.compile(sources)).isInstanceOf(RuleBaseException.class)
                 .satisfies(e -> assertThat(((RuleBaseException) e).problems()).containsExactlyInAnyOrder(
-                        "suppression.drl:" + line(sources, "suppression.drl", "str[startsWith] \"activity")
+                        "suppress.fate-first/rule.drl:"
+                                + line(sources, "suppress.fate-first/rule.drl", "str[startsWith] \"activity")
                                 + ": the str[...] operator fails in Drools 10.2 once the constraint is compiled to"
                                 + " bytecode (after 20 evaluations); write id.startsWith(\"...\") instead",
-                        "growth.drl:" + line(sources, "growth.drl", "-$net >= 12") + ": the number 12 is a literal"
-                                + " threshold: put it in the profile and compare with thresholds.<name> (README: the"
-                                + " knowledge base)",
-                        "size.drl:" + line(sources, "size.drl", "not Community( members.kols") + ": rule"
+                        "growth.net-loss/rule.drl:" + line(sources, "growth.net-loss/rule.drl", "-$net >= 12")
+                                + ": the number 12 is a literal threshold: put it in the profile and compare with"
+                                + " thresholds.<name> (README: the knowledge base)",
+                        "size.over-manageable/rule.drl:" + line(sources, "size.over-manageable/rule.drl",
+                                "not Community( members.kols") + ": rule"
                                 + " \"size.over-manageable\": members.kols may be unknown: write members.kols != null"
                                 + " before comparing it, in the same pattern (or members.kols == null || ... where"
                                 + " unknown must match)"));
