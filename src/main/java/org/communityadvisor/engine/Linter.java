@@ -309,8 +309,9 @@ final class Linter {
             org.communityadvisor.json.SnapshotModel.Field f = org.communityadvisor.json.SnapshotModel.byPath().get(path);
             if (path.contains(".") && !ALWAYS_KNOWN.contains(path) && !f.field().required()
                     && f.kind() != org.communityadvisor.json.SnapshotModel.Kind.OBJECT) {
-                out.put(path, java.util.Arrays.stream(path.split("\\.")).flatMap(w -> java.util.stream.Stream.of(".", w))
-                        .skip(1).toList());
+                // members.kols as the lexer reads it: members . kols
+                out.put(path, java.util.Arrays.stream(path.split("\\."))
+                        .flatMap(w -> java.util.stream.Stream.of(".", w)).skip(1).toList());
             }
         }
         return Collections.unmodifiableMap(out);
