@@ -5,10 +5,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.communityadvisor.Severity;
 import org.communityadvisor.Stage;
+import org.communityadvisor.engine.RuleSources.Kind;
+import org.communityadvisor.engine.RuleSources.RuleText;
+import org.communityadvisor.engine.RuleSources.Token;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -17,7 +18,8 @@ import org.kie.api.definition.rule.Rule;
  * The checks a rules folder must pass beyond compiling: no construct that fails at run time, no rule declared
  * twice, every rule's metadata and texts as its kind needs them, severities read from the metadata, the stage
  * rules' activation group, unknown values guarded, and the queries the session reads. Each problem names the
- * file and line. Stateless.
+ * file and line. The checks of the text read what Drools' parser reads ({@link RuleSources#parse}: the rules'
+ * descriptors and the tokens of their conditions and consequences), never the raw text. Stateless.
  */
 final class Linter {
 
@@ -30,15 +32,16 @@ final class Linter {
      *
      * @param all        the compiled rules, sorted by name
      * @param rules      their metadata, by name
+     * @param parsed     their DRL files as Drools' parser reads them
      * @param catalogIds whether a recommendation's name must be a catalog id
      */
-    static List<String> check(KieBase kieBase, List<Rule> all, Map<String, RuleInfo> rules, RuleSources sources,
+    static List<String> check(KieBase kieBase, List<Rule> all, Map<String, RuleInfo> rules, RuleSources.Parsed parsed,
             boolean catalogIds) {
-        List<String> problems = new ArrayList<>();
-        checkFiles(sources, problems);
+        List<String> problems = new ArrayList<>(parsed.errors());
+        checkFiles(parsed, problems);
         for (Rule rule : all) {
             RuleInfo info = rules.get(rule.getName());
-            String text = sources.ruleText(info);
+            RuleText text = parsed.at(info.file(), info.line());
             check(info, text, problems, catalogIds);
             checkGuards(info, text, problems);
         }
@@ -58,49 +61,70 @@ final class Linter {
         return problems;
     }
 
-    /** Constructs that compile but fail at run time in this Drools version, with what to write instead. */
-    private static final Map<Pattern, String> FORBIDDEN = Map.of(
-            Pattern.compile("\\bstr\\s*\\["), "the str[...] operator fails in Drools 10.2 once the constraint"
-                    + " is compiled to bytecode (after 20 evaluations); write id.startsWith(\"...\") instead");
+    /** The construct that compiles but fails at run time in this Drools version, with what to write instead. */
+    private static final String STR_OPERATOR = "the str[...] operator fails in Drools 10.2 once the constraint"
+            + " is compiled to bytecode (after 20 evaluations); write id.startsWith(\"...\") instead";
 
-    private static final Pattern LITERAL = Pattern.compile("(<|>|<=|>=|==|!=)\\s*-?\\d+(\\.\\d+)?(?![\\w.])");
+    private static final java.util.Set<String> COMPARISONS = java.util.Set.of("<", ">", "<=", ">=", "==", "!=");
 
-    /**
-     * A comparison with a number other than 0 in a condition: thresholds live in the profile
-     * ({@code members.total < thresholds.minViableMembers}), never as literals in a rule.
-     */
-    private static void literals(String path, String text, List<String> problems) {
-        String[] lines = text.split("\n", -1);
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n].replaceAll("//.*", "");
-            if (line.trim().startsWith("@") || line.contains("salience")) {
-                continue;
-            }
-            Matcher m = LITERAL.matcher(line);
-            while (m.find()) {
-                String number = m.group().replaceAll("[^0-9.-]", "");
-                if (Double.parseDouble(number) != 0) {
-                    problems.add(path + ":" + (n + 1) + ": the number " + number + " is a literal threshold: put it in "
-                            + "the profile and compare with thresholds.<name> (README: the knowledge base)");
-                }
+    /** The {@code str[...]} operator in a rule's (or query's) conditions. */
+    private static void forbidden(String path, RuleText rule, List<String> problems) {
+        List<Token> tokens = rule.conditions();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).kind() == Kind.NAME && tokens.get(i).is("str") && tokens.get(i + 1).is("[")) {
+                problems.add(path + ":" + tokens.get(i).line() + ": " + STR_OPERATOR);
             }
         }
     }
 
-    /** Per file: the forbidden constructs, literal thresholds, then the rules it declares again. */
-    private static void checkFiles(RuleSources sources, List<String> problems) {
-        for (int i = 0; i < sources.files().size(); i++) {
-            String text = sources.files().get(i).text();
-            for (Map.Entry<Pattern, String> f : FORBIDDEN.entrySet()) {
-                Matcher bad = f.getKey().matcher(text);
-                while (bad.find()) {
-                    problems.add(sources.path(i) + ":" + RuleSources.lineAt(text, bad.start()) + ": " + f.getValue());
-                }
+    /**
+     * A comparison with a number other than 0 in a condition (or where a consequence chooses a severity):
+     * thresholds live in the profile ({@code members.total < thresholds.minViableMembers}), never as literals in
+     * a rule.
+     */
+    private static void literals(String path, List<Token> tokens, List<String> problems) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token op = tokens.get(i);
+            if (op.kind() != Kind.SYMBOL || !COMPARISONS.contains(op.text())) {
+                continue;
             }
-            literals(sources.path(i), text, problems);
+            boolean negative = tokens.get(i + 1).is("-") && i + 2 < tokens.size();
+            Token number = tokens.get(negative ? i + 2 : i + 1);
+            if (number.kind() == Kind.NUMBER && !isZero(number.text())) {
+                problems.add(path + ":" + op.line() + ": the number " + (negative ? "-" : "") + number.text()
+                        + " is a literal threshold: put it in the profile and compare with thresholds.<name>"
+                        + " (README: the knowledge base)");
+            }
+        }
+    }
+
+    /** Whether a number as the lexer reads it ({@code 0}, {@code 0.0}, {@code 0L}, {@code 0x0} ...) is zero. */
+    private static boolean isZero(String number) {
+        boolean hex = number.startsWith("0x") || number.startsWith("0X");
+        char last = number.charAt(number.length() - 1);
+        String digits = "lLI".indexOf(last) >= 0 || (!hex && Character.isLetter(last))
+                ? number.substring(0, number.length() - 1) : number;
+        try {
+            return hex ? Long.parseLong(digits.substring(2), 16) == 0 : new java.math.BigDecimal(digits).signum() == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Per file: the forbidden constructs, literal thresholds, then the rules it declares again. */
+    private static void checkFiles(RuleSources.Parsed parsed, List<String> problems) {
+        RuleSources sources = parsed.sources();
+        for (int i = 0; i < sources.files().size(); i++) {
+            String path = sources.path(i);
+            List<RuleText> rules = parsed.inFile(i);
+            rules.forEach(r -> forbidden(path, r, problems));
+            for (RuleText r : rules) {
+                literals(path, r.conditions(), problems);
+                literals(path, r.consequence(), problems);
+            }
             for (RuleSources.Duplicate d : sources.duplicates()) {
                 if (d.at().file() == i) {
-                    problems.add(sources.path(i) + ":" + d.at().line() + ": rule \"" + d.at().rule()
+                    problems.add(path + ":" + d.at().line() + ": rule \"" + d.at().rule()
                             + "\" is also declared at " + sources.path(d.previous().file()) + ":" + d.previous().line());
                 }
             }
@@ -108,7 +132,7 @@ final class Linter {
     }
 
     /** The metadata a rule of its kind must carry to be explained, and no metadata its name already says. */
-    private static void check(RuleInfo r, String text, List<String> problems, boolean catalogIds) {
+    private static void check(RuleInfo r, RuleText text, List<String> problems, boolean catalogIds) {
         String at = r.file() + ":" + r.line() + ": rule \"" + r.name() + "\": ";
         if (r.meta().containsKey("id")) {
             problems.add(r.file() + ":" + annotationLine(r, text, "id") + ": rule \"" + r.name()
@@ -161,28 +185,31 @@ final class Linter {
         }
     }
 
-    private static final Pattern SEVERITY_USE = Pattern.compile("\\bSeverity\\.([A-Z]+)\\b");
-    private static final Pattern HIT_OF_OWN = Pattern.compile("\\bHit\\.of\\(\\s*kcontext\\s*\\)");
-
     /**
      * The severity lives in {@code @severity}: a rule with one writes {@code insert(Hit.of(kcontext));} and
      * names no severity; a rule with several names each of them, and only them, where it chooses.
      */
-    private static void checkConsequence(RuleInfo r, String text, List<String> problems) {
-        int then = text.indexOf("\nthen");
-        if (then < 0) {
+    private static void checkConsequence(RuleInfo r, RuleText text, List<String> problems) {
+        if (text == null) {
             return;
         }
-        String consequence = text.substring(then);
+        List<Token> consequence = text.consequence();
         List<Severity> own = r.severities();
         String listed = r.get("severity").trim();
         java.util.Set<Severity> named = java.util.EnumSet.noneOf(Severity.class);
-        Matcher m = SEVERITY_USE.matcher(consequence);
-        while (m.find()) {
-            String at = r.file() + ":" + lineIn(r, text, then + m.start()) + ": rule \"" + r.name() + "\": ";
+        Token plain = null;
+        for (int i = 0; i < consequence.size(); i++) {
+            if (plain == null && startsWith(consequence, i, "Hit", ".", "of", "(", "kcontext", ")")) {
+                plain = consequence.get(i);
+            }
+            if (!startsWith(consequence, i, "Severity", ".") || i + 2 >= consequence.size()
+                    || consequence.get(i + 2).kind() != Kind.NAME) {
+                continue;
+            }
+            String at = r.file() + ":" + consequence.get(i).line() + ": rule \"" + r.name() + "\": ";
             Severity s;
             try {
-                s = Severity.valueOf(m.group(1));
+                s = Severity.valueOf(consequence.get(i + 2).text());
             } catch (IllegalArgumentException e) {
                 continue; // not a severity constant; the compiler has the last word
             }
@@ -195,9 +222,8 @@ final class Linter {
                         + " insert(Hit.of(kcontext)); (name a severity only where it varies by case)");
             }
         }
-        Matcher plain = HIT_OF_OWN.matcher(consequence);
-        if (own.size() > 1 && plain.find()) {
-            problems.add(r.file() + ":" + lineIn(r, text, then + plain.start()) + ": rule \"" + r.name()
+        if (own.size() > 1 && plain != null) {
+            problems.add(r.file() + ":" + plain.line() + ": rule \"" + r.name()
                     + "\": @severity(\"" + listed + "\") lists several: choose one with Hit.of(kcontext, ...)");
         } else if (own.size() > 1) {
             for (Severity s : own) {
@@ -207,6 +233,19 @@ final class Linter {
                 }
             }
         }
+    }
+
+    /** Whether the tokens from {@code i} on are the words given. */
+    private static boolean startsWith(List<Token> tokens, int i, String... words) {
+        if (i + words.length > tokens.size()) {
+            return false;
+        }
+        for (int k = 0; k < words.length; k++) {
+            if (!tokens.get(i + k).is(words[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -245,17 +284,13 @@ final class Linter {
     private static final java.util.Set<String> ALWAYS_KNOWN = java.util.Set.of("members.total", "platform", "coreGroup",
             "id", "createdOn", "asOf", "thresholds", "snapshot");
     /**
-     * The {@link Community} properties that are values (numbers, yes/no, enums, dates) and may be unknown, each
-     * with the pattern of its uses in a condition (not a method, not a path's first part, not inside a word).
+     * The {@link Community} properties that are values (numbers, yes/no, enums, dates) and may be unknown, as
+     * the words of their paths ({@code activeRatio}, {@code members.kols}), in name order.
      */
-    private static final Map<String, Pattern> MAY_BE_UNKNOWN = mayBeUnknown();
-    private static final Pattern COMMUNITY_PATTERN = Pattern.compile("\\bCommunity\\s*\\(");
-    private static final Pattern GUARD = Pattern.compile("\\s*[!=]=\\s*null\\b");
-    private static final Pattern BINDING = Pattern.compile("\\$\\w+\\s*:\\s*$");
-    private static final Pattern LINE_COMMENT = Pattern.compile("//[^\n]*");
+    private static final Map<String, List<String>> MAY_BE_UNKNOWN = mayBeUnknown();
 
-    private static Map<String, Pattern> mayBeUnknown() {
-        Map<String, Pattern> out = new java.util.TreeMap<>();
+    private static Map<String, List<String>> mayBeUnknown() {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
         for (java.lang.reflect.Method m : Community.class.getMethods()) {
             String n = m.getName();
             Class<?> type = m.getReturnType();
@@ -265,7 +300,7 @@ final class Linter {
                     && m.getParameterCount() == 0 && value) {
                 String property = Character.toLowerCase(n.charAt(3)) + n.substring(4);
                 if (!ALWAYS_KNOWN.contains(property)) {
-                    out.put(property, Pattern.compile("(?<![\\w.$\"])" + property + "(?![\\w\"(.])"));
+                    out.put(property, List.of(property));
                 }
             }
         }
@@ -274,7 +309,9 @@ final class Linter {
             org.communityadvisor.json.SnapshotModel.Field f = org.communityadvisor.json.SnapshotModel.byPath().get(path);
             if (path.contains(".") && !ALWAYS_KNOWN.contains(path) && !f.field().required()
                     && f.kind() != org.communityadvisor.json.SnapshotModel.Kind.OBJECT) {
-                out.put(path, Pattern.compile("(?<![\\w.$\"])" + Pattern.quote(path) + "(?![\\w\"(.])"));
+                // members.kols as the lexer reads it: members . kols
+                out.put(path, java.util.Arrays.stream(path.split("\\."))
+                        .flatMap(w -> java.util.stream.Stream.of(".", w)).skip(1).toList());
             }
         }
         return Collections.unmodifiableMap(out);
@@ -285,39 +322,32 @@ final class Linter {
      * compared only after its guard, {@code x != null} (or {@code x == null} where unknown must match), earlier in
      * the same pattern. Binding it ({@code $x : x}) is no comparison.
      */
-    private static void checkGuards(RuleInfo r, String text, List<String> problems) {
-        int when = text.indexOf("\nwhen");
-        int then = text.indexOf("\nthen");
-        if (when < 0 || then < when) {
+    private static void checkGuards(RuleInfo r, RuleText text, List<String> problems) {
+        if (text == null) {
             return;
         }
-        // Comments blanked, not removed, so offsets still give file lines.
-        String conditions = LINE_COMMENT.matcher(text.substring(0, then))
-                .replaceAll(c -> " ".repeat(c.group().length()));
-        Matcher p = COMMUNITY_PATTERN.matcher(conditions);
-        while (p.find()) {
-            if (p.start() < when) {
+        for (RuleSources.PatternText pattern : text.patterns()) {
+            if (!pattern.type().equals("Community") && !pattern.type().endsWith(".Community")) {
                 continue;
             }
-            int open = p.end() - 1;
-            int close = open;
-            for (int depth = 0; close < conditions.length(); close++) {
-                char c = conditions.charAt(close);
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-                if (depth == 0) {
-                    break;
-                }
-            }
-            String pattern = conditions.substring(open, Math.min(close + 1, conditions.length()));
-            for (Map.Entry<String, Pattern> unknown : MAY_BE_UNKNOWN.entrySet()) {
+            List<Token> inside = constraints(pattern.tokens());
+            for (Map.Entry<String, List<String>> unknown : MAY_BE_UNKNOWN.entrySet()) {
                 String name = unknown.getKey();
-                Matcher use = unknown.getValue().matcher(pattern);
+                List<String> words = unknown.getValue();
                 boolean guarded = false;
-                while (use.find()) {
-                    if (GUARD.matcher(pattern).region(use.end(), pattern.length()).lookingAt()) {
+                for (int i = 0; i < inside.size(); i++) {
+                    int after = i + words.size();
+                    // A use: the whole path, not part of a longer one, not a method.
+                    if (!startsWith(inside, i, words.toArray(String[]::new)) || (i > 0 && inside.get(i - 1).is("."))
+                            || (after < inside.size() && (inside.get(after).is(".") || inside.get(after).is("(")))) {
+                        continue;
+                    }
+                    boolean binding = i >= 2 && inside.get(i - 1).is(":") && inside.get(i - 2).kind() == Kind.NAME
+                            && inside.get(i - 2).text().startsWith("$");
+                    if (startsWith(inside, after, "!=", "null") || startsWith(inside, after, "==", "null")) {
                         guarded = true;
-                    } else if (!guarded && !BINDING.matcher(pattern).region(0, use.start()).find()) {
-                        problems.add(r.file() + ":" + lineIn(r, text, open + use.start()) + ": rule \"" + r.name()
+                    } else if (!guarded && !binding) {
+                        problems.add(r.file() + ":" + inside.get(i).line() + ": rule \"" + r.name()
                                 + "\": " + name + " may be unknown: write " + name + " != null before comparing it,"
                                 + " in the same pattern (or " + name + " == null || ... where unknown must match)");
                         break;
@@ -327,16 +357,25 @@ final class Linter {
         }
     }
 
-    /** The line of a metadata annotation of a rule, else the line of its {@code rule} keyword. */
-    private static int annotationLine(RuleInfo r, String text, String key) {
-        Matcher m = Pattern.compile("@" + key + "\\s*\\(").matcher(text);
-        int when = text.indexOf("\nwhen");
-        return m.find() && (when < 0 || m.start() < when) ? lineIn(r, text, m.start()) : r.line();
+    /** The tokens of a pattern from its opening parenthesis to the one that closes it. */
+    private static List<Token> constraints(List<Token> pattern) {
+        int open = 0;
+        while (open < pattern.size() && !pattern.get(open).is("(")) {
+            open++;
+        }
+        int depth = 0;
+        for (int i = open; i < pattern.size(); i++) {
+            depth += pattern.get(i).is("(") ? 1 : pattern.get(i).is(")") ? -1 : 0;
+            if (depth == 0) {
+                return pattern.subList(open, i + 1);
+            }
+        }
+        return pattern.subList(Math.min(open, pattern.size()), pattern.size());
     }
 
-    /** The file line of an offset into a rule's text (which starts at the rule's line). */
-    private static int lineIn(RuleInfo r, String text, int offset) {
-        return r.line() + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+    /** The line of a metadata annotation of a rule, else the line of its {@code rule} keyword. */
+    private static int annotationLine(RuleInfo r, RuleText text, String key) {
+        return text == null ? r.line() : text.annotations().getOrDefault(key, r.line());
     }
 
     private static void requireSource(RuleInfo r, String at, List<String> problems) {

@@ -44,8 +44,12 @@ public final class Precompiled {
         return RuleBase.version(sources) + "-" + ENGINE;
     }
 
+    /** Compiled packages as kept, with the spans of their rules in the sources they were compiled from. */
+    record Stored(Collection<KiePackage> packages, List<RuleSources.Span> spans) {
+    }
+
     /** The bundled precompiled packages when they match the bundled sources, else {@code null}. */
-    static Collection<KiePackage> bundled(List<RuleBase.Source> sources) {
+    static Stored bundled(List<RuleBase.Source> sources) {
         InputStream in = Precompiled.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (in == null) {
             return null;
@@ -58,7 +62,7 @@ public final class Precompiled {
     }
 
     /** Packages cached for these sources, or {@code null}. */
-    static Collection<KiePackage> cached(List<RuleBase.Source> sources) {
+    static Stored cached(List<RuleBase.Source> sources) {
         Path file = cacheFile(sources);
         if (file == null || !Files.isRegularFile(file)) {
             return null;
@@ -71,7 +75,7 @@ public final class Precompiled {
     }
 
     /** Keeps compiled packages for the next run; a cache that cannot be written is simply skipped. */
-    static void cache(List<RuleBase.Source> sources, Collection<KiePackage> packages) {
+    static void cache(List<RuleBase.Source> sources, Collection<KiePackage> packages, List<RuleSources.Span> spans) {
         Path file = cacheFile(sources);
         if (file == null) {
             return;
@@ -80,7 +84,7 @@ public final class Precompiled {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), ".rules-", ".tmp");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-                write(out, key(sources), packages);
+                write(out, key(sources), packages, spans);
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
@@ -90,34 +94,38 @@ public final class Precompiled {
 
     /**
      * Compiles DRL sources, checks them ({@link Linter}: throws {@link RuleBaseException} listing the problems) and
-     * writes their packages with their key; loading them later skips the checks.
+     * writes their packages with their key and the spans of their rules; loading them later skips the checks and
+     * the parse.
      */
     public static RuleBase write(List<RuleBase.Source> sources, Path target) throws IOException {
         Collection<KiePackage> packages = RuleBase.packages(sources);
         RuleBase rules = RuleBase.assemble(packages, sources);
         Files.createDirectories(target.toAbsolutePath().getParent());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
-            write(out, key(sources), packages);
+            write(out, key(sources), packages, rules.drl().spans());
         }
         return rules;
     }
 
-    private static void write(OutputStream out, String key, Collection<KiePackage> packages) throws IOException {
+    private static void write(OutputStream out, String key, Collection<KiePackage> packages,
+            List<RuleSources.Span> spans) throws IOException {
         out.write((key + "\n").getBytes(StandardCharsets.UTF_8));
         try (ObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
             objects.writeObject(new ArrayList<>(packages));
+            objects.writeObject(new ArrayList<>(spans));
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static Collection<KiePackage> read(InputStream in, String key) throws IOException, ClassNotFoundException {
+    private static Stored read(InputStream in, String key) throws IOException, ClassNotFoundException {
         byte[] expected = (key + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] header = in.readNBytes(expected.length);
         if (!java.util.Arrays.equals(header, expected)) {
             return null;
         }
         try (ObjectInputStream objects = new DroolsObjectInputStream(in, Precompiled.class.getClassLoader())) {
-            return (List<KiePackage>) objects.readObject();
+            List<KiePackage> packages = (List<KiePackage>) objects.readObject();
+            return new Stored(packages, (List<RuleSources.Span>) objects.readObject());
         }
     }
 
@@ -145,7 +153,8 @@ public final class Precompiled {
             Package drools = org.kie.api.KieServices.class.getPackage();
             sha.update(String.valueOf(drools == null ? null : drools.getImplementationVersion()).getBytes(StandardCharsets.UTF_8));
             for (Class<?> c : List.of(Community.class, org.communityadvisor.Thresholds.class, Hit.class, StageFact.class,
-                    Suppressed.class, org.communityadvisor.Snapshot.class, Linter.class, RuleInfo.class, RuleSources.class, RuleTexts.class,
+                    Suppressed.class, org.communityadvisor.Snapshot.class, Linter.class, RuleInfo.class, RuleSources.class, RuleSources.Span.class,
+                    RuleSources.Declaration.class, RuleTexts.class,
                     Values.class, org.communityadvisor.json.SnapshotModel.class)) {
                 try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
                     if (in != null) {

@@ -34,7 +34,7 @@ class EngineSplitTest {
 
     @Test
     void theSourceViewKnowsWhereEachRuleIsDeclaredAndItsText() {
-        RuleSources drl = new RuleSources(List.of(A, B));
+        RuleSources drl = RuleSources.parse(List.of(A, B)).sources();
         assertThat(drl.files()).containsExactly(A, B);
         assertThat(drl.declaration("size.one")).isEqualTo(new RuleSources.Declaration("size.one", 1, 2));
         assertThat(drl.duplicates()).containsExactly(new RuleSources.Duplicate(
@@ -45,6 +45,112 @@ class EngineSplitTest {
         assertThat(drl.ruleText(null)).isEmpty();
         assertThat(RuleSources.lineOf(List.of(A), "a.drl", "Unable to Analyse Expression Hit( ): oops")).isEqualTo(7);
         assertThat(RuleSources.lineOf(List.of(A), "a.drl", "no expression quoted")).isEqualTo(-1);
+    }
+
+    private static final RuleBase.Source C = new RuleBase.Source("c.drl", """
+            package x;
+
+            rule "size.two"
+                @severity("low")
+                // members.total < 30, str[startsWith]
+                @weight(5)
+            when
+                $c : Community( members.kols != null, id == "below 30" )
+                not Community( activeRatio < thresholds.lowActiveRatio ) // after the last condition
+            then
+                insert(Hit.of(kcontext, Severity.LOW)); // Severity.HIGH
+            end
+
+            query "hits"
+                $hit : Hit( )
+            end
+            """);
+
+    private static List<String> texts(List<RuleSources.Token> tokens) {
+        return tokens.stream().map(RuleSources.Token::text).toList();
+    }
+
+    @Test
+    void drlIsReadAsDroolsParsesIt() {
+        RuleSources.Parsed parsed = RuleSources.parse(List.of(C));
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.rules()).extracting(RuleSources.RuleText::name).containsExactly("size.two", "hits");
+        RuleSources.RuleText two = parsed.at("c.drl", 3);
+        assertThat(two.annotations()).isEqualTo(Map.of("severity", 4, "weight", 6));
+        assertThat(two.patterns()).extracting(RuleSources.PatternText::type).containsExactly("Community", "Community");
+        // Comments are no tokens; a string is one token.
+        assertThat(texts(two.conditions())).contains("\"below 30\"").doesNotContain("30", "str", "after");
+        assertThat(two.conditions()).filteredOn(t -> t.text().equals("not")).singleElement()
+                .extracting(RuleSources.Token::line).isEqualTo(9);
+        assertThat(texts(two.consequence())).containsExactly("insert", "(", "Hit", ".", "of", "(", "kcontext", ",",
+                "Severity", ".", "LOW", ")", ")", ";");
+        RuleSources.RuleText hits = parsed.rules().get(1);
+        assertThat(hits.query()).isTrue();
+        assertThat(hits.consequence()).isEmpty();
+        assertThat(texts(hits.conditions())).containsExactly("$hit", ":", "Hit", "(", ")");
+        // A query is no rule: the source view declares the rule only, and shows its conditions as written.
+        RuleSources drl = parsed.sources();
+        assertThat(drl.spans()).extracting(s -> s.at().rule()).containsExactly("size.two");
+        RuleInfo info = new RuleInfo("size.two", RuleInfo.Kind.RECOMMENDATION, "c.drl", 3, Map.of());
+        assertThat(drl.conditions(info)).isEqualTo("$c : Community( members.kols != null, id == \"below 30\" )\n"
+                + "not Community( activeRatio < thresholds.lowActiveRatio ) // after the last condition");
+        assertThat(drl.ruleText(info)).startsWith("rule \"size.two\"\n").endsWith("// Severity.HIGH\nend\n")
+                .doesNotContain("query");
+    }
+
+    /**
+     * The checks read the parser's descriptors and tokens: a number or {@code str[} in a comment or a string is
+     * none, a literal where a consequence chooses its severity is one, and a pattern inside {@code not} is checked
+     * for guards like any other.
+     */
+    @Test
+    void theChecksReadTokensNotText() {
+        List<RuleBase.Source> sources = new ArrayList<>();
+        for (RuleBase.Source s : RuleBase.bundledSources()) {
+            String text = switch (s.path()) {
+                case "size.below-viable/rule.drl" -> s.text()
+                        .replace("Community( members.total < thresholds.minViableMembers, coreGroup == false )",
+                                "// fewer than 30; never str[startsWith] here\n    Community( members.total"
+                                        + " < thresholds.minViableMembers, coreGroup == false, id != \"x < 30\" )");
+                case "size.over-manageable/rule.drl" -> s.text()
+                        .replace("    Community( members.total >= thresholds.maxManageableMembers )\n",
+                                "    Community( members.total >= thresholds.maxManageableMembers )\n"
+                                        + "    not Community( members.kols > thresholds.livelyMembers )\n");
+                case "growth.net-loss/rule.drl" -> s.text()
+                        .replace("-$net >= $total * $t.netLossRatio7d() ?", "-$net >= 12 ?");
+                case "suppress.fate-first/rule.drl" -> s.text()
+                        .replace("id.startsWith(\"activity.\")", "id str[startsWith] \"activity.\"");
+                default -> s.text();
+            };
+            sources.add(new RuleBase.Source(s.path(), text));
+        }
+        assertThat(sources).isNotEqualTo(RuleBase.bundledSources());
+        assertThatThrownBy(() -> RuleBase.compile(sources)).isInstanceOf(RuleBaseException.class)
+                .satisfies(e -> assertThat(((RuleBaseException) e).problems()).containsExactlyInAnyOrder(
+                        "suppress.fate-first/rule.drl:"
+                                + line(sources, "suppress.fate-first/rule.drl", "str[startsWith] \"activity")
+                                + ": the str[...] operator fails in Drools 10.2 once the constraint is compiled to"
+                                + " bytecode (after 20 evaluations); write id.startsWith(\"...\") instead",
+                        "growth.net-loss/rule.drl:" + line(sources, "growth.net-loss/rule.drl", "-$net >= 12")
+                                + ": the number 12 is a literal threshold: put it in the profile and compare with"
+                                + " thresholds.<name> (README: the knowledge base)",
+                        "size.over-manageable/rule.drl:" + line(sources, "size.over-manageable/rule.drl",
+                                "not Community( members.kols") + ": rule"
+                                + " \"size.over-manageable\": members.kols may be unknown: write members.kols != null"
+                                + " before comparing it, in the same pattern (or members.kols == null || ... where"
+                                + " unknown must match)"));
+    }
+
+    /** The line (from 1) of the first line of a file that contains a text. */
+    private static int line(List<RuleBase.Source> sources, String file, String what) {
+        String[] lines = sources.stream().filter(s -> s.path().equals(file)).findFirst().orElseThrow().text()
+                .split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(what)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(what + " not in " + file);
     }
 
     @Test

@@ -81,6 +81,14 @@ class PrecompiledTest {
         RuleBase fromDrl = RuleBase.compile(sources);
         assertThat(fromJar.version()).isEqualTo(fromDrl.version());
         assertThat(fromJar.rules()).isEqualTo(fromDrl.rules());
+        // The spans kept with the packages show each rule as parsing the DRL does.
+        assertThat(fromJar.drl().spans()).isEqualTo(fromDrl.drl().spans()).isNotEmpty();
+        for (String name : fromDrl.rules().keySet()) {
+            assertThat(fromJar.ruleText(name)).as(name).isEqualTo(fromDrl.ruleText(name));
+            assertThat(fromJar.conditions(name)).as(name).isEqualTo(fromDrl.conditions(name));
+        }
+        assertThat(fromJar.ruleText("size.below-viable")).startsWith("rule \"size.below-viable\"\n")
+                .endsWith("\nend\n");
         Advisor precompiled = Advisor.builder().ruleBase(fromJar).build();
         Advisor compiled = Advisor.builder().ruleBase(fromDrl).build();
         Stream.concat(Stream.of((RuleCasesTest.Case) null), cases().stream()).forEach(c -> {
@@ -98,6 +106,10 @@ class PrecompiledTest {
         }
         RuleBase second = RuleBase.fromDirectory(rules);
         assertThat(second.rules()).isEqualTo(first.rules());
+        assertThat(second.drl().spans()).as("the cache keeps the rules' spans").isEqualTo(first.drl().spans())
+                .isNotEmpty();
+        assertThat(second.conditions("size.below-viable")).isEqualTo(first.conditions("size.below-viable"))
+                .isNotEmpty();
 
         Path size = rules.resolve("size.below-viable/rule.drl");
         Files.writeString(size, Files.readString(size).replace("@weight(70)", "@weight(71)"));
