@@ -73,7 +73,6 @@ public final class Accumulation {
     boolean recordsLeaves;
     boolean officialKnown;
     boolean messageLog;
-    int outOfOrder;
     int afterCut;
     LocalDate lastDay;
 
@@ -231,7 +230,7 @@ public final class Accumulation {
         String thread = e.thread() == null ? "" : e.thread();
         LocalDateTime last = lastInThread.get(thread);
         if (last != null && e.time().isBefore(last)) {
-            outOfOrder++;
+            d.outOfOrder++;
         } else {
             lastInThread.put(thread, e.time());
         }
@@ -431,6 +430,7 @@ public final class Accumulation {
         int official;
         int ads;
         int links;
+        int outOfOrder;
         boolean officialFlagged;
         boolean adFlagged;
         final EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);

@@ -167,8 +167,8 @@ public final class SnapshotAssembly {
         if (w.afterAsOf() > 0) {
             report.skip("after asOf", w.afterAsOf(), "events after " + asOf);
         }
-        if (a.outOfOrder > 0) {
-            note(a.outOfOrder + " messages came before an earlier one of their thread; questions answered across "
+        if (w.outOfOrder() > 0) {
+            note(w.outOfOrder() + " messages came before an earlier one of their thread; questions answered across "
                     + "them may be miscounted");
         }
         Snapshot snapshot;

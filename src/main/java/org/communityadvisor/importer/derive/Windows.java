@@ -28,13 +28,14 @@ import org.communityadvisor.importer.DayFigures;
  * @param joinsAfter    joins after asOf (to undo a member list of a later day)
  * @param leavesAfter   leaves after asOf
  * @param afterAsOf     events and statistics days after asOf (left out)
+ * @param outOfOrder    messages by asOf that came before an earlier one of their thread
  * @param log           the log's figures of the windows ending asOf
  * @param statistics    the statistics' figures of the windows ending asOf, or {@code null} without statistics
  * @param weeks         the history's weeks, newest first
  */
 public record Windows(LocalDate asOf, LocalDate firstDay, boolean recordsJoins, boolean recordsLeaves,
         boolean officialKnown, boolean adFlagged, Set<Channel> channels, int joinsAfter, int leavesAfter,
-        int afterAsOf, Log log, Statistics statistics, List<Week> weeks) {
+        int afterAsOf, int outOfOrder, Log log, Statistics statistics, List<Week> weeks) {
     static final int MAX_WEEKS = 104;
 
     /**
@@ -80,7 +81,9 @@ public record Windows(LocalDate asOf, LocalDate firstDay, boolean recordsJoins, 
         boolean official = a.officialKnown;
         boolean ads = false;
         EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
+        int outOfOrder = 0;
         for (Accumulation.Day d : a.days.headMap(asOf, true).values()) {
+            outOfOrder += d.outOfOrder;
             joins |= d.joins > 0;
             leaves |= d.leaves > 0;
             official |= d.officialFlagged;
@@ -124,7 +127,7 @@ public record Windows(LocalDate asOf, LocalDate firstDay, boolean recordsJoins, 
             }
         }
         return new Windows(asOf, firstDay, joins, leaves, official, ads, channels, joinsAfter, leavesAfter, afterAsOf,
-                log, statistics, weeks);
+                outOfOrder, log, statistics, weeks);
     }
 
     private static LocalDate first(Accumulation a, LocalDate asOf) {
