@@ -2,8 +2,6 @@ package org.communityadvisor.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -16,12 +14,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -29,6 +26,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
@@ -38,16 +36,20 @@ import org.communityadvisor.AdvisorException;
 import org.communityadvisor.Channel;
 import org.communityadvisor.ImportException;
 import org.communityadvisor.Snapshot;
+import org.communityadvisor.importer.Event;
+import org.communityadvisor.importer.EventLog;
+import org.communityadvisor.importer.ImportOptions;
+import org.communityadvisor.importer.ImportOptionsBuilder;
 import org.communityadvisor.importer.Importer;
-import org.communityadvisor.json.MergePatch;
-import org.communityadvisor.json.SnapshotReader;
+import org.communityadvisor.importer.derive.Accumulation;
 import org.communityadvisor.json.SnapshotValidator;
-import scala.collection.JavaConverters;
 
 /**
- * The fleet job: one snapshot per group per asOf day, counted with Spark's own aggregations from the
- * {@code events} format, then advised by the embedded advisor (one {@link Advisor} per executor JVM) and written
- * as JSON lines in {@code asOf=yyyy-MM-dd} folders.
+ * The fleet job: one snapshot per group per asOf day from the {@code events} format, advised by the embedded
+ * advisor (one {@link Advisor} per executor JVM) and written as JSON lines in {@code asOf=yyyy-MM-dd} folders.
+ * Spark partitions and sorts the events by group and time; each group's run of events then goes through the
+ * importer's own derivation ({@link EventLog}: {@code importer.derive}'s accumulation, windows and
+ * {@code SnapshotAssembly}), so a snapshot is built here exactly as {@code ./advisor import events} builds it.
  *
  * <pre>
  * spark-submit --class org.communityadvisor.spark.FleetJob community-advisor-spark.jar \
@@ -55,14 +57,11 @@ import scala.collection.JavaConverters;
  *   --zone Asia/Shanghai --out s3://bucket/advice/ --lean
  * </pre>
  *
- * The derivations are those of {@code org.communityadvisor.importer.EventLog} for the {@code events} format (see
- * docs/IMPORT.md and docs/SCALE.md); {@code FleetJobTest} checks that both build equal snapshots from equal events.
+ * See docs/IMPORT.md and docs/SCALE.md; {@code FleetJobTest} checks that both build equal snapshots from equal
+ * events.
  */
 public final class FleetJob {
-    static final long DAY_NANOS = 86_400_000_000_000L;
-    static final int MAX_WEEKS = 104;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The events format's fields (the Spark schema of a JSONL events file; {@code ts} as text). */
     public static final StructType EVENTS_SCHEMA = new StructType()
@@ -72,15 +71,6 @@ public final class FleetJob {
             .add("thread", DataTypes.StringType).add("isOfficial", DataTypes.BooleanType)
             .add("isAd", DataTypes.BooleanType).add("channel", DataTypes.StringType)
             .add("senderName", DataTypes.StringType).add("text", DataTypes.StringType);
-
-    /** One event as the counts need it: local wall-clock nanos and calendar day in the job's zone. */
-    static final StructType NORMAL = new StructType()
-            .add("groupId", DataTypes.StringType, false).add("t", DataTypes.LongType, false)
-            .add("day", DataTypes.IntegerType, false).add("sender", DataTypes.StringType)
-            .add("kind", DataTypes.StringType, false).add("id", DataTypes.StringType)
-            .add("replyTo", DataTypes.StringType).add("thread", DataTypes.StringType, false)
-            .add("official", DataTypes.BooleanType, false).add("ad", DataTypes.BooleanType)
-            .add("channel", DataTypes.StringType).add("question", DataTypes.BooleanType, false);
 
     static final StructType GROUPS = new StructType()
             .add("groupId", DataTypes.StringType, false).add("facts", DataTypes.StringType, false);
@@ -184,9 +174,9 @@ public final class FleetJob {
 
     /** Reads, counts, advises and writes. */
     public static Result run(SparkSession spark, Options o) {
-        Dataset<Row> figures = figures(spark, readEvents(spark, o.events(), o.eventsFormat()),
-                readGroups(spark, o.groups(), o.groupsFormat()), o.days(), o.zone());
-        return advise(figures, o.out(), o.lean(), o.rules());
+        Dataset<Row> byGroup = byGroup(readEvents(spark, o.events(), o.eventsFormat()),
+                readGroups(spark, o.groups(), o.groupsFormat()), o.zone());
+        return advise(byGroup, o.days(), o.out(), o.lean(), o.rules());
     }
 
     // ---- inputs -----------------------------------------------------------------------------------------------
@@ -232,9 +222,27 @@ public final class FleetJob {
         }, Encoders.row(GROUPS));
     }
 
-    // ---- the counts -------------------------------------------------------------------------------------------
+    // ---- each group's events, in order ------------------------------------------------------------------------
 
-    /** One event line, as {@code EventsReader} reads it: local time in the zone; {@code x} for skipped kinds. */
+    /** One line of a group, in the order the derivation reads it: the group's facts first, then its events by time. */
+    static final StructType ORDERED = new StructType()
+            .add("groupId", DataTypes.StringType, false).add("at", DataTypes.LongType, false)
+            .add("seq", DataTypes.LongType, false).add("local", DataTypes.LongType, false)
+            .add("kind", DataTypes.StringType, false).add("sender", DataTypes.StringType)
+            .add("id", DataTypes.StringType).add("replyTo", DataTypes.StringType)
+            .add("thread", DataTypes.StringType).add("official", DataTypes.BooleanType, false)
+            .add("ad", DataTypes.BooleanType).add("channel", DataTypes.StringType)
+            .add("facts", DataTypes.StringType);
+
+    private static final String FACTS = "facts";
+    private static final String SKIPPED = "x";
+
+    /**
+     * One event line as {@code EventsReader} reads it (the seq column appended: its place in the input), or
+     * {@code null} for a line the job drops. The kind is the {@link Event.Kind} the importer gives it ({@code x}
+     * for kinds it skips); a message whose text asks a question becomes a {@code QUESTION}, so only that bit of the
+     * text travels.
+     */
     static Row normal(Row r, ZoneId zone) {
         String groupId = r.getString(0);
         Object ts = r.get(1);
@@ -242,9 +250,9 @@ public final class FleetJob {
         if (groupId == null || ts == null || kindText == null) {
             return null;
         }
+        Instant instant;
         LocalDateTime time;
         try {
-            Instant instant;
             if (ts instanceof Timestamp stamp) {
                 instant = stamp.toInstant();
             } else if (ts instanceof Instant i) {
@@ -259,36 +267,30 @@ public final class FleetJob {
         if (!SnapshotValidator.inDateRange(time.toLocalDate())) {
             return null; // a zero or mistyped timestamp: EventLog skips it too
         }
-        String kind;
-        switch (kindText.toUpperCase(Locale.ROOT)) {
-            case "MESSAGE", "REPLY", "QUESTION" -> kind = "m";
-            case "JOIN" -> kind = "j";
-            case "LEAVE" -> kind = "l";
-            default -> kind = "x";
+        Event.Kind kind;
+        try {
+            kind = Event.Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            kind = null;
         }
+        boolean counted = kind != null && kind != Event.Kind.PIN && kind != Event.Kind.OTHER;
         String sender = r.getString(2);
-        if (!"x".equals(kind) && sender == null) {
+        if (counted && sender == null) {
             return null;
         }
         String channel = r.getString(9);
-        if (channel != null && !"x".equals(kind) && channel(channel) == null) {
+        if (channel != null && counted && channel(channel) == null) {
             return null;
         }
-        long t = time.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + time.getNano();
-        int day = (int) time.toLocalDate().toEpochDay();
-        boolean official = r.isNullAt(7) ? false : r.getBoolean(7);
-        boolean question = "m".equals(kind) && ("QUESTION".equalsIgnoreCase(kindText) || endsWithQuestionMark(r.getString(11)));
-        String thread = r.getString(6);
-        return RowFactory.create(groupId, t, day, sender, kind, r.getString(4), r.getString(5),
-                thread == null ? "" : thread, official, r.isNullAt(8) ? null : r.getBoolean(8), channel, question);
-    }
-
-    static boolean endsWithQuestionMark(String text) {
-        if (text == null) {
-            return false;
+        if (counted && kind.isMessage() && Accumulation.endsWithQuestionMark(r.getString(11))) {
+            kind = Event.Kind.QUESTION;
         }
-        String t = text.strip();
-        return t.endsWith("?") || t.endsWith("？");
+        long at = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+        long local = time.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + time.getNano();
+        boolean official = !r.isNullAt(7) && r.getBoolean(7);
+        return RowFactory.create(groupId, at, r.getLong(12), local, counted ? kind.name() : SKIPPED, sender,
+                r.getString(4), r.getString(5), r.getString(6), official, r.isNullAt(8) ? null : r.getBoolean(8),
+                channel, null);
     }
 
     static Channel channel(String json) {
@@ -301,240 +303,142 @@ public final class FleetJob {
     }
 
     /**
-     * The figures of one snapshot per group (that has an event line and facts) per asOf day; {@link #snapshot(Row)}
-     * turns a row into the snapshot. Columns: groupId, d (epoch day), facts, firstDay, recJ, recL, offKnown,
-     * adFlag, chans, weeks (k, msgs, joins, leaves, offc, ads, n), senders30, unanswered.
+     * Every group's lines, partitioned by group and sorted: its facts line first (if the groups file has one), then
+     * its events by instant (ties in input order). {@link #snapshots} and {@link #advise} read each group's run of
+     * lines into one {@code EventLog}, as the importer does.
      */
-    public static Dataset<Row> figures(SparkSession spark, Dataset<Row> rawEvents, Dataset<Row> groups,
-            List<LocalDate> days, ZoneId zone) {
-        Dataset<Row> all = rawEvents.flatMap((FlatMapFunction<Row, Row>) r -> {
-            Row n = normal(r, zone);
-            return n == null ? java.util.Collections.emptyIterator() : List.of(n).iterator();
-        }, Encoders.row(NORMAL));
-        all.persist().createOrReplaceTempView("ca_all");
-        List<Row> dayRows = days.stream().map(d -> RowFactory.create((int) d.toEpochDay())).toList();
-        spark.createDataFrame(dayRows, new StructType().add("d", DataTypes.IntegerType, false))
-                .createOrReplaceTempView("ca_asof");
-        groups.createOrReplaceTempView("ca_groups");
-        spark.sql("SELECT * FROM ca_all WHERE kind <> 'x'").createOrReplaceTempView("ca_ev");
-
-        // per group and calendar day
-        spark.sql("""
-                SELECT groupId, day,
-                  sum(if(kind = 'm', 1, 0)) msgs, sum(if(kind = 'j', 1, 0)) joins, sum(if(kind = 'l', 1, 0)) leaves,
-                  sum(if(kind = 'm' AND official, 1, 0)) offc, sum(if(kind = 'm' AND ad, 1, 0)) ads,
-                  sum(if(kind = 'm' AND ad IS NOT NULL, 1, 0)) adflag,
-                  collect_set(if(kind = 'j', channel, NULL)) chans
-                FROM ca_ev GROUP BY groupId, day""").createOrReplaceTempView("ca_daily");
-        spark.sql("SELECT DISTINCT groupId, day, sender FROM ca_ev WHERE kind = 'm'").createOrReplaceTempView("ca_sd");
-
-        // per group, asOf and week back (k = 0: the 7 days ending asOf; k: the week ending asOf - 7k)
-        spark.sql("""
-                SELECT x.groupId, a.d, (a.d - x.day) DIV 7 k, min(x.day) first,
-                  sum(msgs) msgs, sum(joins) joins, sum(leaves) leaves, sum(offc) offc, sum(ads) ads,
-                  sum(adflag) adflag, array_distinct(flatten(collect_list(chans))) chans
-                FROM ca_daily x JOIN ca_asof a ON x.day <= a.d
-                GROUP BY x.groupId, a.d, (a.d - x.day) DIV 7""").createOrReplaceTempView("ca_weekly");
-        spark.sql("""
-                SELECT s.groupId, a.d, (a.d - s.day) DIV 7 k, count(DISTINCT s.sender) n
-                FROM ca_sd s JOIN ca_asof a ON s.day <= a.d AND s.day >= a.d - 734
-                GROUP BY s.groupId, a.d, (a.d - s.day) DIV 7""").createOrReplaceTempView("ca_wsenders");
-        spark.sql("""
-                SELECT s.groupId, a.d, count(DISTINCT s.sender) senders30
-                FROM ca_sd s JOIN ca_asof a ON s.day <= a.d AND s.day >= a.d - 29
-                GROUP BY s.groupId, a.d""").createOrReplaceTempView("ca_s30");
-        spark.sql("""
-                SELECT w.groupId, w.d, min(w.first) firstDay, sum(w.joins) > 0 recJ, sum(w.leaves) > 0 recL,
-                  sum(w.offc) > 0 offKnown, sum(w.adflag) > 0 adFlag,
-                  array_distinct(flatten(collect_list(w.chans))) chans,
-                  collect_list(if(w.k <= 104, struct(w.k, w.msgs, w.joins, w.leaves, w.offc, w.ads, coalesce(s.n, 0L) n),
-                    NULL)) weeks
-                FROM ca_weekly w LEFT JOIN ca_wsenders s ON w.groupId = s.groupId AND w.d = s.d AND w.k = s.k
-                GROUP BY w.groupId, w.d""").createOrReplaceTempView("ca_overall");
-
-        // questions (non-official) and the first answer to each: another sender in the thread within 24 hours
-        // (the thread's messages of the question's day and the next), or a reply to it by another sender
-        spark.sql("""
-                SELECT monotonically_increasing_id() qid, groupId, thread, t, day, sender, id
-                FROM ca_ev WHERE kind = 'm' AND question AND NOT official""").persist()
-                .createOrReplaceTempView("ca_q");
-        spark.sql("SELECT groupId, thread, t, day, sender, replyTo FROM ca_ev WHERE kind = 'm'")
-                .createOrReplaceTempView("ca_m");
-        spark.sql("""
-                SELECT qid, min(ans) ans FROM (
-                  SELECT q.qid, m.t ans
-                  FROM (SELECT *, explode(array(day, day + 1)) b FROM ca_q) q
-                  JOIN ca_m m ON m.groupId = q.groupId AND m.thread = q.thread AND m.day = q.b
-                  WHERE m.t > q.t AND m.t <= q.t + 86400000000000 AND m.sender <> q.sender
-                  UNION ALL
-                  SELECT q.qid, m.t ans
-                  FROM ca_q q JOIN ca_m m ON m.groupId = q.groupId AND m.replyTo = q.id
-                  WHERE m.t > q.t AND m.t <= q.t + 86400000000000 AND m.sender <> q.sender)
-                GROUP BY qid""").createOrReplaceTempView("ca_answers");
-        spark.sql("""
-                SELECT q.groupId, a.d, count(*) unanswered
-                FROM ca_q q LEFT JOIN ca_answers x ON q.qid = x.qid
-                JOIN ca_asof a ON q.day BETWEEN a.d - 6 AND a.d
-                WHERE q.t + 86400000000000 <= (CAST(a.d AS BIGINT) + 1) * 86400000000000
-                  AND NOT (x.ans IS NOT NULL AND x.ans DIV 86400000000000 <= a.d)
-                GROUP BY q.groupId, a.d""").createOrReplaceTempView("ca_unanswered");
-
-        // every group with an event line (of any kind, at any time), on every asOf day; without facts it is
-        // refused as the importer refuses it (no platform)
-        return spark.sql("""
-                SELECT e.groupId, a.d, g.facts, o.firstDay, coalesce(o.recJ, false) recJ, coalesce(o.recL, false) recL,
-                  coalesce(o.offKnown, false) offKnown, coalesce(o.adFlag, false) adFlag, o.chans, o.weeks,
-                  coalesce(s.senders30, 0L) senders30, coalesce(u.unanswered, 0L) unanswered
-                FROM (SELECT DISTINCT groupId FROM ca_all) e
-                LEFT JOIN ca_groups g ON g.groupId = e.groupId
-                CROSS JOIN ca_asof a
-                LEFT JOIN ca_overall o ON o.groupId = e.groupId AND o.d = a.d
-                LEFT JOIN ca_s30 s ON s.groupId = e.groupId AND s.d = a.d
-                LEFT JOIN ca_unanswered u ON u.groupId = e.groupId AND u.d = a.d""");
+    public static Dataset<Row> byGroup(Dataset<Row> rawEvents, Dataset<Row> groups, ZoneId zone) {
+        Dataset<Row> events = rawEvents.withColumn("seq", functions.monotonically_increasing_id())
+                .flatMap((FlatMapFunction<Row, Row>) r -> {
+                    Row n = normal(r, zone);
+                    return n == null ? java.util.Collections.emptyIterator() : List.of(n).iterator();
+                }, Encoders.row(ORDERED));
+        Dataset<Row> facts = groups.map((MapFunction<Row, Row>) g -> RowFactory.create(g.getString(0), Long.MIN_VALUE,
+                0L, 0L, FACTS, null, null, null, null, false, null, null, g.getString(1)), Encoders.row(ORDERED));
+        return events.union(facts).repartition(functions.col("groupId"))
+                .sortWithinPartitions("groupId", "at", "seq");
     }
 
-    // ---- the snapshot: EventLog.finish() for the events format ----------------------------------------------
+    /** A group's snapshot on one asOf day, or why it was refused. */
+    record Outcome(String groupId, LocalDate asOf, Snapshot snapshot, ImportException refused) {
+    }
 
     /**
-     * The snapshot of one row of {@link #figures}, built exactly as {@code EventLog.finish()} builds it for the
-     * events format (same JSON, the group facts laid over it as a merge patch, the same validation).
-     *
-     * @throws ImportException                              the facts lack platform, members.total or createdOn
-     * @throws org.communityadvisor.InvalidSnapshotException the result breaks the contract
+     * The snapshots of one partition of {@link #byGroup}: each group's lines fed to one {@code EventLog} cut at the
+     * last asOf day, then {@code finish(asOf)} for each day, so the importer's own derivation builds them. A group
+     * with events but no facts is refused as the importer refuses it; facts without events give nothing.
      */
-    public static Snapshot snapshot(Row r) {
-        String groupId = r.getString(r.fieldIndex("groupId"));
-        LocalDate asOf = LocalDate.ofEpochDay(r.getInt(r.fieldIndex("d")));
-        String source = "events group " + groupId;
-        ObjectNode merge;
-        String facts = r.getString(r.fieldIndex("facts"));
+    static Iterator<Outcome> outcomes(Iterator<Row> rows, List<LocalDate> days) {
+        LocalDate last = days.get(days.size() - 1);
+        return new Iterator<>() {
+            final java.util.ArrayDeque<Outcome> ready = new java.util.ArrayDeque<>();
+            Row pending;
+
+            @Override
+            public boolean hasNext() {
+                while (ready.isEmpty() && (pending != null || rows.hasNext())) {
+                    group();
+                }
+                return !ready.isEmpty();
+            }
+
+            @Override
+            public Outcome next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return ready.removeFirst();
+            }
+
+            /** Reads one group's run of lines and queues its outcomes. */
+            private void group() {
+                Row first = pending != null ? pending : rows.next();
+                pending = null;
+                String groupId = first.getString(0);
+                String source = "events group " + groupId;
+                ImportException refused = null;
+                JsonNode facts = null;
+                Row r = first;
+                while (r != null && FACTS.equals(r.getString(4))) {
+                    if (facts != null) {
+                        refused = new ImportException(source, "", "the groups file lists the group twice");
+                    }
+                    try {
+                        facts = facts(source, r.getString(12));
+                    } catch (ImportException e) {
+                        refused = e;
+                        facts = MAPPER.createObjectNode();
+                    }
+                    r = next(groupId);
+                }
+                if (r == null) {
+                    return; // facts without events
+                }
+                ImportOptionsBuilder o = ImportOptions.builder().asOf(last);
+                if (facts != null) {
+                    o.merge(facts);
+                }
+                EventLog log = Importer.log(groupId, o.build());
+                for (; r != null; r = next(groupId)) {
+                    feed(log, groupId, r);
+                }
+                for (LocalDate day : days) {
+                    if (refused != null) {
+                        ready.add(new Outcome(groupId, day, null, refused));
+                        continue;
+                    }
+                    try {
+                        ready.add(new Outcome(groupId, day, log.finish(day).snapshot(), null));
+                    } catch (ImportException e) {
+                        ready.add(new Outcome(groupId, day, null, e));
+                    }
+                }
+            }
+
+            /** The group's next line, or {@code null} at its end (the next group's first line is kept). */
+            private Row next(String groupId) {
+                if (!rows.hasNext()) {
+                    return null;
+                }
+                Row r = rows.next();
+                if (!groupId.equals(r.getString(0))) {
+                    pending = r;
+                    return null;
+                }
+                return r;
+            }
+        };
+    }
+
+    private static JsonNode facts(String source, String text) {
+        JsonNode n;
         try {
-            merge = facts == null ? NODES.objectNode() : (ObjectNode) MAPPER.readTree(facts);
+            n = text == null ? null : MAPPER.readTree(text);
         } catch (java.io.IOException e) {
             throw new ImportException(source, "", "the group facts are not JSON");
         }
-        merge.remove("groupId");
-        Integer firstDay = r.isNullAt(r.fieldIndex("firstDay")) ? null : r.getInt(r.fieldIndex("firstDay"));
-        boolean recJ = r.getBoolean(r.fieldIndex("recJ"));
-        boolean recL = r.getBoolean(r.fieldIndex("recL"));
-        long[] msgs = new long[MAX_WEEKS + 1];
-        long[] joins = new long[MAX_WEEKS + 1];
-        long[] leaves = new long[MAX_WEEKS + 1];
-        long[] offc = new long[MAX_WEEKS + 1];
-        long[] ads = new long[MAX_WEEKS + 1];
-        long[] senders = new long[MAX_WEEKS + 1];
-        int wi = r.fieldIndex("weeks");
-        if (!r.isNullAt(wi)) {
-            for (Row w : FleetJob.<Row>list(r.get(wi))) {
-                int k = ((Number) w.get(0)).intValue();
-                msgs[k] = ((Number) w.get(1)).longValue();
-                joins[k] = ((Number) w.get(2)).longValue();
-                leaves[k] = ((Number) w.get(3)).longValue();
-                offc[k] = ((Number) w.get(4)).longValue();
-                ads[k] = ((Number) w.get(5)).longValue();
-                senders[k] = ((Number) w.get(6)).longValue();
-            }
+        if (n == null || !n.isObject()) {
+            throw new ImportException(source, "", "the group facts are not a JSON object");
         }
-
-        ObjectNode node = NODES.objectNode();
-        node.put("schemaVersion", 1);
-        JsonNode mergedId = MergePatch.at(merge, "id");
-        node.put("id", mergedId != null ? mergedId.asText() : Importer.snapshotId(groupId));
-        if (MergePatch.at(merge, "platform") == null) {
-            throw new ImportException(source, "", "platform: the data does not say which platform; give --platform P "
-                    + "(or \"platform\" in the group facts)");
-        }
-        if (MergePatch.at(merge, "createdOn") == null) {
-            if (firstDay == null) {
-                throw new ImportException(source, "", "createdOn: the data holds no dated event; give --created-on "
-                        + "yyyy-MM-dd");
-            }
-            node.put("createdOn", LocalDate.ofEpochDay(firstDay).toString());
-        }
-        node.put("asOf", asOf.toString());
-
-        ObjectNode members = node.putObject("members");
-        JsonNode t = MergePatch.at(merge, "members.total");
-        if (t == null || !t.canConvertToInt()) {
-            throw new ImportException(source, "", "members.total: the events data does not count the members; give "
-                    + "--members N");
-        }
-        int total = t.asInt();
-        members.put("total", total);
-        if (recJ) {
-            members.put("joined7d", (int) joins[0]);
-        }
-        if (recL) {
-            members.put("left7d", (int) leaves[0]);
-        }
-        members.put("silent30d", (int) Math.max(0, total - ((Number) r.get(r.fieldIndex("senders30"))).longValue()));
-
-        int ci = r.fieldIndex("chans");
-        if (!r.isNullAt(ci)) {
-            List<String> chans = FleetJob.<String>list(r.get(ci));
-            if (!chans.isEmpty()) {
-                Set<Channel> set = EnumSet.noneOf(Channel.class);
-                chans.forEach(c -> set.add(channel(c)));
-                ArrayNode channels = node.putObject("entry").putArray("channels");
-                set.forEach(c -> channels.add(c.json()));
-            }
-        }
-
-        ObjectNode activity = node.putObject("activity");
-        activity.put("messages7d", (int) msgs[0]);
-        activity.put("activeMembers7d", (int) Math.min(senders[0], total));
-        if (r.getBoolean(r.fieldIndex("adFlag"))) {
-            activity.put("adMessages7d", (int) ads[0]);
-        }
-        if (r.getBoolean(r.fieldIndex("offKnown"))) {
-            activity.put("officialPosts7d", (int) offc[0]);
-        }
-        activity.put("unansweredQuestions7d", ((Number) r.get(r.fieldIndex("unanswered"))).intValue());
-
-        if (firstDay != null) {
-            List<ObjectNode> reversed = new ArrayList<>();
-            long laterJoins = joins[0];
-            long laterLeaves = leaves[0];
-            for (int k = 1; k <= MAX_WEEKS; k++) {
-                LocalDate end = asOf.minusDays(7L * k);
-                if (end.toEpochDay() < firstDay) {
-                    break;
-                }
-                ObjectNode p = NODES.objectNode();
-                p.put("weekEnding", end.toString());
-                if (recJ) {
-                    long later = laterJoins - (recL ? laterLeaves : 0);
-                    p.put("members", (int) Math.max(0, total - later));
-                }
-                p.put("messages", (int) msgs[k]);
-                p.put("activeMembers", (int) senders[k]);
-                reversed.add(p);
-                laterJoins += joins[k];
-                laterLeaves += leaves[k];
-            }
-            if (!reversed.isEmpty()) {
-                ArrayNode history = node.putArray("history");
-                for (int i = reversed.size() - 1; i >= 0; i--) {
-                    history.add(reversed.get(i));
-                }
-            }
-        }
-        JsonNode merged = MergePatch.apply(node, merge);
-        try {
-            return SnapshotReader.read(merged, "");
-        } catch (org.communityadvisor.InvalidSnapshotException e) {
-            throw new ImportException(source, "", "the imported snapshot is not valid: " + e.getMessage());
-        }
+        ObjectNode facts = ((ObjectNode) n).deepCopy();
+        facts.remove("groupId");
+        return facts;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> list(Object v) {
-        if (v instanceof List<?> l) {
-            return (List<T>) l;
+    private static void feed(EventLog log, String groupId, Row r) {
+        String kind = r.getString(4);
+        if (SKIPPED.equals(kind)) {
+            log.skip("not a counted kind", null);
+            return;
         }
-        return new ArrayList<>((java.util.Collection<T>) JavaConverters.seqAsJavaList((scala.collection.Seq<T>) v));
+        long local = r.getLong(3);
+        LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(local, 1_000_000_000L),
+                (int) Math.floorMod(local, 1_000_000_000L), ZoneOffset.UTC);
+        String channel = r.getString(11);
+        log.add(new Event(groupId, time, r.getString(6), r.getString(5), null, Event.Kind.valueOf(kind), r.getString(7),
+                r.getString(8), r.getBoolean(9), r.isNullAt(10) ? null : r.getBoolean(10),
+                channel == null ? null : channel(channel), null));
     }
-
 
     // ---- the advice -------------------------------------------------------------------------------------------
 
@@ -566,35 +470,38 @@ public final class FleetJob {
             .add("asOf", DataTypes.StringType, false);
 
     /**
-     * Advises every row of {@link #figures} (mapPartitions, one advisor per JVM) and writes the advice as JSON
-     * lines under {@code out/asOf=yyyy-MM-dd/}. Groups whose snapshot is refused are counted and logged on
-     * the executor's stderr (the first ten of each partition).
+     * Advises every group of {@link #byGroup} on every asOf day (mapPartitions, one advisor per JVM) and writes the
+     * advice as JSON lines under {@code out/asOf=yyyy-MM-dd/}. Groups whose snapshot is refused are counted and
+     * logged on the executor's stderr (the first ten of each partition).
      */
-    public static Result advise(Dataset<Row> figures, String out, boolean lean, String rules) {
-        SparkSession spark = figures.sparkSession();
+    public static Result advise(Dataset<Row> byGroup, List<LocalDate> days, String out, boolean lean, String rules) {
+        SparkSession spark = byGroup.sparkSession();
         LongAccumulator advised = spark.sparkContext().longAccumulator("advised");
         LongAccumulator refused = spark.sparkContext().longAccumulator("refused");
-        Dataset<Row> lines = figures.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+        Dataset<Row> lines = byGroup.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
             Advisor advisor = Holder.get(rules);
+            Iterator<Outcome> outcomes = outcomes(rows, days);
             return new Iterator<Row>() {
                 Row next;
                 int logged;
 
                 @Override
                 public boolean hasNext() {
-                    while (next == null && rows.hasNext()) {
-                        Row r = rows.next();
+                    while (next == null && outcomes.hasNext()) {
+                        Outcome o = outcomes.next();
                         try {
-                            Snapshot s = snapshot(r);
-                            var advice = advisor.advise(s);
+                            if (o.refused() != null) {
+                                throw o.refused();
+                            }
+                            var advice = advisor.advise(o.snapshot());
                             String json = lean ? AdviceJson.writeLean(advice) : AdviceJson.write(advice);
-                            next = RowFactory.create(json, s.asOf().toString());
+                            next = RowFactory.create(json, o.asOf().toString());
                             advised.add(1);
                         } catch (AdvisorException e) {
                             refused.add(1);
                             if (logged++ < 10) {
-                                System.err.println("FleetJob: refused " + r.getString(0) + " on "
-                                        + LocalDate.ofEpochDay(r.getInt(1)) + ": " + e.getMessage());
+                                System.err.println("FleetJob: refused " + o.groupId() + " on " + o.asOf() + ": "
+                                        + e.getMessage());
                             }
                         }
                     }
@@ -616,16 +523,19 @@ public final class FleetJob {
         return new Result(advised.value(), refused.value());
     }
 
-    /** The snapshots of {@link #figures}, on the driver (tests and small fleets); refused groups left out. */
-    public static List<Snapshot> collectSnapshots(Dataset<Row> figures) {
-        List<Snapshot> out = new ArrayList<>();
-        for (Row r : figures.collectAsList()) {
-            try {
-                out.add(snapshot(r));
-            } catch (ImportException e) {
-                // refused, as the importer refuses it
+    /** The snapshots of {@link #byGroup} on the asOf days, on the driver (tests and small fleets); refused groups left out. */
+    public static List<Snapshot> collectSnapshots(Dataset<Row> byGroup, List<LocalDate> days) {
+        Dataset<String> json = byGroup.mapPartitions((MapPartitionsFunction<Row, String>) rows -> {
+            Iterator<Outcome> outcomes = outcomes(rows, days);
+            List<String> out = new ArrayList<>();
+            while (outcomes.hasNext()) {
+                Outcome o = outcomes.next();
+                if (o.snapshot() != null) {
+                    out.add(AdviceJson.write(o.snapshot()));
+                }
             }
-        }
-        return out;
+            return out.iterator();
+        }, Encoders.STRING());
+        return json.collectAsList().stream().map(AdviceJson::readSnapshot).toList();
     }
 }

@@ -93,9 +93,9 @@ class FleetJobTest {
         Path events = dir.resolve("events.jsonl");
         Path groups = dir.resolve("groups.jsonl");
         fleet(events, groups);
-        Dataset<Row> figures = FleetJob.figures(spark, FleetJob.readEvents(spark, events.toString(), "json"),
-                FleetJob.readGroups(spark, groups.toString(), "json"), days, zone);
-        Map<LocalDate, Map<String, Snapshot>> fromSpark = FleetJob.collectSnapshots(figures).stream()
+        Dataset<Row> byGroup = FleetJob.byGroup(FleetJob.readEvents(spark, events.toString(), "json"),
+                FleetJob.readGroups(spark, groups.toString(), "json"), zone);
+        Map<LocalDate, Map<String, Snapshot>> fromSpark = FleetJob.collectSnapshots(byGroup, days).stream()
                 .collect(Collectors.groupingBy(Snapshot::asOf, TreeMap::new,
                         Collectors.toMap(Snapshot::id, Function.identity())));
         int compared = 0;
@@ -132,16 +132,16 @@ class FleetJobTest {
         FleetJob.readGroups(spark, groups.toString(), "json").write().parquet(dir.resolve("groups.parquet").toString());
         List<LocalDate> days = List.of(LAST.minusDays(6), LAST);
         ZoneId zone = ZoneId.of("Asia/Shanghai");
-        var fromJsonl = FleetJob.collectSnapshots(FleetJob.figures(spark,
+        var fromJsonl = FleetJob.collectSnapshots(FleetJob.byGroup(
                 FleetJob.readEvents(spark, events.toString(), "json"),
-                FleetJob.readGroups(spark, groups.toString(), "json"), days, zone));
+                FleetJob.readGroups(spark, groups.toString(), "json"), zone), days);
         FleetJob.Options o = FleetJob.Options.parse("--events", dir.resolve("events.parquet").toString(), "--groups",
                 dir.resolve("groups.parquet").toString(), "--as-of", LAST.minusDays(6) + "," + LAST, "--zone",
                 zone.getId(), "--out", dir.resolve("out").toString());
         assertThat(o.eventsFormat()).isEqualTo("parquet");
-        var fromParquet = FleetJob.collectSnapshots(FleetJob.figures(spark,
+        var fromParquet = FleetJob.collectSnapshots(FleetJob.byGroup(
                 FleetJob.readEvents(spark, o.events(), o.eventsFormat()),
-                FleetJob.readGroups(spark, o.groups(), o.groupsFormat()), o.days(), o.zone()));
+                FleetJob.readGroups(spark, o.groups(), o.groupsFormat()), o.zone()), o.days());
         assertThat(fromParquet).hasSizeGreaterThan(80).containsExactlyInAnyOrderElementsOf(fromJsonl);
     }
 

@@ -1,0 +1,502 @@
+package org.communityadvisor.importer.derive;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.communityadvisor.Channel;
+import org.communityadvisor.importer.DayFigures;
+import org.communityadvisor.importer.Event;
+import org.communityadvisor.importer.ImportReport;
+import org.communityadvisor.importer.People;
+import org.communityadvisor.json.SnapshotValidator;
+
+/**
+ * The first step of the derivation: what one community's data says, accumulated in one pass. Per calendar day, a
+ * few counts and that day's senders ({@link Day}); per member, a few dates; the ids of the last 31 days' messages
+ * (to credit replies) and the questions still waiting for an answer; and what the reader states (facts, why a
+ * field stays unknown, notes, skipped records). {@link Windows} reads the days for one asOf,
+ * {@link SnapshotAssembly} builds the snapshot.
+ *
+ * <p>Memory is bounded by the community, not by the length of its log. Events after {@code cut} (the last day a
+ * snapshot may be built for) are counted as skipped and otherwise left out. Not thread-safe: one per community,
+ * fed by one thread.
+ */
+public final class Accumulation {
+    static final Duration ANSWER_WINDOW = Duration.ofHours(24);
+    private static final Duration REPLY_MEMORY = Duration.ofDays(31);
+    private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.|weixin://|t\\.me/|discord\\.gg/)");
+    private static final int PEOPLE_LIMIT = 10;
+    /** The id prefix of a member a join notice names only by display name (Telegram invites, WeChat notices). */
+    public static final String NAMED = "name:";
+    /** The kind of skipped record dated before 1990 or after 2099. */
+    public static final String OUT_OF_RANGE = "dated before " + SnapshotValidator.EARLIEST_DATE.getYear()
+            + " or after " + SnapshotValidator.LATEST_DATE.getYear();
+
+    private final LocalDate cut;
+    final TreeMap<LocalDate, Day> days = new TreeMap<>();
+    final TreeMap<LocalDate, DayFigures> figures = new TreeMap<>();
+    private final Map<String, Person> people = new HashMap<>();
+    private final List<Person> byIndex = new ArrayList<>();
+    final Set<String> officialIds = new HashSet<>();
+    final Map<String, Fact> facts = new LinkedHashMap<>();
+    final Map<String, String> unknownWhy = new HashMap<>();
+    final Map<String, Skip> skipped = new LinkedHashMap<>();
+    final List<String> notes = new ArrayList<>();
+
+    // replies: ids of recent messages -> sender, evicted after REPLY_MEMORY
+    private final Map<String, Recent> recent = new HashMap<>();
+    private final ArrayDeque<Recent> recentOrder = new ArrayDeque<>();
+    // questions waiting for an answer, per thread, and all questions not (yet) answered
+    private final Map<String, ArrayDeque<Question>> waiting = new HashMap<>();
+    private final Map<String, Question> questionsById = new HashMap<>();
+    private final List<Question> questions = new ArrayList<>();
+    private final Map<String, LocalDateTime> lastInThread = new HashMap<>();
+    private int unansweredAtLastCompaction;
+
+    boolean recordsJoins;
+    String joinsNote;
+    int joinsAfterCut;
+    int leavesAfterCut;
+    boolean recordsLeaves;
+    boolean officialKnown;
+    boolean messageLog;
+    int afterCut;
+    LocalDate lastDay;
+
+    /**
+     * @param cut        the last day a snapshot may be built for ({@code null}: no cut, asOf will be the last day)
+     * @param messageLog the format is a message log (its messages, senders and questions are counted)
+     * @param official   sender ids that speak for the group (given with {@code --official})
+     */
+    public Accumulation(LocalDate cut, boolean messageLog, Set<String> official) {
+        this.cut = cut;
+        this.messageLog = messageLog;
+        officialIds.addAll(official);
+        officialKnown = !official.isEmpty();
+    }
+
+    // ---- what readers state ---------------------------------------------------------------------------------------
+
+    /** A value the data states or an estimate from it, with where it comes from or how. */
+    public void fact(String path, Object value, ImportReport.How how, String note) {
+        facts.put(path, new Fact(value, how, note));
+    }
+
+    /** Why a field stays unknown for this format (shown in the report). */
+    public void unknownBecause(String path, String why) {
+        unknownWhy.put(path, why);
+    }
+
+    /** The format records joins (so {@code members.joined7d} is counted, not unknown). */
+    public void recordsJoins() {
+        recordsJoins = true;
+    }
+
+    /** What the format's joins are, for the report of {@code members.joined7d} (e.g. a lower bound). */
+    public void joinsCountedAs(String how) {
+        joinsNote = how;
+    }
+
+    /** The format records leaves (so {@code members.left7d} is counted, not unknown). */
+    public void recordsLeaves() {
+        recordsLeaves = true;
+    }
+
+    /** A sender id that speaks for the group (from the format's admins or owner). */
+    public void official(String senderId) {
+        officialIds.add(senderId);
+        officialKnown = true;
+    }
+
+    /** Anything else the reader of the report should know. */
+    public void note(String note) {
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
+    }
+
+    /** A record that is not a member's message: {@code bot}, {@code service}, {@code empty}... */
+    public void skip(String what, String where) {
+        skipped.computeIfAbsent(what, k -> new Skip(where)).count++;
+    }
+
+    // ---- what the data holds --------------------------------------------------------------------------------------
+
+    /** One day of the platform's own statistics. */
+    public void day(LocalDate day, DayFigures f) {
+        if (outOfRange(day)) {
+            return;
+        }
+        if (cut != null && day.isAfter(cut)) {
+            afterCut++;
+            return;
+        }
+        figures.merge(day, f, (a, b) -> new DayFigures(or(b.members(), a.members()), or(b.messages(), a.messages()),
+                or(b.activeWeek(), a.activeWeek()), or(b.joins(), a.joins()), or(b.leaves(), a.leaves())));
+        seen(day);
+    }
+
+    /**
+     * A day the snapshot could not hold (before 1990 or after 2099: a zero or mistyped timestamp) is skipped and
+     * reported, rather than refusing the whole export.
+     */
+    private boolean outOfRange(LocalDate day) {
+        if (!SnapshotValidator.inDateRange(day)) {
+            skip(OUT_OF_RANGE, day.toString());
+            return true;
+        }
+        return false;
+    }
+
+    private static <T> T or(T a, T b) {
+        return a != null ? a : b;
+    }
+
+    private void seen(LocalDate day) {
+        if (lastDay == null || day.isAfter(lastDay)) {
+            lastDay = day;
+        }
+    }
+
+    /** One event; within a thread, events should come in time order (others are counted, and reported). */
+    public void add(Event e) {
+        LocalDate day = e.time().toLocalDate();
+        if (outOfRange(day)) {
+            return;
+        }
+        if (cut != null && day.isAfter(cut)) {
+            afterCut++;
+            if (e.kind() == Event.Kind.JOIN) {
+                joinsAfterCut++;
+            } else if (e.kind() == Event.Kind.LEAVE) {
+                leavesAfterCut++;
+            }
+            return;
+        }
+        seen(day);
+        Day d = days.computeIfAbsent(day, k -> new Day());
+        d.events++;
+        Person p = e.senderId() == null ? null : person(e.senderId(), e.senderName());
+        switch (e.kind()) {
+            case JOIN -> {
+                d.joins++;
+                if (e.channel() != null) {
+                    d.channels.add(e.channel());
+                }
+                if (p != null) {
+                    p.joinedOn = day;
+                    p.leftOn = null;
+                }
+            }
+            case LEAVE -> {
+                d.leaves++;
+                if (p != null) {
+                    p.leftOn = day;
+                }
+            }
+            case MESSAGE, REPLY, QUESTION -> message(e, day, d, p);
+            default -> skip(e.kind().id(), null);
+        }
+    }
+
+    private void message(Event e, LocalDate day, Day d, Person p) {
+        messageLog = true;
+        if (p == null) {
+            skip("no sender", null);
+            return;
+        }
+        if (p.joinedOn == null && p.name != null && !p.id.startsWith(NAMED)) {
+            // a join notice that gave only a name ("name:Y"): the member's first post tells their id
+            Person joiner = people.get(NAMED + p.name);
+            if (joiner != null && joiner.joinedOn != null && !joiner.merged) {
+                p.joinedOn = joiner.joinedOn;
+                p.leftOn = joiner.leftOn;
+                joiner.merged = true;
+            }
+        }
+        String thread = e.thread() == null ? "" : e.thread();
+        LocalDateTime last = lastInThread.get(thread);
+        if (last != null && e.time().isBefore(last)) {
+            d.outOfOrder++;
+        } else {
+            lastInThread.put(thread, e.time());
+        }
+        boolean official = e.official() || officialIds.contains(p.id);
+        if (e.official()) {
+            d.officialFlagged = true;
+            p.official = true;
+        }
+        d.messages++;
+        d.senders.merge(p.index, 1, Integer::sum);
+        if (official) {
+            d.official++;
+        }
+        if (e.ad() != null) {
+            d.adFlagged = true;
+            if (e.ad()) {
+                d.ads++;
+            }
+        } else if (!official && e.text() != null && LINK.matcher(e.text()).find()) {
+            d.links++;
+        }
+        if (p.lastPost == null || day.isAfter(p.lastPost)) {
+            p.lastPost = day;
+        }
+        answer(e, p, thread);
+        if (e.replyTo() != null) {
+            Recent to = recent.get(e.replyTo());
+            if (to != null && to.sender != p.index) {
+                d.replied.merge(to.sender, 1, Integer::sum);
+            }
+        }
+        if (e.id() != null) {
+            forget(e.time());
+            Recent r = new Recent(e.id(), p.index, e.time());
+            recent.put(e.id(), r);
+            recentOrder.addLast(r);
+        }
+        boolean question = e.kind() == Event.Kind.QUESTION || endsWithQuestionMark(e.text());
+        if (question && !official) {
+            Question q = new Question(e.id(), p.index, e.time(), thread, excerpt(e.text()));
+            questions.add(q);
+            waiting.computeIfAbsent(thread, k -> new ArrayDeque<>()).addLast(q);
+            if (e.id() != null) {
+                questionsById.put(e.id(), q);
+            }
+        }
+    }
+
+    /** Whether this message answers a waiting question: a reply to it, or another sender in its thread. */
+    private void answer(Event e, Person p, String thread) {
+        if (e.replyTo() != null) {
+            Question q = questionsById.get(e.replyTo());
+            if (q != null && q.answeredAt == null && q.sender != p.index && within(q, e.time())) {
+                q.answeredAt = e.time();
+            }
+        }
+        ArrayDeque<Question> queue = waiting.get(thread);
+        if (queue == null) {
+            return;
+        }
+        for (Iterator<Question> it = queue.iterator(); it.hasNext(); ) {
+            Question q = it.next();
+            if (q.answeredAt != null) {
+                it.remove();
+                questionsById.remove(q.id);
+            } else if (e.time().isAfter(q.time.plus(ANSWER_WINDOW))) {
+                it.remove();
+                questionsById.remove(q.id);
+            } else if (q.sender != p.index && e.time().isAfter(q.time)) {
+                q.answeredAt = e.time();
+                it.remove();
+                questionsById.remove(q.id);
+            }
+        }
+        if (questions.size() > 1024 && questions.size() > 2 * unansweredAtLastCompaction) {
+            questions.removeIf(Question::forgettable);
+            unansweredAtLastCompaction = questions.size();
+        }
+    }
+
+    private static boolean within(Question q, LocalDateTime t) {
+        return t.isAfter(q.time) && !t.isAfter(q.time.plus(ANSWER_WINDOW));
+    }
+
+    private void forget(LocalDateTime now) {
+        LocalDateTime horizon = now.minus(REPLY_MEMORY);
+        while (!recentOrder.isEmpty() && recentOrder.peekFirst().time.isBefore(horizon)) {
+            Recent r = recentOrder.removeFirst();
+            recent.remove(r.id, r);
+        }
+    }
+
+    /** Text that ends in {@code ?} or {@code ？} (a question). */
+    public static boolean endsWithQuestionMark(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.strip();
+        return t.endsWith("?") || t.endsWith("？");
+    }
+
+    private static String excerpt(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip().replaceAll("\\s+", " ");
+        return t.length() <= 120 ? t : t.substring(0, 119) + "…";
+    }
+
+    private Person person(String id, String name) {
+        Person p = people.get(id);
+        if (p == null) {
+            p = new Person(id, byIndex.size());
+            people.put(id, p);
+            byIndex.add(p);
+        }
+        if (name != null && !name.isBlank()) {
+            p.name = name;
+        }
+        return p;
+    }
+
+    // ---- reading the days -----------------------------------------------------------------------------------------
+
+    /** The days {@code from … to} of the log. */
+    Iterable<Day> days(LocalDate from, LocalDate to) {
+        return days.subMap(from, true, to, true).values();
+    }
+
+    /** Questions asked on days {@code from … to} with no answer by the end of {@code to}, 24 hours old by then. */
+    List<Question> unanswered(LocalDate from, LocalDate to) {
+        LocalDateTime end = to.plusDays(1).atStartOfDay();
+        List<Question> out = new ArrayList<>();
+        for (Question q : questions) {
+            LocalDate day = q.time.toLocalDate();
+            if (!q.answeredBy(to) && !day.isBefore(from) && !day.isAfter(to) && !q.time.plus(ANSWER_WINDOW).isAfter(end)) {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    /** The last day of the data (before the cut), or {@code null}. */
+    public LocalDate lastDay() {
+        return lastDay;
+    }
+
+    /** Who is behind the numbers in the 30 days ending {@code asOf} (members as they are on the last day read). */
+    People people(LocalDate asOf) {
+        LocalDate from30 = asOf.minusDays(29);
+        Map<Integer, int[]> counts = new HashMap<>();
+        for (Day d : days(from30, asOf)) {
+            d.senders.forEach((who, n) -> {
+                int[] c = counts.computeIfAbsent(who, k -> new int[3]);
+                c[1] += n;
+                c[2]++;
+            });
+            d.replied.forEach((who, n) -> counts.computeIfAbsent(who, k -> new int[3])[0] += n);
+        }
+        List<People.Candidate> candidates = new ArrayList<>();
+        counts.forEach((who, c) -> {
+            Person p = byIndex.get(who);
+            if (!p.official && !officialIds.contains(p.id) && c[1] > 0 && !gone(p)) {
+                candidates.add(new People.Candidate(p.id, p.name, c[0], c[1], c[2]));
+            }
+        });
+        candidates.sort(Comparator.comparingInt(People.Candidate::repliesReceived30d).reversed()
+                .thenComparing(Comparator.comparingInt(People.Candidate::messages30d).reversed())
+                .thenComparing(People.Candidate::id));
+        List<People.Newcomer> newcomers = new ArrayList<>();
+        for (Person p : byIndex) {
+            if (p.joinedOn != null && !p.merged && !p.joinedOn.isBefore(from30) && !p.joinedOn.isAfter(asOf) && !gone(p)
+                    && (p.lastPost == null || p.lastPost.isBefore(p.joinedOn))) {
+                newcomers.add(new People.Newcomer(p.id, p.name, p.joinedOn));
+            }
+        }
+        newcomers.sort(Comparator.comparing(People.Newcomer::joinedOn).thenComparing(People.Newcomer::id));
+        List<People.Question> open = unanswered(from30, asOf).stream()
+                .map(q -> new People.Question(byIndex.get(q.sender).id, byIndex.get(q.sender).name, q.time,
+                        q.thread.isEmpty() ? null : q.thread, q.text))
+                .toList();
+        return new People(candidates.subList(0, Math.min(PEOPLE_LIMIT, candidates.size())), newcomers, open);
+    }
+
+    private static boolean gone(Person p) {
+        return p.leftOn != null && (p.joinedOn == null || !p.leftOn.isBefore(p.joinedOn));
+    }
+
+    // ---- state ---------------------------------------------------------------------------------------------------
+
+    /** One calendar day of the log. */
+    static final class Day {
+        int events;
+        int messages;
+        int joins;
+        int leaves;
+        int official;
+        int ads;
+        int links;
+        int outOfOrder;
+        boolean officialFlagged;
+        boolean adFlagged;
+        final EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
+        final Map<Integer, Integer> senders = new HashMap<>(8);
+        final Map<Integer, Integer> replied = new HashMap<>(4);
+    }
+
+    private static final class Person {
+        final String id;
+        final int index;
+        String name;
+        LocalDate joinedOn;
+        LocalDate leftOn;
+        LocalDate lastPost;
+        boolean official;
+        boolean merged;
+
+        Person(String id, int index) {
+            this.id = id;
+            this.index = index;
+        }
+    }
+
+    private record Recent(String id, int sender, LocalDateTime time) {
+    }
+
+    static final class Question {
+        final String id;
+        final int sender;
+        final LocalDateTime time;
+        final String thread;
+        final String text;
+        LocalDateTime answeredAt;
+
+        Question(String id, int sender, LocalDateTime time, String thread, String text) {
+            this.id = id;
+            this.sender = sender;
+            this.time = time;
+            this.thread = thread;
+            this.text = text;
+        }
+
+        /** Answered by the end of {@code day}. */
+        boolean answeredBy(LocalDate day) {
+            return answeredAt != null && !answeredAt.toLocalDate().isAfter(day);
+        }
+
+        /**
+         * Answered, and no asOf counts it as unanswered: only an answer at exactly 24 hours that falls on a
+         * midnight still leaves the question open on the day before it.
+         */
+        boolean forgettable() {
+            return answeredAt != null && !(answeredAt.equals(time.plus(ANSWER_WINDOW))
+                    && answeredAt.toLocalTime().equals(java.time.LocalTime.MIDNIGHT));
+        }
+    }
+
+    record Fact(Object value, ImportReport.How how, String note) {
+    }
+
+    static final class Skip {
+        final String first;
+        int count;
+
+        Skip(String first) {
+            this.first = first;
+        }
+    }
+}
