@@ -4,18 +4,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Entry barrier 准入门槛 (contract: {@code entry.barrier}). */
 public enum Barrier implements Labelled {
-    NONE("none", "无门槛"),
-    APPROVAL("approval", "审核"),
-    REFERRAL("referral", "推荐"),
-    TASK("task", "任务"),
-    PAID("paid", "付费");
+    NONE("none"),
+    APPROVAL("approval"),
+    REFERRAL("referral"),
+    TASK("task"),
+    PAID("paid");
 
     private final String json;
-    private final String zh;
+    private final String textKey;
 
-    Barrier(String json, String zh) {
+    Barrier(String json) {
         this.json = json;
-        this.zh = zh;
+        this.textKey = "barrier." + json;
     }
 
     /** The value as written in JSON. */
@@ -25,10 +25,9 @@ public enum Barrier implements Labelled {
         return json;
     }
 
-    /** The value in Chinese (沉寂期, 无门槛, 高). */
     @Override
-    public String zh() {
-        return zh;
+    public String textKey() {
+        return textKey;
     }
 
     @Override

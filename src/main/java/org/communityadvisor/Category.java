@@ -7,23 +7,23 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * is {@link #SIZE}). An advice's {@code focus} takes at most one recommendation per category.
  */
 public enum Category implements Labelled {
-    LIFECYCLE("lifecycle", "生命周期"),
-    SIZE("size", "规模"),
-    ENTRY("entry", "准入门槛"),
-    GOVERNANCE("governance", "治理"),
-    STRUCTURE("structure", "成员结构"),
-    ACTIVITY("activity", "活动"),
-    OPERATIONS("operations", "运营"),
-    GROWTH("growth", "增长"),
-    CONVERSION("conversion", "转化"),
-    MEASUREMENT("measurement", "评估");
+    LIFECYCLE("lifecycle"),
+    SIZE("size"),
+    ENTRY("entry"),
+    GOVERNANCE("governance"),
+    STRUCTURE("structure"),
+    ACTIVITY("activity"),
+    OPERATIONS("operations"),
+    GROWTH("growth"),
+    CONVERSION("conversion"),
+    MEASUREMENT("measurement");
 
     private final String json;
-    private final String zh;
+    private final String textKey;
 
-    Category(String json, String zh) {
+    Category(String json) {
         this.json = json;
-        this.zh = zh;
+        this.textKey = "category." + json;
     }
 
     /** The category of a recommendation id: its prefix before the first dot; {@code null} when unknown. */
@@ -45,10 +45,9 @@ public enum Category implements Labelled {
         return json;
     }
 
-    /** The value in Chinese. */
     @Override
-    public String zh() {
-        return zh;
+    public String textKey() {
+        return textKey;
     }
 
     @Override

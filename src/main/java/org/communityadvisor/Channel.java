@@ -4,19 +4,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How people join (contract: {@code entry.channels}). */
 public enum Channel implements Labelled {
-    QR("qr", "群二维码"),
-    LIVECODE("livecode", "活码"),
-    INVITE("invite", "邀请"),
-    LINK("link", "链接"),
-    OFFLINE("offline", "线下"),
-    SEARCH("search", "搜索");
+    QR("qr"),
+    LIVECODE("livecode"),
+    INVITE("invite"),
+    LINK("link"),
+    OFFLINE("offline"),
+    SEARCH("search");
 
     private final String json;
-    private final String zh;
+    private final String textKey;
 
-    Channel(String json, String zh) {
+    Channel(String json) {
         this.json = json;
-        this.zh = zh;
+        this.textKey = "channel." + json;
     }
 
     /** The value as written in JSON. */
@@ -26,10 +26,9 @@ public enum Channel implements Labelled {
         return json;
     }
 
-    /** The value in Chinese (沉寂期, 无门槛, 高). */
     @Override
-    public String zh() {
-        return zh;
+    public String textKey() {
+        return textKey;
     }
 
     @Override

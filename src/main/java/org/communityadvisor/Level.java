@@ -4,15 +4,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Low or high, for ticket size and purchase frequency (seed 003). */
 public enum Level implements Labelled {
-    LOW("low", "低"),
-    HIGH("high", "高");
+    LOW("low"),
+    HIGH("high");
 
     private final String json;
-    private final String zh;
+    private final String textKey;
 
-    Level(String json, String zh) {
+    Level(String json) {
         this.json = json;
-        this.zh = zh;
+        this.textKey = "level." + json;
     }
 
     /** The value as written in JSON. */
@@ -22,10 +22,9 @@ public enum Level implements Labelled {
         return json;
     }
 
-    /** The value in Chinese (沉寂期, 无门槛, 高). */
     @Override
-    public String zh() {
-        return zh;
+    public String textKey() {
+        return textKey;
     }
 
     @Override

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Why the group was founded (contract: {@code origin}; seed 004). */
 public enum Origin implements Labelled {
-    BUSINESS("business", "业务需求"),
-    EVENT("event", "事件驱动");
+    BUSINESS("business"),
+    EVENT("event");
 
     private final String json;
-    private final String zh;
+    private final String textKey;
 
-    Origin(String json, String zh) {
+    Origin(String json) {
         this.json = json;
-        this.zh = zh;
+        this.textKey = "origin." + json;
     }
 
     /** The value as written in JSON. */
@@ -22,10 +22,9 @@ public enum Origin implements Labelled {
         return json;
     }
 
-    /** The value in Chinese (沉寂期, 无门槛, 高). */
     @Override
-    public String zh() {
-        return zh;
+    public String textKey() {
+        return textKey;
     }
 
     @Override

@@ -4,22 +4,22 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where the group lives (contract: {@code platform}). */
 public enum Platform implements Labelled {
-    WECHAT("wechat", "微信"),
-    WECOM("wecom", "企业微信"),
-    QQ("qq", "QQ"),
-    DISCORD("discord", "Discord"),
-    TELEGRAM("telegram", "电报"),
-    SLACK("slack", "Slack"),
-    FORUM("forum", "论坛"),
-    OFFLINE("offline", "线下"),
-    OTHER("other", "其他平台");
+    WECHAT("wechat"),
+    WECOM("wecom"),
+    QQ("qq"),
+    DISCORD("discord"),
+    TELEGRAM("telegram"),
+    SLACK("slack"),
+    FORUM("forum"),
+    OFFLINE("offline"),
+    OTHER("other");
 
     private final String json;
-    private final String zh;
+    private final String textKey;
 
-    Platform(String json, String zh) {
+    Platform(String json) {
         this.json = json;
-        this.zh = zh;
+        this.textKey = "platform." + json;
     }
 
     /** The value as written in JSON. */
@@ -29,10 +29,9 @@ public enum Platform implements Labelled {
         return json;
     }
 
-    /** The value in Chinese (沉寂期, 无门槛, 高). */
     @Override
-    public String zh() {
-        return zh;
+    public String textKey() {
+        return textKey;
     }
 
     @Override

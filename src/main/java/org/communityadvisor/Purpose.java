@@ -4,18 +4,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What the group is for (contract: {@code purpose}). */
 public enum Purpose implements Labelled {
-    SHARING("sharing", "分享型"),
-    SALES("sales", "销售型"),
-    ENABLEMENT("enablement", "赋能型"),
-    SUPPORT("support", "客服型"),
-    CAMPAIGN("campaign", "战役传播型");
+    SHARING("sharing"),
+    SALES("sales"),
+    ENABLEMENT("enablement"),
+    SUPPORT("support"),
+    CAMPAIGN("campaign");
 
     private final String json;
-    private final String zh;
+    private final String textKey;
 
-    Purpose(String json, String zh) {
+    Purpose(String json) {
         this.json = json;
-        this.zh = zh;
+        this.textKey = "purpose." + json;
     }
 
     /** The value as written in JSON. */
@@ -25,10 +25,9 @@ public enum Purpose implements Labelled {
         return json;
     }
 
-    /** The value in Chinese (沉寂期, 无门槛, 高). */
     @Override
-    public String zh() {
-        return zh;
+    public String textKey() {
+        return textKey;
     }
 
     @Override

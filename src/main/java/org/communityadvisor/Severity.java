@@ -4,17 +4,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Severity of a recommendation, most urgent first. */
 public enum Severity implements Labelled {
-    CRITICAL("critical", "紧急"),
-    HIGH("high", "高"),
-    MEDIUM("medium", "中"),
-    LOW("low", "低");
+    CRITICAL("critical"),
+    HIGH("high"),
+    MEDIUM("medium"),
+    LOW("low");
 
     private final String json;
-    private final String zh;
+    private final String textKey;
 
-    Severity(String json, String zh) {
+    Severity(String json) {
         this.json = json;
-        this.zh = zh;
+        this.textKey = "severity." + json;
     }
 
     /** The value as written in JSON. */
@@ -24,10 +24,9 @@ public enum Severity implements Labelled {
         return json;
     }
 
-    /** The value in Chinese (沉寂期, 无门槛, 高). */
     @Override
-    public String zh() {
-        return zh;
+    public String textKey() {
+        return textKey;
     }
 
     @Override

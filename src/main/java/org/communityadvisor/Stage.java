@@ -4,19 +4,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Lifecycle stage of a community (catalog: Lifecycle stage). */
 public enum Stage implements Labelled {
-    LAUNCH("launch", "启动期"),
-    GROWTH("growth", "成长期"),
-    MATURE("mature", "成熟期"),
-    DECLINING("declining", "衰退期"),
-    DORMANT("dormant", "沉寂期"),
-    POST_EVENT("post-event", "活动结束期");
+    LAUNCH("launch"),
+    GROWTH("growth"),
+    MATURE("mature"),
+    DECLINING("declining"),
+    DORMANT("dormant"),
+    POST_EVENT("post-event");
 
     private final String json;
-    private final String zh;
+    private final String textKey;
 
-    Stage(String json, String zh) {
+    Stage(String json) {
         this.json = json;
-        this.zh = zh;
+        this.textKey = "stage." + json;
     }
 
     /** The value as written in JSON. */
@@ -26,10 +26,9 @@ public enum Stage implements Labelled {
         return json;
     }
 
-    /** The value in Chinese (沉寂期, 无门槛, 高). */
     @Override
-    public String zh() {
-        return zh;
+    public String textKey() {
+        return textKey;
     }
 
     @Override

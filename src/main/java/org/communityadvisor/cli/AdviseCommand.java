@@ -71,8 +71,7 @@ final class AdviseCommand implements Callable<Integer> {
             return 2;
         }
         if (lean && format != Format.JSON && format != Format.JSONL) {
-            err.println(engine.lang == Lang.ZH ? "advisor: --lean 只用于 --format json 或 jsonl。"
-                    : "advisor: --lean applies to --format json or jsonl.");
+            err.println(org.communityadvisor.text.Texts.of(engine.lang).get("advise.lean-only"));
             return 2;
         }
         // Load the rules on another core while the first input is read and parsed.

@@ -14,6 +14,7 @@ import org.communityadvisor.Lang;
 import org.communityadvisor.Scenario;
 import org.communityadvisor.Scores;
 import org.communityadvisor.json.Json;
+import org.communityadvisor.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,11 +58,11 @@ final class CompareCommand implements Callable<Integer> {
         ArrayNode all = Json.MAPPER.createArrayNode();
         PrintWriter out = Output.stdout();
         if (format == Format.TEXT) {
-            out.println(file + ": " + base.communityId() + (lang == Lang.ZH ? ",基准阶段 " : ", base stage ")
-                    + base.stage().label(lang) + (lang == Lang.ZH ? "," : ", ")
-                    + base.recommendations().size() + (lang == Lang.ZH ? " 条建议" : " recommendations"));
+            Texts t = Texts.of(lang);
+            out.println(t.get("compare.base", file, base.communityId(), base.stage().label(lang),
+                    base.recommendations().size()));
             if (scenario.variants().isEmpty()) {
-                out.println(lang == Lang.ZH ? "这个场景没有变体。" : "This scenario has no variants.");
+                out.println(t.get("compare.no-variants"));
             }
         }
         for (Scenario.Variant v : scenario.variants()) {
@@ -138,9 +139,6 @@ final class CompareCommand implements Callable<Integer> {
         return advice.recommendations().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
-    private static final java.util.Map<String, String> SCORE_ZH = java.util.Map.of("overall", "综合", "activity", "活跃",
-            "participation", "参与", "growth", "增长", "conversion", "转化", "loyalty", "忠诚", "influence", "影响力");
-
     private static String stage(String json, Lang lang) {
         for (org.communityadvisor.Stage s : org.communityadvisor.Stage.values()) {
             if (s.json().equals(json)) {
@@ -160,32 +158,32 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static void text(PrintWriter out, Scenario.Variant v, ObjectNode d, Lang lang) {
-        boolean zh = lang == Lang.ZH;
+        Texts t = Texts.of(lang);
         out.println();
-        out.println((zh ? "变体 " : "variant ") + v.name() + (v.description().isEmpty() ? "" : ": " + v.description()));
+        out.println(t.get("compare.variant", v.name()) + (v.description().isEmpty() ? "" : ": " + v.description()));
         String from = stage(d.path("stage").path("base").asText(), lang);
         String to = stage(d.path("stage").path("variant").asText(), lang);
-        out.println("  " + (zh ? "阶段 " : "stage ") + (from.equals(to) ? from + (zh ? "(不变)" : " (unchanged)") : from + " -> " + to));
+        out.println("  " + (from.equals(to) ? t.get("compare.stage-unchanged", from) : t.get("compare.stage-changed", from, to)));
         d.path("added").forEach(r -> out.println("  + " + r.path("id").asText() + "  ["
                 + severity(r.path("severity").asText(), lang) + "] #" + r.path("rank").asInt() + "  " + r.path("title").asText()));
         d.path("removed").forEach(r -> out.println("  - " + r.path("id").asText() + "  ["
                 + severity(r.path("severity").asText(), lang) + "] " + r.path("title").asText()
-                + (r.has("suppressedBy") ? (zh ? "(被 " : " (suppressed by ") + r.path("suppressedBy").asText() + (zh ? " 暂缓)" : ")") : "")));
+                + (r.has("suppressedBy") ? t.get("compare.suppressed-by", r.path("suppressedBy").asText()) : "")));
         d.path("reranked").forEach(r -> out.println("  ~ " + r.path("id").asText() + "  #" + r.path("from").asInt()
                 + " -> #" + r.path("to").asInt() + (r.path("severityFrom").equals(r.path("severityTo")) ? ""
                 : "  " + severity(r.path("severityFrom").asText(), lang) + " -> "
                 + severity(r.path("severityTo").asText(), lang))));
         if (d.path("added").isEmpty() && d.path("removed").isEmpty() && d.path("reranked").isEmpty()) {
-            out.println("  " + (zh ? "建议没有变化" : "recommendations unchanged"));
+            out.println("  " + t.get("compare.unchanged"));
         }
         if (d.has("focus")) {
-            out.println("  " + (zh ? "先做 " : "start with ") + String.join(", ", Json.MAPPER.convertValue(
-                    d.path("focus").path("base"), String[].class)) + " -> " + String.join(", ", Json.MAPPER.convertValue(
-                    d.path("focus").path("variant"), String[].class)));
+            out.println("  " + t.get("compare.focus", String.join(", ", Json.MAPPER.convertValue(
+                    d.path("focus").path("base"), String[].class)), String.join(", ", Json.MAPPER.convertValue(
+                    d.path("focus").path("variant"), String[].class))));
         }
-        d.path("scores").fields().forEachRemaining(e -> out.println("  " + (zh ? "评分 " : "score ")
-                + (zh ? SCORE_ZH.getOrDefault(e.getKey(), e.getKey()) : e.getKey()) + " "
-                + e.getValue().path("base").asText("?") + " -> " + e.getValue().path("variant").asText("?")
+        d.path("scores").fields().forEachRemaining(e -> out.println("  " + t.get("compare.score",
+                t.has("score." + e.getKey()) ? t.get("score." + e.getKey()) : e.getKey(),
+                e.getValue().path("base").asText("?"), e.getValue().path("variant").asText("?"))
                 + (e.getValue().has("delta") ? String.format(" (%+d)", e.getValue().path("delta").asInt()) : "")));
     }
 }

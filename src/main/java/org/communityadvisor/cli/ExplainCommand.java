@@ -8,6 +8,7 @@ import org.communityadvisor.Advisor;
 import org.communityadvisor.Rules;
 import org.communityadvisor.json.Names;
 import org.communityadvisor.report.internal.TerminalText;
+import org.communityadvisor.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -37,24 +38,23 @@ final class ExplainCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         RuleCatalog catalog = new RuleCatalog(advisor.rules(), advisor.profile(), engine.lang);
-        boolean zh = engine.lang == org.communityadvisor.Lang.ZH;
+        Texts t = Texts.of(engine.lang);
         PrintWriter out = Output.stdout();
         out.println(r.id() + "  (rules/" + r.file() + ":" + r.line() + ")");
         if (r.kind() == Rules.Kind.RECOMMENDATION) {
-            out.println(catalog.category(r.category().toString()) + " · " + catalog.severities(r) + (zh ? " · 权重 " : " · weight ")
-                    + r.weight());
-            TerminalText.wrap(out, zh ? "标题:" : "title:   ", r.title(engine.lang));
-            TerminalText.wrap(out, zh ? "条件:" : "when:    ", catalog.trigger(r));
-            TerminalText.wrap(out, zh ? "做法:" : "action:  ", r.action(engine.lang));
-            TerminalText.wrap(out, zh ? "原因:" : "why:     ", r.why(engine.lang));
+            out.println(t.get("explain.weight", catalog.category(r.category().toString()), catalog.severities(r), r.weight()));
+            TerminalText.wrap(out, t.get("explain.title"), r.title(engine.lang));
+            TerminalText.wrap(out, t.get("explain.when"), catalog.trigger(r));
+            TerminalText.wrap(out, t.get("explain.action"), r.action(engine.lang));
+            TerminalText.wrap(out, t.get("explain.why"), r.why(engine.lang));
             Map<String, Object> th = catalog.thresholds(r);
             if (!th.isEmpty()) {
-                TerminalText.wrap(out, zh ? "阈值:" : "limits:  ", th.toString().replaceAll("[{}]", ""));
+                TerminalText.wrap(out, t.get("explain.limits"), th.toString().replaceAll("[{}]", ""));
             }
         }
         if (r.document() != null) {
             // Verbatim, as the rule file holds it (the OCR's glosses included): this is the rule's own text.
-            TerminalText.wrap(out, zh ? "出处:" : "source:  ", r.document() + " 「" + r.quote() + "」");
+            TerminalText.wrap(out, t.get("explain.source"), r.document() + " 「" + r.quote() + "」");
         }
         out.println();
         out.print(r.drl());

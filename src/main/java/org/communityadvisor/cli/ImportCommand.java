@@ -31,6 +31,7 @@ import org.communityadvisor.importer.ImportedCommunity;
 import org.communityadvisor.importer.Importer;
 import org.communityadvisor.importer.SheetTemplate;
 import org.communityadvisor.json.Json;
+import org.communityadvisor.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -144,10 +145,7 @@ final class ImportCommand implements Callable<Integer> {
             if (people) ignored.add("--people");
             if (heuristics) ignored.add("--heuristics");
             if (!ignored.isEmpty()) {
-                err.println(lang == Lang.ZH
-                        ? "advisor: import sheet: 表格每行自带这些值,已忽略 " + String.join(" ", ignored) + "(可用 --merge 统一覆盖)"
-                        : "advisor: import sheet: ignoring " + String.join(" ", ignored)
-                                + " (a sheet's rows hold their own values; --merge lays values over every row)");
+                err.println(Texts.of(lang).get("import.sheet-ignoring", String.join(" ", ignored)));
             }
         }
         ImportResult result;
@@ -183,9 +181,7 @@ final class ImportCommand implements Callable<Integer> {
             err.println("advisor: import " + format.id() + ": " + e.getMessage());
         }
         if (!result.rejected().isEmpty()) {
-            err.println(lang == Lang.ZH
-                    ? "已导入 " + result.communities().size() + " 个,拒绝 " + result.rejected().size() + " 个。"
-                    : "imported " + result.communities().size() + ", refused " + result.rejected().size() + ".");
+            err.println(Texts.of(lang).get("import.refused", result.communities().size(), result.rejected().size()));
             return Main.INVALID_INPUT;
         }
         return 0;
@@ -307,26 +303,24 @@ final class ImportCommand implements Callable<Integer> {
     /** The report as a consultant reads it on the terminal. */
     static final class ReportText {
         private final Lang lang;
+        private final Texts t;
 
         ReportText(Lang lang) {
             this.lang = lang;
+            this.t = Texts.of(lang);
         }
 
         String summary(ImportedCommunity c) {
             ImportReport r = c.report();
             long given = r.fields().stream().filter(f -> f.how() == ImportReport.How.GIVEN).count();
-            return (lang == Lang.ZH ? "导入 " + r.source() + " → " + c.snapshot().id() + ":" + given + " 个字段"
-                    : "Imported " + r.source() + " → " + c.snapshot().id() + ": " + given
-                            + (given == 1 ? " field given" : " fields given")) + "\n";
+            return t.get("import.summary", r.source(), c.snapshot().id(), given) + "\n";
         }
 
         String render(ImportedCommunity c) {
             ImportReport r = c.report();
             StringBuilder b = new StringBuilder();
             boolean zh = lang == Lang.ZH;
-            b.append(zh ? "导入 " : "Imported ").append(r.source()).append(zh ? " → " : " → ")
-                    .append(c.snapshot().id()).append(zh ? ",截至 " : ", as of ").append(c.snapshot().asOf())
-                    .append('\n');
+            b.append(t.get("import.heading", r.source(), c.snapshot().id(), c.snapshot().asOf())).append('\n');
             int width = r.fields().stream().mapToInt(f -> f.path().length()).max().orElse(10);
             for (ImportReport.Field f : r.fields()) {
                 String value = f.value() == null ? "—" : String.valueOf(f.value());
@@ -345,60 +339,49 @@ final class ImportCommand implements Callable<Integer> {
                 b.append('\n');
             }
             if (!r.skipped().isEmpty()) {
-                b.append(zh ? "  已跳过: " : "  skipped: ");
+                b.append(t.get("import.skipped"));
                 List<String> parts = new ArrayList<>();
                 for (ImportReport.Skipped s : r.skipped()) {
                     String what = zh ? ImportReportZh.skipped(s.what()) : s.what();
-                    parts.add(s.count() + " " + what + (s.first() == null ? "" : (zh ? "(首条: " : " (first: ")
-                            + (zh ? where(s.first()) : s.first()) + (zh ? ")" : ")")));
+                    parts.add(s.count() + " " + what + (s.first() == null ? ""
+                            : t.get("import.skipped-first", zh ? where(s.first()) : s.first())));
                 }
-                b.append(String.join(zh ? "; " : "; ", parts)).append('\n');
+                b.append(String.join("; ", parts)).append('\n');
             }
             for (String note : r.notes()) {
-                b.append(zh ? "  说明: " : "  note: ").append(zh ? ImportReportZh.note(note) : note).append('\n');
+                b.append(t.get("import.note")).append(zh ? ImportReportZh.note(note) : note).append('\n');
             }
             if (r.people() != null) {
-                people(b, r.people(), c.snapshot().asOf(), zh);
+                people(b, r.people(), c.snapshot().asOf(), t);
             }
             return b.toString();
         }
 
-        private static void people(StringBuilder b, org.communityadvisor.importer.People p, LocalDate asOf, boolean zh) {
-            b.append(zh ? "  数字背后的人(截至 " + asOf + " 的 30 天):\n"
-                    : "  Who is behind the numbers (the 30 days to " + asOf + "):\n");
-            b.append(zh ? "    意见领袖或管理员人选 (structure.opinion-leader, structure.admins):\n"
-                    : "    candidates for opinion leader or admin (structure.opinion-leader, structure.admins):\n");
+        private static void people(StringBuilder b, org.communityadvisor.importer.People p, LocalDate asOf, Texts t) {
+            b.append(t.get("import.people", asOf)).append('\n');
+            b.append(t.get("import.people.candidates")).append('\n');
             if (p.candidates().isEmpty()) {
-                b.append(zh ? "      (无)\n" : "      (none)\n");
+                b.append(t.get("import.people.none")).append('\n');
             }
             for (var c : p.candidates()) {
-                b.append("      ").append(who(c.name(), c.id())).append(zh
-                        ? ":被回复 " + c.repliesReceived30d() + " 次,发言 " + c.messages30d() + " 条,活跃 "
-                                + c.activeDays30d() + " 天"
-                        : ": " + c.repliesReceived30d() + (c.repliesReceived30d() == 1 ? " reply" : " replies")
-                                + " received, " + c.messages30d() + (c.messages30d() == 1 ? " message" : " messages")
-                                + " on "
-                                + c.activeDays30d() + (c.activeDays30d() == 1 ? " day" : " days")).append('\n');
+                b.append("      ").append(t.get("import.people.candidate", who(c.name(), c.id()), c.repliesReceived30d(),
+                        c.messages30d(), c.activeDays30d())).append('\n');
             }
-            b.append(zh ? "    30 天内入群、从未发言:\n" : "    joined in the 30 days and never posted:\n");
+            b.append(t.get("import.people.silent")).append('\n');
             if (p.silentNewcomers().isEmpty()) {
-                b.append(zh ? "      (无)\n" : "      (none)\n");
+                b.append(t.get("import.people.none")).append('\n');
             }
             for (var n : p.silentNewcomers()) {
-                b.append("      ").append(who(n.name(), n.id())).append(zh ? ",入群 " : ", joined ")
-                        .append(n.joinedOn()).append('\n');
+                b.append("      ").append(t.get("import.people.newcomer", who(n.name(), n.id()), n.joinedOn())).append('\n');
             }
-            b.append(zh ? "    无人回答的问题:\n" : "    unanswered questions:\n");
+            b.append(t.get("import.people.unanswered")).append('\n');
             if (p.unanswered().isEmpty()) {
-                b.append(zh ? "      (无)\n" : "      (none)\n");
+                b.append(t.get("import.people.none")).append('\n');
             }
             for (var q : p.unanswered()) {
-                b.append("      ").append(q.time().toString().replace('T', ' ')).append("  ")
-                        .append(who(q.senderName(), q.senderId()));
-                if (q.thread() != null) {
-                    b.append(" #").append(q.thread());
-                }
-                b.append(zh ? ":「" : ": \"").append(q.text() == null ? "" : q.text()).append(zh ? "」" : "\"")
+                String from = q.time().toString().replace('T', ' ') + "  " + who(q.senderName(), q.senderId())
+                        + (q.thread() == null ? "" : " #" + q.thread());
+                b.append("      ").append(t.get("import.people.question", from, q.text() == null ? "" : q.text()))
                         .append('\n');
             }
         }

@@ -12,21 +12,20 @@ import org.communityadvisor.Rules;
 import org.communityadvisor.engine.Values;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.report.internal.TerminalText;
+import org.communityadvisor.text.Texts;
 
 /** The knowledge base described from the rules' own metadata, for people (text, Markdown) and programs (JSON). */
 final class RuleCatalog {
     private final Rules rules;
     private final Profile profile;
     private final Lang lang;
+    private final Texts t;
 
     RuleCatalog(Rules rules, Profile profile, Lang lang) {
         this.rules = rules;
         this.profile = profile;
         this.lang = lang;
-    }
-
-    private String t(String en, String zh) {
-        return lang == Lang.ZH ? zh : en;
+        this.t = Texts.of(lang);
     }
 
     List<Rules.Rule> recommendations() {
@@ -54,11 +53,11 @@ final class RuleCatalog {
         return r.severities().stream().map(s -> s.label(lang)).collect(Collectors.joining(" / "));
     }
 
-    /** The categories in Chinese, for the Chinese rules document (the category itself stays an id). */
     /** A category as a heading: in Chinese its label with the id after it, 规模(size); in English the id. */
     String category(String category) {
         org.communityadvisor.Category c = org.communityadvisor.Category.ofId(category);
-        return lang == Lang.ZH && c != null ? c.zh() + "(" + category + ")" : category;
+        String label = c == null ? category : c.label(lang);
+        return label.equals(category) ? category : label + "(" + category + ")";
     }
 
     ArrayNode json() {
@@ -99,26 +98,22 @@ final class RuleCatalog {
                 out.println("== " + category(category));
             }
             out.println(r.id() + "  [" + severities(r) + "]  " + r.title(lang));
-            TerminalText.wrap(out, "    " + t("when:   ", "条件:"), trigger(r));
+            TerminalText.wrap(out, "    " + t.get("rules.when"), trigger(r));
             Map<String, Object> th = thresholds(r);
             if (!th.isEmpty()) {
-                TerminalText.wrap(out, "    " + t("limits: ", "阈值:"), th.entrySet().stream()
+                TerminalText.wrap(out, "    " + t.get("rules.limits"), th.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
             }
-            TerminalText.wrap(out, "    " + t("source: ", "出处:"), r.document() + " 「"
+            TerminalText.wrap(out, "    " + t.get("rules.source"), r.document() + " 「"
                     + Values.readableQuote(r.quote()) + "」");
         }
     }
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append(t("# The knowledge base\n\n", "# 知识库\n\n"));
-        md.append(t("Generated from the rules' own metadata by `./advisor rules --format md --lang en` "
-                        + "(profile `" + profile.name() + "`); a test fails when it is out of date. "
-                        + "Rules version `" + rules.version() + "`.\n\n",
-                "由规则自身的元数据生成:`./advisor rules --format md --lang zh`(配置 `" + profile.name()
-                        + "`);过期时测试会失败。规则版本 `" + rules.version() + "`。\n\n"));
-        md.append(t("| id | severity | title | file |\n|---|---|---|---|\n", "| 编号 | 严重度 | 标题 | 文件 |\n|---|---|---|---|\n"));
+        md.append(t.get("rules.md.title")).append("\n\n");
+        md.append(t.get("rules.md.intro", profile.name(), rules.version())).append("\n\n");
+        md.append(t.get("rules.md.table")).append("\n|---|---|---|---|\n");
         for (Rules.Rule r : recommendations()) {
             md.append("| [`").append(r.id()).append("`](#").append(r.id().replace(".", "")).append(") | ")
                     .append(severities(r)).append(" | ").append(cell(r.title(lang))).append(" | `rules/")
@@ -131,22 +126,22 @@ final class RuleCatalog {
                 md.append("\n## ").append(category(category)).append("\n");
             }
             md.append("\n### ").append(r.id()).append("\n\n");
-            md.append("**").append(cell(r.title(lang))).append("** — ").append(severities(r))
-                    .append(t(", weight ", ",权重 ")).append(r.weight()).append(" · `rules/").append(r.file())
-                    .append(":").append(r.line()).append("`\n\n");
-            md.append(t("- **When**: ", "- **条件**:")).append(cell(trigger(r))).append("\n");
+            md.append(t.get("rules.md.rule", cell(r.title(lang)), severities(r), r.weight(), r.file() + ":" + r.line()))
+                    .append("\n\n");
+            md.append(t.get("rules.md.when")).append(cell(trigger(r))).append("\n");
             if (lang == Lang.EN) {
                 // The conditions as the rule file writes them; the Chinese document, for clients, keeps to words.
-                md.append("- **Conditions**: `").append(r.conditions().replace("\n", "` · `")).append("`\n");
+                md.append(t.get("rules.md.conditions")).append("`").append(r.conditions().replace("\n", "` · `"))
+                        .append("`\n");
             }
             Map<String, Object> th = thresholds(r);
             if (!th.isEmpty()) {
-                md.append(t("- **Thresholds**: ", "- **阈值**:")).append(th.entrySet().stream()
+                md.append(t.get("rules.md.thresholds")).append(th.entrySet().stream()
                         .map(e -> "`" + e.getKey() + "` = " + e.getValue()).collect(Collectors.joining(", "))).append("\n");
             }
-            md.append(t("- **Action**: ", "- **做法**:")).append(cell(withThresholds(r.action(lang)))).append("\n");
-            md.append(t("- **Why**: ", "- **原因**:")).append(cell(r.why(lang))).append("\n");
-            md.append(t("- **Source**: ", "- **出处**:")).append(r.document()).append(" 「")
+            md.append(t.get("rules.md.action")).append(cell(withThresholds(r.action(lang)))).append("\n");
+            md.append(t.get("rules.md.why")).append(cell(r.why(lang))).append("\n");
+            md.append(t.get("rules.md.source")).append(r.document()).append(" 「")
                     .append(cell(Values.readableQuote(r.quote())))
                     .append("」\n");
         }

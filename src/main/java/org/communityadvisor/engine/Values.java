@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Thresholds;
 import org.communityadvisor.json.SnapshotSchema;
+import org.communityadvisor.text.Texts;
 
 /**
  * Resolves the names rules use in {@code @evidence} and in their texts' {@code {placeholders}}: a snapshot
@@ -107,13 +108,6 @@ public final class Values {
 
     /** A text with placeholders, split once into literal parts and names so filling it needs no parsing. */
     public static final class Template {
-        /** English count nouns the texts put after a number: "1 member", not "1 members". */
-        private static final Map<String, String> SINGULAR = Map.ofEntries(Map.entry("members", "member"),
-                Map.entry("days", "day"), Map.entry("messages", "message"), Map.entry("weeks", "week"),
-                Map.entry("admins", "admin"), Map.entry("groups", "group"), Map.entry("testimonials", "testimonial"),
-                Map.entry("orders", "order"), Map.entry("promotions", "promotion"), Map.entry("questions", "question"),
-                Map.entry("reviews", "review"), Map.entry("times", "time"), Map.entry("disputes", "dispute"),
-                Map.entry("buyers", "buyer"));
         private static final Pattern NEXT_WORD = Pattern.compile("^( )([a-z]+)\\b");
 
         private final String[] literals;
@@ -132,10 +126,25 @@ public final class Values {
             this.singularNext = new String[names.length];
             for (int i = 0; i < names.length; i++) {
                 Matcher m = NEXT_WORD.matcher(literals[i + 1]);
-                if (m.find() && SINGULAR.containsKey(m.group(2)) && !m.group(2).equals(SINGULAR.get(m.group(2)))) {
-                    singularNext[i] = " " + SINGULAR.get(m.group(2)) + literals[i + 1].substring(m.end());
+                String singular = m.find() ? singular(m.group(2)) : null;
+                if (singular != null) {
+                    singularNext[i] = " " + singular + literals[i + 1].substring(m.end());
                 }
             }
+        }
+
+        /**
+         * The singular of an English count noun the texts put after a number ("1 member", not "1 members"): the
+         * catalog's {@code noun.members} for one; {@code null} when the catalog does not know the word as a plural.
+         */
+        static String singular(String plural) {
+            Texts en = Texts.of(Lang.EN);
+            String key = "noun." + plural;
+            if (!en.has(key) || !en.get(key, 2).equals(plural)) {
+                return null;
+            }
+            String one = en.get(key, 1);
+            return one.equals(plural) ? null : one;
         }
 
         public static Template of(String text) {
@@ -199,7 +208,7 @@ public final class Values {
 
     static String format(Object v, boolean percent, Lang lang) {
         if (v == null) {
-            return lang == Lang.ZH ? "未知" : "unknown";
+            return Texts.of(lang).get("value.unknown");
         }
         if (v instanceof Number n && percent) {
             return plain(n.doubleValue() * 100, 1) + "%";
@@ -208,14 +217,14 @@ public final class Values {
             return plain(d, 2);
         }
         if (v instanceof Boolean b) {
-            return lang == Lang.ZH ? (b ? "是" : "否") : (b ? "yes" : "no");
+            return Texts.of(lang).get(b ? "value.yes" : "value.no");
         }
         if (v instanceof org.communityadvisor.Labelled l) {
             return l.label(lang);
         }
         if (v instanceof Collection<?> c) {
             return c.stream().map(e -> e instanceof org.communityadvisor.Labelled l ? l.label(lang) : String.valueOf(e))
-                    .collect(Collectors.joining(lang == Lang.ZH ? "、" : ", "));
+                    .collect(Collectors.joining(Texts.of(lang).get("value.list-separator")));
         }
         return String.valueOf(v);
     }

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.communityadvisor.Advice;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Severity;
+import org.communityadvisor.text.Texts;
 
 /**
  * Many communities ranked by urgency: most critical recommendations first, then most high ones, then the
@@ -68,13 +69,14 @@ public final class Portfolio {
      */
     public static String render(List<AdvisedCommunity> communities, Lang lang) {
         List<Row> rows = rank(communities);
-        boolean zh = lang == Lang.ZH;
+        Texts t = Texts.of(lang);
         int w = Math.max(10, rows.stream().mapToInt(r -> r.community().advice().communityId().length()).max().orElse(10));
         StringBuilder out = new StringBuilder();
-        out.append(zh ? "社群组合(按紧迫程度排序)" : "Portfolio, most urgent first").append('\n');
-        out.append(String.format("%4s  %-" + w + "s  %s %8s %5s %5s %7s %6s  %s", "#", zh ? "社群" : "community",
-                pad(zh ? "阶段" : "stage", 10), zh ? "紧急" : "critical", zh ? "高" : "high", zh ? "全部" : "all",
-                zh ? "综合分" : "overall", zh ? "趋势" : "trend", zh ? "先做" : "start with")).append('\n');
+        out.append(t.get("report.portfolio")).append('\n');
+        out.append(String.format("%4s  %-" + w + "s  %s %8s %5s %5s %7s %6s  %s", "#", t.get("portfolio.community"),
+                pad(t.get("portfolio.stage"), 10), t.get("portfolio.critical"), t.get("portfolio.high"),
+                t.get("portfolio.all"), t.get("portfolio.overall"), t.get("portfolio.trend"),
+                t.get("portfolio.start-with"))).append('\n');
         for (Row r : rows) {
             Advice a = r.community().advice();
             out.append(String.format("%4d  %-" + w + "s  %s %8d %5d %5d %7s %6s  %s", r.rank(), a.communityId(),

@@ -11,6 +11,7 @@ import org.communityadvisor.Scores;
 import org.communityadvisor.Severity;
 import org.communityadvisor.engine.Values;
 import org.communityadvisor.report.internal.TerminalText;
+import org.communityadvisor.text.Texts;
 
 /**
  * The advice as a consultant reads it in a terminal: the focus first, the stage and why, the scores, then each
@@ -25,11 +26,13 @@ import org.communityadvisor.report.internal.TerminalText;
  */
 public final class TextReport {
     private final Lang lang;
+    private final Texts t;
     private final boolean color;
     private final int top;
 
     private TextReport(Lang lang, boolean color, int top) {
         this.lang = java.util.Objects.requireNonNull(lang, "lang");
+        this.t = Texts.of(lang);
         this.color = color;
         this.top = top;
     }
@@ -74,51 +77,45 @@ public final class TextReport {
         return out.toString();
     }
 
-    private String t(String en, String zh) {
-        return lang == Lang.ZH ? zh : en;
-    }
-
     private void render(Advice a, String label, StringBuilder out) {
-        line(out, bold(a.communityId()) + "  " + t("as of", "日期") + " " + a.asOf() + "  ("
-                + t("rules", "规则版本") + " " + a.rulesVersion() + t(", profile ", ",配置 ") + a.profile().name()
-                + ")" + (label == null ? "" : "  " + label));
+        line(out, t.get("text.heading", bold(a.communityId()), a.asOf(), a.rulesVersion(), a.profile().name())
+                + (label == null ? "" : "  " + label));
         if (!a.focus().isEmpty()) {
-            line(out, bold(t("Start with:", "先做这几件:")));
+            line(out, bold(t.get("text.start-with")));
             for (Advice.Recommendation r : a.focusRecommendations()) {
                 wrap(out, "  " + r.rank() + ". ", r.title() + "  " + dim("(" + r.id() + ")"));
             }
         }
-        line(out, t("Stage: ", "阶段:") + bold(a.stage().label(lang)));
+        line(out, t.get("text.stage", bold(a.stage().label(lang))));
         for (String reason : a.stageReasons()) {
             wrap(out, "  ", reason);
         }
-        line(out, t("Scores: ", "评分:") + scores(a.scores()));
+        line(out, t.get("text.scores", scores(a.scores())));
         line(out, "");
         if (a.recommendations().isEmpty()) {
-            line(out, t("No recommendations: nothing in the rules calls for action.", "没有建议:规则未发现需要处理的问题。"));
+            line(out, t.get("report.none"));
         }
         int shown = top > 0 ? Math.min(top, a.recommendations().size()) : a.recommendations().size();
         for (Advice.Recommendation r : a.recommendations().subList(0, shown)) {
             String head = String.format("%2d. %s %s", r.rank(), severityTag(r.severity()), r.title());
             line(out, severityColor(r.severity(), head));
             line(out, "    " + dim(r.id() + " · " + r.category()));
-            wrap(out, "    " + t("Do:     ", "做法:"), r.action());
-            wrap(out, "    " + t("Why:    ", "原因:"), r.why());
-            wrap(out, "    " + t("Data:   ", "依据:"), evidence(r.evidence()));
-            wrap(out, "    " + t("Source: ", "出处:"), r.source().document() + " 「"
+            wrap(out, "    " + t.get("text.do"), r.action());
+            wrap(out, "    " + t.get("text.why"), r.why());
+            wrap(out, "    " + t.get("text.data"), evidence(r.evidence()));
+            wrap(out, "    " + t.get("text.source"), r.source().document() + " 「"
                     + Values.readableQuote(r.source().quote()) + "」");
             line(out, "");
         }
         if (shown < a.recommendations().size()) {
             int more = a.recommendations().size() - shown;
-            line(out, t("... and " + more + " more (shown: the first " + shown + "; all with --top 0 or without --top)",
-                    "…… 另有 " + more + " 条建议(只显示前 " + shown + " 条;去掉 --top 可看全部)"));
+            line(out, t.get("text.more", more, shown));
             line(out, "");
         }
         if (!a.suppressed().isEmpty()) {
-            line(out, t("Held back:", "暂缓:"));
+            line(out, t.get("text.held-back"));
             for (Advice.Suppression s : a.suppressed()) {
-                wrap(out, "  - ", s.id() + " (" + t("by ", "因 ") + s.by() + "): " + s.reason());
+                wrap(out, "  - ", t.get("text.held-back-item", s.id(), s.by(), s.reason()));
             }
             line(out, "");
         }
@@ -127,9 +124,7 @@ public final class TextReport {
             int named = Math.min(GAPS_SHOWN, a.dataGaps().size());
             String first = String.join(", ", a.dataGaps().subList(0, named));
             int rest = a.dataGaps().size() - named;
-            wrap(out, t("Unknown, would let more rules decide (most first): ", "未知数据(补全后可做更多判断,影响最大的在前):"),
-                    rest == 0 ? first : first + t(", and " + rest + " more (--format json lists all)",
-                            ",另有 " + rest + " 项(完整列表见机器可读的输出)"));
+            wrap(out, t.get("text.gaps"), rest == 0 ? first : t.get("text.gaps-more", first, rest));
             line(out, "");
         }
     }
@@ -143,18 +138,15 @@ public final class TextReport {
 
     /** {@code [HIGH]} in English, {@code [高]} in Chinese, padded so titles line up. */
     private String severityTag(Severity severity) {
-        String tag = "[" + (lang == Lang.ZH ? severity.zh() : severity.json().toUpperCase(java.util.Locale.ROOT)) + "]";
-        return TerminalText.pad(tag, lang == Lang.ZH ? 5 : 11);
+        return TerminalText.pad(t.get("text.tag." + severity.json()), Integer.parseInt(t.get("text.tag-width")));
     }
 
     private String scores(Scores s) {
         if (s == null) {
             return "-";
         }
-        return t("overall ", "综合 ") + n(s.overall()) + " · " + t("activity ", "活跃 ") + n(s.activity()) + " · "
-                + t("participation ", "参与 ") + n(s.participation()) + " · " + t("growth ", "增长 ") + n(s.growth())
-                + " · " + t("conversion ", "转化 ") + n(s.conversion()) + " · " + t("loyalty ", "忠诚 ") + n(s.loyalty())
-                + " · " + t("influence ", "影响力 ") + n(s.influence());
+        return t.get("text.score-line", n(s.overall()), n(s.activity()), n(s.participation()), n(s.growth()),
+                n(s.conversion()), n(s.loyalty()), n(s.influence()));
     }
 
     private static String n(Integer v) {
