@@ -150,10 +150,13 @@ class FleetJobTest {
         // the repository's rules, with a comment that makes them new to the compiled-rules cache
         Path rules = dir.resolve("rules");
         Files.createDirectories(rules);
-        try (Stream<Path> drl = Files.list(Path.of("../../rules"))) {
-            for (Path f : drl.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                Files.writeString(rules.resolve(f.getFileName()), Files.readString(f) + "\n// " + java.util.UUID.randomUUID()
-                        + "\n");
+        Path from = Path.of("../../rules"); // one folder a rule: rule.drl, its texts and cases
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = rules.resolve(from.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.writeString(to, Files.readString(f) + (f.toString().endsWith(".drl")
+                        ? "\n// " + java.util.UUID.randomUUID() + "\n" : ""));
             }
         }
         Path events = dir.resolve("events.jsonl");
