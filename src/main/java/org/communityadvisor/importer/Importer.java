@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.communityadvisor.ImportException;
-import org.communityadvisor.Platform;
 
 /**
  * Real data in: snapshots from chat exports, platform statistics and a consultant's sheet ({@code IMPORT.md}).
@@ -43,7 +42,7 @@ public final class Importer {
         String source = format.id() + " " + paths.stream().map(Path::toString).collect(Collectors.joining(", "));
         ImportContext context = new ImportContext(format, o, source);
         try {
-            reader(format).read(paths, context);
+            format.reader().read(paths, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,29 +94,5 @@ public final class Importer {
             id = "community";
         }
         return id.length() > 128 ? id.substring(0, 128) : id;
-    }
-
-    static FormatReader reader(Format format) {
-        return switch (format) {
-            case TELEGRAM -> new TelegramReader();
-            case DISCORD -> new DiscordReader();
-            case SLACK -> new SlackReader();
-            case SLACK_ANALYTICS -> new SlackAnalyticsReader();
-            case WECHAT -> new WeChatReader();
-            case WECOM -> new WeComReader();
-            case EVENTS -> new EventsReader();
-            case SHEET -> new SheetReader();
-        };
-    }
-
-    static Platform platformOf(Format format) {
-        return switch (format) {
-            case TELEGRAM -> Platform.TELEGRAM;
-            case DISCORD -> Platform.DISCORD;
-            case SLACK, SLACK_ANALYTICS -> Platform.SLACK;
-            case WECHAT -> Platform.WECHAT;
-            case WECOM -> Platform.WECOM;
-            default -> null;
-        };
     }
 }
