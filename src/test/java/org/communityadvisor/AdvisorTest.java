@@ -14,12 +14,18 @@ import org.junit.jupiter.api.Test;
 /** The embedded API: Java objects or JSON in, immutable advice out, the same from many threads at once. */
 class AdvisorTest {
     private static Snapshot small() {
-        return new Snapshot(1, "java-built", "读书会", Platform.WECHAT, Purpose.SHARING, Origin.BUSINESS, false, true,
-                null, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-20"), null,
-                new Snapshot.Members(24, 3, 0, 1, 0, 10),
-                new Snapshot.Entry(Barrier.NONE, null, List.of(Channel.QR), LocalDate.parse("2026-10-01")),
-                new Snapshot.Activity(60, 8, 0, 0, 0, 0, 0, 0, 0, 0, false, null, null),
-                null, null, null, null);
+        // builders, not the canonical constructors: a new field must not break code that builds snapshots
+        return Snapshot.builder().schemaVersion(1).id("java-built").name("读书会").platform(Platform.WECHAT)
+                .purpose(Purpose.SHARING).origin(Origin.BUSINESS).coreGroup(false).goalDefined(true)
+                .createdOn(LocalDate.parse("2026-10-01")).asOf(LocalDate.parse("2026-10-20"))
+                .members(Snapshot.Members.builder().total(24).joined7d(3).left7d(0).admins(1).kols(0).silent30d(10)
+                        .build())
+                .entry(Snapshot.Entry.builder().barrier(Barrier.NONE).channels(List.of(Channel.QR))
+                        .qrCreatedOn(LocalDate.parse("2026-10-01")).build())
+                .activity(Snapshot.Activity.builder().messages7d(60).activeMembers7d(8).adMessages7d(0).officialPosts7d(0)
+                        .topics30d(0).guestShares30d(0).liveSessions30d(0).offlineEvents90d(0).checkIns7d(0).reviews30d(0)
+                        .dailyRitual(false).build())
+                .build();
     }
 
     @Test
@@ -154,9 +160,9 @@ class AdvisorTest {
 
     @Test
     void javaBuiltSnapshotsAreValidatedLikeJson() {
-        Snapshot bad = new Snapshot(1, "x", null, Platform.QQ, null, null, null, null, null,
-                LocalDate.parse("2026-10-01"), LocalDate.parse("2026-09-01"), null,
-                new Snapshot.Members(10, null, null, 11, null, null), null, null, null, null, null, null);
+        Snapshot bad = Snapshot.builder().schemaVersion(1).id("x").platform(Platform.QQ)
+                .createdOn(LocalDate.parse("2026-10-01")).asOf(LocalDate.parse("2026-09-01"))
+                .members(Snapshot.Members.builder().total(10).admins(11).build()).build();
         assertThatThrownBy(() -> Fixtures.ADVISOR.advise(bad)).isInstanceOf(InvalidSnapshotException.class)
                 .satisfies(e -> assertThat(((InvalidSnapshotException) e).errors()).extracting(ValidationError::path)
                         .containsExactlyInAnyOrder("asOf", "members.admins"));
