@@ -71,7 +71,7 @@ class MetaTest {
     }
 
     @Test
-    void theSchemaListsExactlyTheCatalogsIds() throws Exception {
+    void everyIdTheGuidanceCatalogsIsARule() throws Exception {
         Path catalog = Fixtures.SHARED.resolve("guidance/CATALOG.md");
         assumeTrue(Files.exists(catalog), "../shared/guidance/CATALOG.md is not beside the project; skipped");
         Matcher m = Pattern.compile("(?m)^\\| `([a-z]+\\.[a-z-]+)` \\|").matcher(Files.readString(catalog));
@@ -79,10 +79,11 @@ class MetaTest {
         while (m.find()) {
             ids.add(m.group(1));
         }
-        // The count comes from the rules (51 in edition 2), not from a literal here.
-        assertThat(ids).hasSameSizeAs(ruleIds());
-        assertThat(SnapshotSchema.catalogIds()).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(ruleIds()).containsExactlyInAnyOrderElementsOf(ids);
+        // Every id the guidance catalogs is a bundled rule (and so in the schema); a rule may go beyond the
+        // catalog (a practitioner's addition from the seeds, docs/ADDING-A-RULE.md), never fall short of it.
+        assertThat(ids).isNotEmpty();
+        assertThat(SnapshotSchema.catalogIds()).containsAll(ids);
+        assertThat(ruleIds()).containsAll(ids);
     }
 
     @Test
