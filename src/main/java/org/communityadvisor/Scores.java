@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The composite evaluation (seed 002: 综合评估): each sub-score 0-100, {@code null} where its inputs are
- * unknown; {@code influence} (edition 2; 002: 品牌影响力, 用户推荐新用户) comes from members' referrals;
+ * unknown; {@code influence} (002: 品牌影响力, 用户推荐新用户) comes from members' referrals;
  * {@code overall} is the weighted mean of the known sub-scores. {@code change} (an optional
  * addition to the contract) holds each sub-score's change against four weeks earlier, where history allows.
  */

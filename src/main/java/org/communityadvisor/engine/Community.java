@@ -84,7 +84,7 @@ public final class Community {
         Double prior = null;
         Double growth = null;
         if (h != null && h.size() >= 3) {
-            // Edition 2: a decline needs two bad weeks, each against the mean of up to declineWeeks weeks
+            // A decline needs two bad weeks, each against the mean of up to declineWeeks weeks
             // before those two (all of them must be known).
             last = h.get(h.size() - 1).messages();
             previous = h.get(h.size() - 2).messages();
@@ -179,8 +179,8 @@ public final class Community {
     }
 
     /**
-     * Whether this group is the operator's core fan group. The one field whose absence means {@code false}
-     * (edition 2): a designation the operator declares, so a snapshot that does not say is not one.
+     * Whether this group is the operator's core fan group. The one field whose absence means {@code false}:
+     * a designation the operator declares, so a snapshot that does not say is not one.
      */
     public Boolean getCoreGroup() {
         return Boolean.TRUE.equals(snapshot.coreGroup());

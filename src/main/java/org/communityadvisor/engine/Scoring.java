@@ -18,8 +18,8 @@ import org.communityadvisor.Thresholds;
  *     netJoin7d / total and a quarter of the 4-week member growth</li>
  * <li>conversion = 100 x buyers30d / total / scoreConversionTarget</li>
  * <li>loyalty = 100 x repeatBuyers90d / buyers90d / scoreLoyaltyTarget (unknown without 90-day buyers;
- *     edition 2 compares like with like)</li>
- * <li>influence = 100 x referrals30d / total / scoreInfluenceTarget (edition 2; 002: 用户推荐新用户)</li>
+ *     compares like with like)</li>
+ * <li>influence = 100 x referrals30d / total / scoreInfluenceTarget (002: 用户推荐新用户)</li>
  * </ul>
  * Each is clamped to 0-100 and rounded; unknown inputs give {@code null}; overall is the mean of the known
  * sub-scores weighted by the profile's scoreWeight* values; a {@code sales} group weighs conversion and
