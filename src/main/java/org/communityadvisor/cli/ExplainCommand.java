@@ -58,6 +58,11 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.println();
         out.print(r.drl());
+        int slash = r.file().lastIndexOf('/');
+        if (slash > 0) {
+            out.println();
+            out.println(t.get("explain.files", "rules/" + r.file().substring(0, slash)));
+        }
         out.flush();
         return 0;
     }
