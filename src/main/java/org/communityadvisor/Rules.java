@@ -149,11 +149,16 @@ public final class Rules {
             return info.text("action", lang);
         }
 
+        /** A stage rule's or suppression rule's reason, as the advice gives it; {@code null} for others. */
+        public String reason(Lang lang) {
+            return info.text("reason", lang);
+        }
+
         public String why(Lang lang) {
             return info.text("why", lang);
         }
 
-        /** A metadata value as the rule file writes it ({@code @needs}, {@code @reasonEn} ...). */
+        /** A metadata value as the rule file writes it ({@code @needs}, {@code @source} ...). */
         public String metadata(String key) {
             return info.get(key);
         }

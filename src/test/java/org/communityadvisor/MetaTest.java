@@ -58,7 +58,7 @@ class MetaTest {
             if (RuleInfo.CATEGORIES.contains(prefix)) {
                 recommendationFolders.add(folder);
             }
-            if (RuleInfo.CATEGORIES.contains(prefix) || prefix.equals("stage")) {
+            if (RuleInfo.CATEGORIES.contains(prefix) || prefix.equals("stage") || prefix.equals("suppress")) {
                 Path cases = Path.of("rules", folder, "cases.json");
                 assertThat(cases).as(folder + " has its cases").isRegularFile();
                 var root = org.communityadvisor.json.Json.MAPPER.readTree(cases.toFile());

@@ -27,7 +27,7 @@ public class RuleCasesTest {
 
     /** One case: the rule, whether it must fire, and the patch. */
     public record Case(String rule, boolean fires, String name, JsonNode patch, String severity, String stage,
-                       String suppressedBy) {
+                       String suppressedBy, String holds) {
     }
 
     public static List<Case> cases() throws IOException {
@@ -40,7 +40,7 @@ public class RuleCasesTest {
                     for (JsonNode c : root.path(kind)) {
                         out.add(new Case(rule, kind.equals("fires"), c.path("name").asText(),
                                 c.get("patch"), c.path("severity").asText(null), c.path("stage").asText(null),
-                                c.path("suppressedBy").asText(null)));
+                                c.path("suppressedBy").asText(null), c.path("holds").asText(null)));
                     }
                 }
             }
@@ -75,6 +75,18 @@ public class RuleCasesTest {
                             assertThat(advice.stage()).as("stage").isEqualTo(rule.stage());
                         } else {
                             assertThat(advice.stage()).as("stage").isNotEqualTo(rule.stage());
+                        }
+                        return;
+                    }
+                    if (rule.kind() == Rules.Kind.SUPPRESSION) {
+                        // A suppression rule "fires" when it holds back the hit its case names, with its own reason.
+                        assertThat(c.holds()).as("a suppression rule's case names the id it holds back (holds)").isNotNull();
+                        String reason = rule.reason(Lang.EN);
+                        boolean heldByIt = advice.suppressed().stream()
+                                .anyMatch(x -> x.id().equals(c.holds()) && x.reason().equals(reason));
+                        assertThat(heldByIt).as(c.holds() + " held back by " + c.rule()).isEqualTo(c.fires());
+                        if (!c.fires()) {
+                            assertThat(shown).as("the near miss shows what it would have held back").contains(c.holds());
                         }
                         return;
                     }

@@ -10,9 +10,10 @@ import java.util.List;
 import org.communityadvisor.json.Json;
 
 /**
- * The check that every recommendation and stage rule of a rules folder comes with its cases: a
+ * The check that every recommendation, stage and suppression rule of a rules folder comes with its cases: a
  * {@code cases.json} beside its {@code rule.drl} with at least one case that fires it ({@code fires}) and one
- * that nearly does ({@code nearMiss}), each a named JSON merge patch on the folder's healthy {@code base.json}.
+ * that nearly does ({@code nearMiss}), each a named JSON merge patch on the folder's healthy {@code base.json}
+ * (a suppression rule's cases also name the id it holds back, {@code holds}).
  * Running them is the tests' job ({@code RuleCasesTest}); this only sees that they are there. Stateless.
  */
 final class RuleCases {
@@ -25,8 +26,7 @@ final class RuleCases {
             out.add("base.json: missing: the healthy snapshot on which no rule fires, which every case patches");
         }
         for (RuleInfo r : rules) {
-            if ((r.kind() != RuleInfo.Kind.RECOMMENDATION && r.kind() != RuleInfo.Kind.STAGE)
-                    || !r.folder().equals(r.name())) {
+            if (r.kind() == RuleInfo.Kind.OTHER || !r.folder().equals(r.name())) {
                 continue; // a rule outside its own folder is reported as such by RuleTexts
             }
             String file = r.folder() + "/cases.json";
@@ -54,6 +54,9 @@ final class RuleCases {
                     JsonNode c = cases.get(i);
                     if (!c.path("name").isTextual() || !c.path("patch").isObject()) {
                         out.add(file + ": " + kind + "[" + i + "]: a case is {\"name\": \"...\", \"patch\": {...}}");
+                    } else if (r.kind() == RuleInfo.Kind.SUPPRESSION && !c.path("holds").isTextual()) {
+                        out.add(file + ": " + kind + "[" + i + "]: a suppression rule's case names the id it holds back"
+                                + " (\"holds\": \"...\")");
                     }
                 }
             }
