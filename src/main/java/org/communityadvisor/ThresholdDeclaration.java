@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * One threshold as {@code rules/thresholds.json} declares it: its name, default (the guidance's own number: the
  * {@code default} profile), range, and meaning in both languages. Profiles override thresholds by name; a value
- * outside its range is refused. The {@link Thresholds} record carries the values to the rules, one component a
- * declaration, in the same order (a test holds the two together).
+ * outside its range is refused. The {@link Thresholds} record that carries the values to the rules is generated
+ * from the same file at build time, a component a declaration in the same order.
  *
  * @param name         as rules and profiles write it
  * @param defaultValue the guidance's own number
