@@ -71,6 +71,39 @@ class NewRuleFolderTest {
         }
     }
 
+    /** A rule written the old way (several rules a file, texts as annotations) is told where each part goes. */
+    @Test
+    void aRuleWrittenTheOldWayIsToldWhereItsPartsGo() {
+        java.util.List<org.communityadvisor.engine.RuleBase.Source> sources = new java.util.ArrayList<>();
+        for (org.communityadvisor.engine.RuleBase.Source s : org.communityadvisor.engine.RuleBase.bundledSources()) {
+            if (!s.path().startsWith("size.below-viable/")) {
+                sources.add(s);
+            }
+        }
+        sources.add(new org.communityadvisor.engine.RuleBase.Source("size.drl", """
+                package communityadvisor.rules;
+                import org.communityadvisor.engine.Community;
+                import org.communityadvisor.engine.Hit;
+                rule "size.below-viable"
+                    @severity("high")
+                    @weight(70)
+                    @evidence("members.total, minViableMembers, coreGroup")
+                    @source("000_d819271432d36090.txt")
+                    @quote("少于30人不成群")
+                    @titleEn("Too few members to be a group yet")
+                when
+                    Community( members.total < thresholds.minViableMembers, coreGroup == false )
+                then
+                    insert(Hit.of(kcontext));
+                end
+                """));
+        assertThatThrownBy(() -> org.communityadvisor.engine.RuleBase.compile(sources))
+                .hasMessageContaining("size.drl:4: rule \"size.below-viable\": @titleEn: a rule's texts live in its"
+                        + " folder's en.properties (title = ...); move it there")
+                .hasMessageContaining("size.drl:4: rule \"size.below-viable\": a rule lives in the folder named by"
+                        + " its id: move it to size.below-viable/rule.drl");
+    }
+
     @Test
     void theBundledRulesRefuseTheNewRulesId() throws Exception {
         assertThat(Fixtures.ADVISOR.rules().ids()).doesNotContain(ID).contains("governance.spam");

@@ -108,6 +108,13 @@ final class RuleTexts {
                 continue;
             }
             String at = r.file() + ":" + r.line() + ": rule \"" + r.name() + "\": ";
+            for (String key : new java.util.TreeSet<>(r.meta().keySet())) {
+                if (key.matches("(title|action|why|trigger|reason)(En|Zh)")) {
+                    String what = key.substring(0, key.length() - 2);
+                    out.add(at + "@" + key + ": a rule's texts live in its folder's " + key.substring(key.length() - 2)
+                            .toLowerCase(java.util.Locale.ROOT) + ".properties (" + what + " = ...); move it there");
+                }
+            }
             if (!r.folder().equals(r.name())) {
                 out.add(at + "a rule lives in the folder named by its id: move it to " + r.name() + "/rule.drl,"
                         + " with its texts (en.properties, zh.properties) and cases (cases.json) beside it");
