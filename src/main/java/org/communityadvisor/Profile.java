@@ -121,4 +121,11 @@ public record Profile(String name, String description, Thresholds thresholds) {
     public static List<String> thresholdNames() {
         return ThresholdDeclaration.all().stream().map(ThresholdDeclaration::name).toList();
     }
+
+    /** A threshold by its name ({@code minViableMembers}), as this profile sets it; empty when no threshold has it. */
+    public java.util.Optional<Object> threshold(String name) {
+        return org.communityadvisor.engine.Values.isThreshold(name)
+                ? java.util.Optional.ofNullable(org.communityadvisor.engine.Values.ref(name).get(null, thresholds))
+                : java.util.Optional.empty();
+    }
 }

@@ -21,8 +21,10 @@ public final class Rules {
     private final String version;
     private final Map<String, Rule> byId;
     private final java.util.Set<String> ids;
+    private final RuleBase base;
 
     Rules(RuleBase base) {
+        this.base = base;
         this.version = base.version();
         Map<String, Rule> rules = new LinkedHashMap<>();
         for (RuleInfo r : base.rules().values()) {
@@ -31,6 +33,35 @@ public final class Rules {
         this.byId = java.util.Collections.unmodifiableMap(rules);
         this.ids = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(
                 recommendations().stream().map(Rule::id).toList()));
+    }
+
+    /**
+     * A rules folder compiled and checked as {@code advisor lint} checks it (without {@code dir}: the bundled
+     * rules), without an advisor: every DRL error with {@code file:line}, missing metadata or texts, duplicate ids,
+     * values that name nothing.
+     *
+     * @throws RulesException with each problem when the rules cannot be used
+     */
+    public static Rules compile(java.nio.file.Path dir) {
+        try {
+            return new Rules(dir == null ? RuleBase.compile(RuleBase.bundledSources())
+                    : RuleBase.compile(RuleBase.directorySources(dir)));
+        } catch (org.communityadvisor.engine.RuleBaseException e) {
+            throw new RulesException(e.problems());
+        }
+    }
+
+    /** How many DRL files the rules were compiled from. */
+    public int drlFiles() {
+        return base.sources().size();
+    }
+
+    /**
+     * What the rules folder {@code dir} lacks beyond its rules: each rule's cases ({@code cases.json} beside it)
+     * and the base snapshot they patch; empty when complete.
+     */
+    public List<String> caseProblems(java.nio.file.Path dir) {
+        return base.caseProblems(dir);
     }
 
     /** The catalog: every recommendation's id, in id order (what {@code acknowledged} and expectations may name). */

@@ -35,10 +35,6 @@ class ArchitectureTest {
      * between top-level classes. Each is an arrow to replace by the root package's API.
      */
     private static final Set<String> KNOWN_INTERNAL_USES = Set.of(
-            "cli.LintCommand -> engine.RuleBase", "cli.LintCommand -> engine.RuleBaseException",
-            "cli.LintCommand -> engine.RuleInfo", "cli.RuleCatalog -> engine.Values",
-            "report.HtmlReport -> engine.Values", "report.MarkdownReport -> engine.Values",
-            "report.TextReport -> engine.Values",
             // reading and validating JSON: the reader, the model, merge patches and names' suggestions
             "cli.AdviseCommand -> json.InputReader", "cli.ExplainCommand -> json.Names",
             "cli.SchemaCommand -> json.SnapshotSchema", "server.AdvisorHandler -> json.InputReader",

@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.communityadvisor.Profile;
-import org.communityadvisor.engine.RuleBase;
-import org.communityadvisor.engine.RuleBaseException;
-import org.communityadvisor.engine.RuleInfo;
+import org.communityadvisor.Rules;
+import org.communityadvisor.RulesException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,21 +34,20 @@ final class LintCommand implements Callable<Integer> {
         }
         int problems = 0;
         try {
-            RuleBase base = dir == null ? RuleBase.compile(RuleBase.bundledSources())
-                    : RuleBase.compile(RuleBase.directorySources(dir));
-            long recs = base.rules().values().stream().filter(r -> r.kind() == RuleInfo.Kind.RECOMMENDATION).count();
-            long stages = base.rules().values().stream().filter(r -> r.kind() == RuleInfo.Kind.STAGE).count();
+            Rules base = Rules.compile(dir);
+            long recs = base.all().stream().filter(r -> r.kind() == Rules.Kind.RECOMMENDATION).count();
+            long stages = base.all().stream().filter(r -> r.kind() == Rules.Kind.STAGE).count();
             List<String> cases = dir == null ? List.of() : base.caseProblems(dir);
             for (String p : cases) {
                 out.println(dir + "/" + p);
             }
             problems += cases.size();
             if (cases.isEmpty()) {
-                out.println((dir == null ? "bundled rules" : dir.toString()) + ": " + base.sources().size()
+                out.println((dir == null ? "bundled rules" : dir.toString()) + ": " + base.drlFiles()
                         + " DRL files, " + recs + " recommendation rules, " + stages + " stage rules, version "
                         + base.version() + ": ok");
             }
-        } catch (RuleBaseException e) {
+        } catch (RulesException e) {
             for (String p : e.problems()) {
                 String where = dir == null ? "rules" : dir.toString();
                 out.println(p.startsWith("(rules): ") ? where + ": " + p.substring(9)

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.communityadvisor.Evidence;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Profile;
 import org.communityadvisor.Rules;
-import org.communityadvisor.engine.Values;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.report.internal.TerminalText;
 import org.communityadvisor.text.Texts;
@@ -36,9 +36,7 @@ final class RuleCatalog {
     Map<String, Object> thresholds(Rules.Rule r) {
         Map<String, Object> out = new TreeMap<>();
         for (String name : r.evidence()) {
-            if (Values.isThreshold(name)) {
-                out.put(name, Values.evidence(Values.ref(name).get(null, profile.thresholds())));
-            }
+            profile.threshold(name).ifPresent(v -> out.put(name, Evidence.rounded(v)));
         }
         return out;
     }
@@ -105,7 +103,7 @@ final class RuleCatalog {
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
             }
             TerminalText.wrap(out, "    " + t.get("rules.source"), r.document() + " 「"
-                    + Values.readableQuote(r.quote()) + "」");
+                    + Evidence.readableQuote(r.quote()) + "」");
         }
     }
 
@@ -142,7 +140,7 @@ final class RuleCatalog {
             md.append(t.get("rules.md.action")).append(cell(withThresholds(r.action(lang)))).append("\n");
             md.append(t.get("rules.md.why")).append(cell(r.why(lang))).append("\n");
             md.append(t.get("rules.md.source")).append(r.document()).append(" 「")
-                    .append(cell(Values.readableQuote(r.quote())))
+                    .append(cell(Evidence.readableQuote(r.quote())))
                     .append("」\n");
         }
         return md.toString();
@@ -157,10 +155,11 @@ final class RuleCatalog {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = m.group();
-            if (Values.isThreshold(m.group(1))) {
-                Object v = Values.ref(m.group(1)).get(null, profile.thresholds());
-                value = m.group(2).isEmpty() ? Values.display(v, lang)
-                        : Values.display(Math.round(((Number) v).doubleValue() * 1000) / 10.0, lang) + "%";
+            java.util.Optional<Object> threshold = profile.threshold(m.group(1));
+            if (threshold.isPresent()) {
+                Object v = threshold.get();
+                value = m.group(2).isEmpty() ? Evidence.display(v, lang)
+                        : Evidence.display(Math.round(((Number) v).doubleValue() * 1000) / 10.0, lang) + "%";
             }
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
         }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.communityadvisor.Advice;
+import org.communityadvisor.Evidence;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Scores;
 import org.communityadvisor.Snapshot;
-import org.communityadvisor.engine.Values;
 
 /**
  * The report a consultant hands to a client as one self-contained HTML page (inline CSS and SVG, opens
@@ -144,9 +144,9 @@ public final class HtmlReport {
             m.put("action", r.action());
             m.put("why", r.why());
             m.put("evidence", r.evidence().entrySet().stream()
-                    .map(x -> Map.of("name", x.getKey(), "value", Values.display(x.getValue(), lang))).toList());
+                    .map(x -> Map.of("name", x.getKey(), "value", Evidence.display(x.getValue(), lang))).toList());
             m.put("document", r.source().document());
-            m.put("quote", Values.readableQuote(r.source().quote()));
+            m.put("quote", Evidence.readableQuote(r.source().quote()));
             return m;
         }).toList());
         c.put("suppressed", a.suppressed());

@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.communityadvisor.Advice;
+import org.communityadvisor.Evidence;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Snapshot;
-import org.communityadvisor.engine.Values;
 
 /**
  * The report a consultant hands to a client, in Markdown: with several communities the {@link Portfolio}
@@ -90,10 +90,10 @@ public final class MarkdownReport {
             out.append("   - ").append(t.get("do")).append(": ").append(escape(r.action())).append('\n');
             out.append("   - ").append(t.get("why")).append(": ").append(escape(r.why())).append('\n');
             out.append("   - ").append(t.get("evidence")).append(": ").append(r.evidence().entrySet().stream()
-                    .map(e -> code(e.getKey()) + " = " + escape(Values.display(e.getValue(), lang)))
+                    .map(e -> code(e.getKey()) + " = " + escape(Evidence.display(e.getValue(), lang)))
                     .collect(Collectors.joining(", "))).append('\n');
             out.append("   - ").append(t.get("source")).append(": ").append(escapeName(r.source().document())).append(" 「")
-                    .append(escape(Values.readableQuote(r.source().quote()))).append("」\n");
+                    .append(escape(Evidence.readableQuote(r.source().quote()))).append("」\n");
         }
         if (!a.suppressed().isEmpty()) {
             out.append("\n### ").append(t.get("suppressed")).append('\n');

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.communityadvisor.Advice;
+import org.communityadvisor.Evidence;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Scores;
 import org.communityadvisor.Severity;
-import org.communityadvisor.engine.Values;
 import org.communityadvisor.report.internal.TerminalText;
 import org.communityadvisor.text.Texts;
 
@@ -104,7 +104,7 @@ public final class TextReport {
             wrap(out, "    " + t.get("text.why"), r.why());
             wrap(out, "    " + t.get("text.data"), evidence(r.evidence()));
             wrap(out, "    " + t.get("text.source"), r.source().document() + " 「"
-                    + Values.readableQuote(r.source().quote()) + "」");
+                    + Evidence.readableQuote(r.source().quote()) + "」");
             line(out, "");
         }
         if (shown < a.recommendations().size()) {
@@ -154,7 +154,7 @@ public final class TextReport {
     }
 
     private String evidence(Map<String, Object> evidence) {
-        return evidence.entrySet().stream().map(e -> e.getKey() + "=" + Values.display(e.getValue(), lang))
+        return evidence.entrySet().stream().map(e -> e.getKey() + "=" + Evidence.display(e.getValue(), lang))
                 .collect(Collectors.joining(", "));
     }
 
