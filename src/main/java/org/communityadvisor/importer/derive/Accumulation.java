@@ -20,6 +20,7 @@ import org.communityadvisor.Channel;
 import org.communityadvisor.importer.DayFigures;
 import org.communityadvisor.importer.Event;
 import org.communityadvisor.importer.ImportReport;
+import org.communityadvisor.importer.Note;
 import org.communityadvisor.importer.People;
 import org.communityadvisor.json.SnapshotValidator;
 
@@ -52,9 +53,9 @@ public final class Accumulation {
     private final List<Person> byIndex = new ArrayList<>();
     final Set<String> officialIds = new HashSet<>();
     final Map<String, Fact> facts = new LinkedHashMap<>();
-    final Map<String, String> unknownWhy = new HashMap<>();
+    final Map<String, Note> unknownWhy = new HashMap<>();
     final Map<String, Skip> skipped = new LinkedHashMap<>();
-    final List<String> notes = new ArrayList<>();
+    final List<Note> notes = new ArrayList<>();
 
     // replies: ids of recent messages -> sender, evicted after REPLY_MEMORY
     private final Map<String, Recent> recent = new HashMap<>();
@@ -67,7 +68,7 @@ public final class Accumulation {
     private int unansweredAtLastCompaction;
 
     boolean recordsJoins;
-    String joinsNote;
+    Note joinsNote;
     int joinsAfterCut;
     int leavesAfterCut;
     boolean recordsLeaves;
@@ -91,12 +92,12 @@ public final class Accumulation {
     // ---- what readers state ---------------------------------------------------------------------------------------
 
     /** A value the data states or an estimate from it, with where it comes from or how. */
-    public void fact(String path, Object value, ImportReport.How how, String note) {
+    public void fact(String path, Object value, ImportReport.How how, Note note) {
         facts.put(path, new Fact(value, how, note));
     }
 
     /** Why a field stays unknown for this format (shown in the report). */
-    public void unknownBecause(String path, String why) {
+    public void unknownBecause(String path, Note why) {
         unknownWhy.put(path, why);
     }
 
@@ -106,7 +107,7 @@ public final class Accumulation {
     }
 
     /** What the format's joins are, for the report of {@code members.joined7d} (e.g. a lower bound). */
-    public void joinsCountedAs(String how) {
+    public void joinsCountedAs(Note how) {
         joinsNote = how;
     }
 
@@ -122,14 +123,14 @@ public final class Accumulation {
     }
 
     /** Anything else the reader of the report should know. */
-    public void note(String note) {
+    public void note(Note note) {
         if (!notes.contains(note)) {
             notes.add(note);
         }
     }
 
     /** A record that is not a member's message: {@code bot}, {@code service}, {@code empty}... */
-    public void skip(String what, String where) {
+    public void skip(String what, Note where) {
         skipped.computeIfAbsent(what, k -> new Skip(where)).count++;
     }
 
@@ -155,7 +156,7 @@ public final class Accumulation {
      */
     private boolean outOfRange(LocalDate day) {
         if (!SnapshotValidator.inDateRange(day)) {
-            skip(OUT_OF_RANGE, day.toString());
+            skip(OUT_OF_RANGE, Note.verbatim(day.toString()));
             return true;
         }
         return false;
@@ -488,14 +489,14 @@ public final class Accumulation {
         }
     }
 
-    record Fact(Object value, ImportReport.How how, String note) {
+    record Fact(Object value, ImportReport.How how, Note note) {
     }
 
     static final class Skip {
-        final String first;
+        final Note first;
         int count;
 
-        Skip(String first) {
+        Skip(Note first) {
             this.first = first;
         }
     }
