@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Set;
 import org.communityadvisor.Lang;
-import org.communityadvisor.json.SnapshotValidator;
+import org.communityadvisor.importer.derive.Accumulation;
 import org.communityadvisor.text.Texts;
 
 /**
@@ -104,8 +104,8 @@ public record ImportReport(String source, List<Field> fields, List<Skipped> skip
         @JsonIgnore
         public Note counted() {
             if (what.equals(EventLog.OUT_OF_RANGE)) {
-                return Note.of("import.skip.out-of-range", count, SnapshotValidator.EARLIEST_DATE.getYear(),
-                        SnapshotValidator.LATEST_DATE.getYear());
+                return Note.of("import.skip.out-of-range", count, Accumulation.EARLIEST_YEAR,
+                        Accumulation.LATEST_YEAR);
             }
             return KINDS.contains(what) ? Note.of("import.skip." + what.replace(' ', '-'), count)
                     : Note.of("import.skip.kind", count, what);

@@ -42,9 +42,11 @@ public final class Accumulation {
     private static final int PEOPLE_LIMIT = 10;
     /** The id prefix of a member a join notice names only by display name (Telegram invites, WeChat notices). */
     public static final String NAMED = "name:";
+    /** The first and last year a snapshot's dates may fall in. */
+    public static final int EARLIEST_YEAR = SnapshotValidator.EARLIEST_DATE.getYear();
+    public static final int LATEST_YEAR = SnapshotValidator.LATEST_DATE.getYear();
     /** The kind of skipped record dated before 1990 or after 2099. */
-    public static final String OUT_OF_RANGE = "dated before " + SnapshotValidator.EARLIEST_DATE.getYear()
-            + " or after " + SnapshotValidator.LATEST_DATE.getYear();
+    public static final String OUT_OF_RANGE = "dated before " + EARLIEST_YEAR + " or after " + LATEST_YEAR;
 
     private final LocalDate cut;
     final TreeMap<LocalDate, Day> days = new TreeMap<>();
