@@ -319,22 +319,17 @@ final class ImportCommand implements Callable<Integer> {
         String render(ImportedCommunity c) {
             ImportReport r = c.report();
             StringBuilder b = new StringBuilder();
-            boolean zh = lang == Lang.ZH;
             b.append(t.get("import.heading", r.source(), c.snapshot().id(), c.snapshot().asOf())).append('\n');
             int width = r.fields().stream().mapToInt(f -> f.path().length()).max().orElse(10);
             for (ImportReport.Field f : r.fields()) {
-                String value = f.value() == null ? "—" : String.valueOf(f.value());
-                if (zh) {
-                    value = value.replaceFirst("^(\\d+) weeks?, ", "$1 周,");
-                }
+                String value = f.value() == null ? "—" : f.value(lang);
                 if (value.length() > 40) {
                     value = value.substring(0, 39) + "…";
                 }
-                String how = zh ? f.how().zh() : f.how().id();
                 b.append("  ").append(pad(f.path(), width)).append("  ").append(pad(value, 12)).append("  ")
-                        .append(how);
+                        .append(f.how().text(lang));
                 if (f.note() != null) {
-                    b.append(": ").append(zh ? ImportReportZh.note(f.note()) : f.note());
+                    b.append(": ").append(f.note(lang));
                 }
                 b.append('\n');
             }
@@ -342,14 +337,13 @@ final class ImportCommand implements Callable<Integer> {
                 b.append(t.get("import.skipped"));
                 List<String> parts = new ArrayList<>();
                 for (ImportReport.Skipped s : r.skipped()) {
-                    String what = zh ? ImportReportZh.skipped(s.what()) : s.what();
-                    parts.add(s.count() + " " + what + (s.first() == null ? ""
-                            : t.get("import.skipped-first", zh ? where(s.first()) : s.first())));
+                    parts.add(s.counted().text(lang) + (s.first() == null ? ""
+                            : t.get("import.skipped-first", s.first().text(lang))));
                 }
                 b.append(String.join("; ", parts)).append('\n');
             }
-            for (String note : r.notes()) {
-                b.append(t.get("import.note")).append(zh ? ImportReportZh.note(note) : note).append('\n');
+            for (String note : r.notes(lang)) {
+                b.append(t.get("import.note")).append(note).append('\n');
             }
             if (r.people() != null) {
                 people(b, r.people(), c.snapshot().asOf(), t);
@@ -384,11 +378,6 @@ final class ImportCommand implements Callable<Integer> {
                 b.append("      ").append(t.get("import.people.question", from, q.text() == null ? "" : q.text()))
                         .append('\n');
             }
-        }
-
-        /** A record's position in Chinese: {@code line 12} → {@code 第 12 行}. */
-        static String where(String position) {
-            return position.replaceAll("\\b(?:line|row) (\\d+)", "第 $1 行");
         }
 
         private static String who(String name, String id) {

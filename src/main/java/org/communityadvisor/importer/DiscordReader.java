@@ -55,15 +55,14 @@ final class DiscordReader implements FormatReader {
         }
         EventLog log = run.log;
         if (!run.officialNames.isEmpty()) {
-            log.note("officials: authors with a role named like admin, moderator or owner (" + run.officialCount
-                    + ": " + String.join(", ", run.officialNames) + (run.officialCount > run.officialNames.size()
-                    ? ", …" : "") + "); --official adds others");
+            log.note(Note.of("import.discord.officials", run.officialCount, String.join(", ", run.officialNames)
+                    + (run.officialCount > run.officialNames.size() ? ", …" : "")));
         }
         if (run.joins > 0) {
-            log.note("joins are a lower bound: only the server's system channel records GuildMemberJoin notices");
+            log.note(Note.of("import.discord.joins-lower-bound"));
         }
         if ("0".equals(run.guildId)) {
-            log.note("the files are direct messages, not a server's channels");
+            log.note(Note.of("import.discord.direct-messages"));
         }
     }
 
@@ -87,14 +86,11 @@ final class DiscordReader implements FormatReader {
         Run(ImportContext context) {
             this.context = context;
             this.log = context.log();
-            log.fact("platform", Platform.DISCORD, "a DiscordChatExporter export");
-            log.unknownBecause("members.total", "DiscordChatExporter exports carry no member count (the server's "
-                    + "Server Insights shows it)");
-            log.unknownBecause("members.left7d", "Discord writes no leave notice into its channels");
-            log.unknownBecause("members.joined7d", "no file holds a GuildMemberJoin notice: only the server's "
-                    + "system channel records joins (export it too)");
-            log.joinsCountedAs("GuildMemberJoin notices in the 7 days: a lower bound, only the server's system "
-                    + "channel records them");
+            log.fact("platform", Platform.DISCORD, Note.of("import.discord.platform"));
+            log.unknownBecause("members.total", Note.of("import.discord.no-members"));
+            log.unknownBecause("members.left7d", Note.of("import.discord.no-leaves"));
+            log.unknownBecause("members.joined7d", Note.of("import.discord.no-joins"));
+            log.joinsCountedAs(Note.of("import.discord.joins"));
         }
 
         void file(Path path) throws IOException {
@@ -188,9 +184,9 @@ final class DiscordReader implements FormatReader {
                 guildId = id;
                 guildName = name;
                 guildFile = path;
-                log.fact("id", "discord-" + id, path + " guild.id");
+                log.fact("id", "discord-" + id, Note.of("import.discord.guild-id", path));
                 if (name != null) {
-                    log.fact("name", name, path + " guild.name");
+                    log.fact("name", name, Note.of("import.discord.guild-name", path));
                 }
             } else if (!guildId.equals(id)) {
                 throw ImportContext.malformed(path, "guild.id", "guild " + id + quoted(name) + " is not the guild of "
@@ -237,7 +233,7 @@ final class DiscordReader implements FormatReader {
             if (authorId == null) {
                 throw ImportContext.malformed(path, where + " author", "missing, or without an \"id\"");
             }
-            String file = path + " " + where;
+            Note file = Note.verbatim(path + " " + where);
             if (author.path("isBot").asBoolean(false)) {
                 log.skip("bot", file);
                 return;

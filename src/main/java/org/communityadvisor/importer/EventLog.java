@@ -35,19 +35,19 @@ public final class EventLog {
     // ---- what readers tell the log ------------------------------------------------------------------------------
 
     /** A value the data states (read, not estimated), with where it comes from. */
-    public EventLog fact(String path, Object value, String from) {
+    public EventLog fact(String path, Object value, Note from) {
         data.fact(path, value, ImportReport.How.COUNTED, from);
         return this;
     }
 
     /** A value estimated from the data, with how. */
-    public EventLog estimate(String path, Object value, String how) {
+    public EventLog estimate(String path, Object value, Note how) {
         data.fact(path, value, ImportReport.How.ESTIMATED, how);
         return this;
     }
 
     /** Why a field stays unknown for this format (shown in the report). */
-    public EventLog unknownBecause(String path, String why) {
+    public EventLog unknownBecause(String path, Note why) {
         data.unknownBecause(path, why);
         return this;
     }
@@ -59,7 +59,7 @@ public final class EventLog {
     }
 
     /** What the format's joins are, for the report of {@code members.joined7d} (e.g. a lower bound). */
-    public EventLog joinsCountedAs(String how) {
+    public EventLog joinsCountedAs(Note how) {
         data.joinsCountedAs(how);
         return this;
     }
@@ -77,13 +77,13 @@ public final class EventLog {
     }
 
     /** Anything else the reader of the report should know. */
-    public EventLog note(String note) {
+    public EventLog note(Note note) {
         data.note(note);
         return this;
     }
 
     /** A record that is not a member's message: {@code bot}, {@code service}, {@code empty}... */
-    public EventLog skip(String what, String where) {
+    public EventLog skip(String what, Note where) {
         data.skip(what, where);
         return this;
     }

@@ -52,12 +52,12 @@ final class EventsReader implements FormatReader {
                             o = o.toBuilder().merge(merge).build();
                         }
                         EventLog l = context.log(g, o);
-                        l.fact("id", g, "groupId");
+                        l.fact("id", g, Note.field("groupId"));
                         return l;
                     });
                     Event event = event(path, where, e, groupId, context);
                     if (event == null) {
-                        log.skip(text(path, where, e, "kind", true), path + " " + where);
+                        log.skip(text(path, where, e, "kind", true), Note.of("import.at.line", path, n));
                     } else {
                         log.add(event);
                     }

@@ -77,7 +77,7 @@ public final class Importer {
     public static EventLog log(String groupId, ImportOptions options) {
         ImportOptions o = options == null ? ImportOptions.defaults() : options;
         EventLog log = new EventLog(Format.EVENTS, o, "events group " + groupId);
-        log.fact("id", groupId, "groupId");
+        log.fact("id", groupId, Note.field("groupId"));
         return log;
     }
 

@@ -368,7 +368,7 @@ final class SheetReader implements FormatReader {
             ObjectNode node = NODES.objectNode();
             node.put("schemaVersion", 1);
             Map<String, ImportReport.Field> fields = new LinkedHashMap<>();
-            List<String> notes = new ArrayList<>();
+            List<Note> notes = new ArrayList<>();
             List<String> errors = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
                 Object cell = cells.get(i);
@@ -384,7 +384,7 @@ final class SheetReader implements FormatReader {
                     JsonNode value = value(SnapshotModel.byPath().get(path), cell);
                     set(node, path, value);
                     fields.put(path, new ImportReport.Field(path, plain(value), ImportReport.How.GIVEN,
-                            "column " + letter(i)));
+                            Note.of("import.sheet.column", letter(i))));
                 } catch (CellException e) {
                     errors.add("column " + letter(i) + " (" + path + "): " + e.getMessage());
                 }
@@ -430,15 +430,15 @@ final class SheetReader implements FormatReader {
         }
 
         private void override(ObjectNode node, String path, JsonNode value, String option,
-                Map<String, ImportReport.Field> fields, List<String> notes) {
+                Map<String, ImportReport.Field> fields, List<Note> notes) {
             JsonNode before = node.get(path);
             if (before != null && !before.equals(value)) {
                 ImportReport.Field f = fields.get(path);
-                notes.add(option + " " + value.asText() + " replaces " + path + " " + before.asText()
-                        + (f == null ? "" : " of " + f.note()));
+                notes.add(f == null ? Note.of("import.sheet.replaces", option, value.asText(), path, before.asText())
+                        : Note.of("import.sheet.replaces-of", option, value.asText(), path, before.asText(), f.note()));
             }
             node.set(path, value);
-            fields.put(path, new ImportReport.Field(path, value.asText(), ImportReport.How.GIVEN, option));
+            fields.put(path, new ImportReport.Field(path, value.asText(), ImportReport.How.GIVEN, Note.option(option)));
         }
 
         /** The merge patch's leaves, as given (or unknown where the patch removes a value). */
@@ -451,7 +451,7 @@ final class SheetReader implements FormatReader {
                     Object value = e.getValue().isNull() ? null : plain(e.getValue());
                     fields.remove(path);
                     fields.put(path, new ImportReport.Field(path, value,
-                            value == null ? ImportReport.How.UNKNOWN : ImportReport.How.GIVEN, "--merge"));
+                            value == null ? ImportReport.How.UNKNOWN : ImportReport.How.GIVEN, Note.option("--merge")));
                 }
             });
         }

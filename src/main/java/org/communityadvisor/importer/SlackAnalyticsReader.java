@@ -105,7 +105,7 @@ final class SlackAnalyticsReader implements FormatReader {
                 Integer priv = number(path, where, cells, columns, PRIVATE);
                 Integer shared = number(path, where, cells, columns, SHARED);
                 if (asOf != null && date.isAfter(asOf)) {
-                    log.skip("after asOf", path + " " + where);
+                    log.skip("after asOf", Note.of("import.at.row-line", path, row, line));
                     continue;
                 }
                 Integer messages = pub == null && priv == null && shared == null ? null
@@ -127,17 +127,16 @@ final class SlackAnalyticsReader implements FormatReader {
 
         String stem = Sources.isStdin(path) ? "slack-analytics" : path.getFileName().toString()
                 .replaceFirst("(?i)\\.csv$", "");
-        log.fact("id", stem, "the file's name");
-        log.fact("platform", Platform.SLACK, "Slack's analytics");
-        log.estimate("createdOn", first, "the first row of the analytics (the workspace may be older)");
+        log.fact("id", stem, Note.of("import.analytics.file-name"));
+        log.fact("platform", Platform.SLACK, Note.of("import.analytics.platform"));
+        log.estimate("createdOn", first, Note.of("import.analytics.first-row"));
         if (asOf != null && !asOfRow) {
-            log.unknownBecause("members.total", "the analytics have no row for " + asOf);
+            log.unknownBecause("members.total", Note.of("import.analytics.no-row", asOf));
         }
-        String why = "the analytics give the total each day, not who joined or left (a change is net of both)";
+        Note why = Note.of("import.analytics.net-change");
         log.unknownBecause("members.joined7d", why);
         log.unknownBecause("members.left7d", why);
-        log.unknownBecause("members.silent30d", "the analytics count members posting in a week, not those silent "
-                + "for 30 days");
+        log.unknownBecause("members.silent30d", Note.of("import.analytics.no-silent"));
     }
 
     /** The header row: each required column's index; other columns are ignored. */

@@ -101,26 +101,26 @@ final class SlackReader implements FormatReader {
         }
 
         String workspace = export.workspaceName();
-        String from = export.isZip() ? "the .zip's name" : "the export folder's name";
+        Note from = Note.of(export.isZip() ? "import.slack.zip-name" : "import.slack.folder-name");
         if (only == null) {
             log.fact("id", "slack-" + workspace, from);
             log.fact("name", workspace, from);
         } else {
-            log.fact("id", "slack-" + workspace + "-" + only.name, from + " and --channel");
-            log.fact("name", workspace + " #" + only.name, from + " and --channel");
+            log.fact("id", "slack-" + workspace + "-" + only.name, Note.of("import.slack.and-channel", from));
+            log.fact("name", workspace + " #" + only.name, Note.of("import.slack.and-channel", from));
         }
-        log.fact("platform", Platform.SLACK, "a Slack export");
+        log.fact("platform", Platform.SLACK, Note.of("import.slack.platform"));
 
         // createdOn
         if (only != null) {
             if (only.created != null) {
-                log.fact("createdOn", context.at(only.created).toLocalDate(), "\"created\" of #" + only.name
-                        + " in channels.json");
+                log.fact("createdOn", context.at(only.created).toLocalDate(),
+                        Note.of("import.slack.channel-created", only.name));
             }
         } else {
             channels.stream().filter(c -> c.created != null).min(Comparator.comparing(c -> c.created))
                     .ifPresent(c -> log.fact("createdOn", context.at(c.created).toLocalDate(),
-                            "\"created\" of the earliest channel, #" + c.name));
+                            Note.of("import.slack.earliest-channel-created", c.name)));
         }
 
         // members
@@ -140,14 +140,13 @@ final class SlackReader implements FormatReader {
                     }
                 }
             }
-            log.fact("members.total", total, "users in users.json neither deleted nor bots");
-            log.fact("members.admins", admins, "users in users.json with is_admin or is_owner, neither deleted "
-                    + "nor bots");
-            String why = "a workspace export records channel joins, not workspace joins; use --channel NAME";
+            log.fact("members.total", total, Note.of("import.slack.users"));
+            log.fact("members.admins", admins, Note.of("import.slack.admins"));
+            Note why = Note.of("import.slack.workspace-joins");
             log.unknownBecause("members.joined7d", why);
             log.unknownBecause("members.left7d", why);
         } else if (only.members == null) {
-            log.unknownBecause("members.total", "channels.json lists no \"members\" for #" + only.name);
+            log.unknownBecause("members.total", Note.of("import.slack.no-channel-members", only.name));
         } else {
             int total = 0;
             int admins = 0;
@@ -161,14 +160,13 @@ final class SlackReader implements FormatReader {
                     }
                 }
             }
-            log.fact("members.total", total, "the \"members\" of #" + only.name + " in channels.json, less deleted "
-                    + "users and bots");
-            log.fact("members.admins", admins, "members of #" + only.name + " with is_admin or is_owner");
+            log.fact("members.total", total, Note.of("import.slack.channel-members", only.name));
+            log.fact("members.admins", admins, Note.of("import.slack.channel-admins", only.name));
         }
         if (only != null) {
             log.recordsJoins();
             log.recordsLeaves();
-            log.joinsCountedAs("channel_join notices of #" + only.name + " in the 7 days");
+            log.joinsCountedAs(Note.of("import.slack.channel-joins", only.name));
         }
 
         // messages, a channel at a time, a day file at a time
@@ -216,7 +214,7 @@ final class SlackReader implements FormatReader {
             EventLog log, ImportContext context) {
         JsonNode m = r.node;
         String where = "[" + r.index + "]";
-        String at = file + " " + where;
+        Note at = Note.verbatim(file + " " + where);
         String type = text(file, where, m, "type");
         String subtype = text(file, where, m, "subtype");
         String userId = text(file, where, m, "user");

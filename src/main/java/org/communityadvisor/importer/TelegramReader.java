@@ -232,22 +232,19 @@ final class TelegramReader implements FormatReader {
                 throw notTelegram(path, "no chat \"id\" before \"messages\"");
             }
             EventLog log = run.log;
-            log.fact("id", "telegram-" + id, at("id"));
+            log.fact("id", "telegram-" + id, Note.field(at("id")));
             if (name != null) {
-                log.fact("name", name, at("name"));
+                log.fact("name", name, Note.field(at("name")));
             }
-            log.fact("platform", Platform.TELEGRAM, "a Telegram Desktop export");
+            log.fact("platform", Platform.TELEGRAM, Note.of("import.telegram.platform"));
             log.recordsJoins();
             log.recordsLeaves();
-            log.joinsCountedAs("join service messages in the 7 days (invite_members, join_group_by_link, "
-                    + "join_group_by_request; none where the group hides join messages)");
-            log.unknownBecause("members.total", "a Telegram Desktop export lists no members");
-            log.note("Telegram exports do not mark bots: a bot's posts count as a member's (give its id with "
-                    + "--official to count them as official posts)");
+            log.joinsCountedAs(Note.of("import.telegram.joins"));
+            log.unknownBecause("members.total", Note.of("import.telegram.no-members"));
+            log.note(Note.of("import.telegram.bots"));
             if (type != null && (type.contains("channel") || type.equals("personal_chat")
                     || type.equals("bot_chat") || type.equals("saved_messages"))) {
-                log.note("the chat is a " + type + ", not a group: its figures describe a conversation, not a "
-                        + "community");
+                log.note(Note.of("import.telegram.not-a-group", type));
             }
             int i = 0;
             JsonToken t;
@@ -264,8 +261,7 @@ final class TelegramReader implements FormatReader {
             run.where = prefix;
             run.chatRead = true;
             if (run.invitedByName > 0) {
-                log.note(run.invitedByName + " members added by invitation are known by name only (the export "
-                        + "gives no id for invitees): a later post under the same display name is taken as theirs");
+                log.note(Note.of("import.telegram.invited-by-name", run.invitedByName));
             }
         }
 
@@ -279,7 +275,7 @@ final class TelegramReader implements FormatReader {
             }
             LocalDateTime time = time(m, where, path, run.context);
             String msgId = text(m, "id");
-            String file = path + " " + where;
+            Note file = Note.verbatim(path + " " + where);
             if (kind.equals("service")) {
                 service(m, where, time, msgId, run);
                 return;
@@ -304,7 +300,7 @@ final class TelegramReader implements FormatReader {
 
         private void service(JsonNode m, String where, LocalDateTime time, String msgId, Run run) {
             EventLog log = run.log;
-            String file = run.path + " " + where;
+            Note file = Note.verbatim(run.path + " " + where);
             String action = text(m, "action");
             String actor = text(m, "actor");
             String actorId = text(m, "actor_id");
@@ -349,8 +345,7 @@ final class TelegramReader implements FormatReader {
                 }
                 case "create_group" -> {
                     if (run.context.options().createdOn() == null) {
-                        log.fact("createdOn", time.toLocalDate(), "the create_group service message (" + where
-                                + ")");
+                        log.fact("createdOn", time.toLocalDate(), Note.of("import.telegram.created", where));
                     }
                     log.skip("service", file);
                 }

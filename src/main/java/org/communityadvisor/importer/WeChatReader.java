@@ -78,8 +78,8 @@ final class WeChatReader implements FormatReader {
     private record Row(Path file, int line, String localId, String talker, int type, String subType,
             boolean isSender, Instant created, LocalDateTime written, String content, String remark, String nick,
             String sender) {
-        String where() {
-            return file + " line " + line;
+        Note where() {
+            return Note.of("import.at.line", file, line);
         }
 
         String name() {
@@ -129,22 +129,19 @@ final class WeChatReader implements FormatReader {
         String group = talker[0];
         String rawId = group.endsWith("@chatroom") ? group.substring(0, group.length() - "@chatroom".length())
                 : group;
-        log.fact("id", "wechat-" + rawId, "TalkerId " + group);
+        log.fact("id", "wechat-" + rawId, Note.of("import.wechat.talker", group));
         if (rawId.chars().allMatch(Character::isDigit) && !group.endsWith("@chatroom")) {
-            log.note("TalkerId " + group + " is the exporting computer's own number for the chat, not WeChat's "
-                    + "group id; give --id for an id that stays the same across exports");
+            log.note(Note.of("import.wechat.talker-local", group));
         }
         if (!group.endsWith("@chatroom")) {
-            log.note("TalkerId " + group + " does not end in @chatroom: is this a group chat?");
+            log.note(Note.of("import.wechat.talker-not-group", group));
         }
-        log.fact("platform", Platform.WECHAT, "a WeChat chat export");
-        log.unknownBecause("members.total", "a WeChat chat export does not count the members");
-        log.unknownBecause("members.left7d", "WeChat writes no leave notice");
-        log.unknownBecause("activity.officialPosts7d",
-                "a WeChat chat export names no owner or admin; give --official wxid,...");
+        log.fact("platform", Platform.WECHAT, Note.of("import.wechat.platform"));
+        log.unknownBecause("members.total", Note.of("import.wechat.no-members"));
+        log.unknownBecause("members.left7d", Note.of("import.wechat.no-leaves"));
+        log.unknownBecause("activity.officialPosts7d", Note.of("import.wechat.no-official"));
         if (stdin) {
-            log.note("read from standard input in one pass: members named by join notices are counted as "
-                    + "name:<name>, not matched to the wxids of their messages");
+            log.note(Note.of("import.wechat.stdin"));
         }
     }
 

@@ -82,7 +82,7 @@ final class WeComReader implements FormatReader {
             statistics(stats, context, log);
         }
         if (context.options().zone() == null) {
-            log.note("times were read in UTC; WeCom's days begin at midnight China time: give --zone Asia/Shanghai");
+            log.note(Note.of("import.wecom.utc"));
         }
     }
 
@@ -93,27 +93,27 @@ final class WeComReader implements FormatReader {
             throw ImportContext.malformed(file, "", "not a groupchat/get response: no \"group_chat\" object");
         }
         String chatId = text(file, chat, "chat_id", "group_chat.chat_id", true);
-        log.fact("id", "wecom-" + chatId, "group_chat.chat_id");
+        log.fact("id", "wecom-" + chatId, Note.field("group_chat.chat_id"));
         String name = text(file, chat, "name", "group_chat.name", false);
         if (name != null && !name.isBlank()) {
-            log.fact("name", name, "group_chat.name");
+            log.fact("name", name, Note.field("group_chat.name"));
         }
-        log.fact("platform", Platform.WECOM, "a WeCom customer group");
+        log.fact("platform", Platform.WECOM, Note.of("import.wecom.platform"));
         if (chat.hasNonNull("create_time")) {
             LocalDate created = context.at(epoch(file, chat, "create_time", "group_chat.create_time"))
                     .toLocalDate();
-            log.fact("createdOn", created, "group_chat.create_time");
+            log.fact("createdOn", created, Note.field("group_chat.create_time"));
         }
         JsonNode notice = chat.get("notice");
         if (notice != null && !notice.isNull()) {
-            log.fact("operations.announcement", !notice.asText().isBlank(), "group_chat.notice");
+            log.fact("operations.announcement", !notice.asText().isBlank(), Note.field("group_chat.notice"));
         }
 
         JsonNode list = chat.get("member_list");
         if (list == null || !list.isArray()) {
             throw ImportContext.malformed(file, "group_chat", "no \"member_list\" array");
         }
-        log.fact("members.total", list.size(), "the size of group_chat.member_list");
+        log.fact("members.total", list.size(), Note.of("import.wecom.members"));
 
         Set<String> admins = new LinkedHashSet<>();
         String owner = text(file, chat, "owner", "group_chat.owner", false);
@@ -130,7 +130,7 @@ final class WeComReader implements FormatReader {
             }
         }
         if (!admins.isEmpty()) {
-            log.fact("members.admins", admins.size(), "group_chat.admin_list plus the owner");
+            log.fact("members.admins", admins.size(), Note.of("import.wecom.admins"));
             admins.forEach(log::official);
         }
 
@@ -162,13 +162,10 @@ final class WeComReader implements FormatReader {
         joins.sort(Comparator.comparing(Event::time));
         log.recordsJoins();
         joins.forEach(log::add);
-        log.joinsCountedAs("join_time of today's members (members who joined and left since are not listed)");
-        log.unknownBecause("members.left7d", "groupchat/get lists today's members only; WeCom reports leaves as "
-                + "change events, not in these files");
-        log.unknownBecause("activity.activeMembers7d", "WeCom's statistics count members who posted per day "
-                + "(member_has_msg); a week's distinct senders cannot be added up");
-        log.unknownBecause("members.silent30d", "WeCom's statistics count members who posted per day only; "
-                + "the group's 30-day silent members are not in the data");
+        log.joinsCountedAs(Note.of("import.wecom.joins"));
+        log.unknownBecause("members.left7d", Note.of("import.wecom.no-leaves"));
+        log.unknownBecause("activity.activeMembers7d", Note.of("import.wecom.no-active"));
+        log.unknownBecause("members.silent30d", Note.of("import.wecom.no-silent"));
     }
 
     private static void statistics(Path file, ImportContext context, EventLog log) throws IOException {
@@ -189,8 +186,8 @@ final class WeComReader implements FormatReader {
             JsonNode data = item.get("data");
             Integer chats = count(file, data, "chat_total", at);
             if (chats == null || chats != 1) {
-                log.note(file.getFileName() + " ignored: chat_total is " + (chats == null ? "missing" : chats)
-                        + " on " + day + ", so its figures are the owner's groups together, not this group's");
+                log.note(chats == null ? Note.of("import.wecom.statistics-missing-total", file.getFileName(), day)
+                        : Note.of("import.wecom.statistics-shared-total", file.getFileName(), chats, day));
                 return;
             }
             days.add(day);

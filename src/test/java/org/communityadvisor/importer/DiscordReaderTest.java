@@ -1,5 +1,6 @@
 package org.communityadvisor.importer;
 
+import org.communityadvisor.Lang;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -115,16 +116,16 @@ class DiscordReaderTest {
         ImportedCommunity c = read(BOTH, base().build());
         // Grace and Judy on 11-15; Ivan on 11-13 is asOf−7; the Welcome Bot's join is a bot's
         assertThat(c.json().at("/members/joined7d").asInt()).isEqualTo(2);
-        assertThat(field(c, "members.joined7d").note()).contains("lower bound").contains("system channel");
-        assertThat(c.report().notes()).anyMatch(n -> n.startsWith("joins are a lower bound"));
+        assertThat(field(c, "members.joined7d").note().english()).contains("lower bound").contains("system channel");
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.startsWith("joins are a lower bound"));
         assertThat(c.json().at("/members").has("left7d")).isFalse();
         assertThat(field(c, "members.left7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
-        assertThat(field(c, "members.left7d").note()).contains("no leave notice");
+        assertThat(field(c, "members.left7d").note().english()).contains("no leave notice");
         // without the system channel the joins are unknown, not 0
         ImportedCommunity generalOnly = read(List.of(GENERAL), base().build());
         assertThat(generalOnly.json().at("/members").has("joined7d")).isFalse();
         assertThat(field(generalOnly, "members.joined7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
-        assertThat(field(generalOnly, "members.joined7d").note()).contains("GuildMemberJoin");
+        assertThat(field(generalOnly, "members.joined7d").note().english()).contains("GuildMemberJoin");
     }
 
     @Test
@@ -155,7 +156,7 @@ class DiscordReaderTest {
         assertThat(skipped(c)).containsEntry("bot", 2).containsEntry("service", 1).containsEntry("empty", 1)
                 .hasSize(3);
         assertThat(c.report().skipped()).filteredOn(s -> s.what().equals("bot"))
-                .extracting(ImportReport.Skipped::first).containsExactly(GENERAL + " messages[7]");
+                .extracting(s -> s.first().english()).containsExactly(GENERAL + " messages[7]");
     }
 
     @Test
@@ -164,7 +165,7 @@ class DiscordReaderTest {
         // Alice has the role "Admin": her reply on 11-16 is the one official post
         assertThat(c.json().at("/activity/officialPosts7d").asInt()).isEqualTo(1);
         assertThat(field(c, "activity.officialPosts7d").how()).isEqualTo(ImportReport.How.COUNTED);
-        assertThat(c.report().notes()).anyMatch(n -> n.startsWith("officials: authors with a role named like admin")
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.startsWith("officials: authors with a role named like admin")
                 && n.contains("1: Alice"));
     }
 

@@ -213,7 +213,7 @@ class EventsReaderTest {
         assertThat(c.snapshot().activity().messages7d()).isEqualTo(9);
         assertThat(c.snapshot().members().joined7d()).isEqualTo(1);
         assertThat(c.report().skipped()).contains(
-                new ImportReport.Skipped("dated before 1990 or after 2099", 3, "1970-01-01"));
+                new ImportReport.Skipped("dated before 1990 or after 2099", 3, Note.verbatim("1970-01-01")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.communityadvisor.importer;
 
+import org.communityadvisor.Lang;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -126,16 +127,16 @@ class SheetReaderTest {
         assertThat(report.fields()).hasSize(20);
         assertThat(report.fields()).allMatch(f -> f.how() == ImportReport.How.GIVEN);
         assertThat(report.fields().get(0)).isEqualTo(new ImportReport.Field("id", "book-club",
-                ImportReport.How.GIVEN, "column A"));
+                ImportReport.How.GIVEN, Note.of("import.sheet.column", "A")));
         ImportReport.Field total = report.fields().stream().filter(f -> f.path().equals("members.total"))
                 .findFirst().orElseThrow();
-        assertThat(total).isEqualTo(new ImportReport.Field("members.total", 140, ImportReport.How.GIVEN, "column G"));
+        assertThat(total).isEqualTo(new ImportReport.Field("members.total", 140, ImportReport.How.GIVEN, Note.of("import.sheet.column", "G")));
         ImportReport.Field channels = report.fields().stream().filter(f -> f.path().equals("entry.channels"))
                 .findFirst().orElseThrow();
         assertThat(channels.value()).isEqualTo(List.of("qr", "invite"));
-        assertThat(channels.note()).isEqualTo("column K");
+        assertThat(channels.note().english()).isEqualTo("column K");
         assertThat(report.skipped()).isEmpty();
-        assertThat(report.notes()).isEmpty();
+        assertThat(report.notes(Lang.EN)).isEmpty();
     }
 
     @Test
@@ -323,11 +324,11 @@ class SheetReaderTest {
         }
         ImportReport fans = r.communities().get(1).report();
         assertThat(fans.fields()).contains(
-                new ImportReport.Field("asOf", "2026-12-01", ImportReport.How.GIVEN, "--as-of"),
-                new ImportReport.Field("platform", "wecom", ImportReport.How.GIVEN, "--platform"),
-                new ImportReport.Field("operations.rules", true, ImportReport.How.GIVEN, "--merge"),
-                new ImportReport.Field("operations.groupsOperated", 4, ImportReport.How.GIVEN, "--merge"));
-        assertThat(fans.notes()).containsExactly("--as-of 2026-12-01 replaces asOf 2026-11-30 of column F",
+                new ImportReport.Field("asOf", "2026-12-01", ImportReport.How.GIVEN, Note.option("--as-of")),
+                new ImportReport.Field("platform", "wecom", ImportReport.How.GIVEN, Note.option("--platform")),
+                new ImportReport.Field("operations.rules", true, ImportReport.How.GIVEN, Note.option("--merge")),
+                new ImportReport.Field("operations.groupsOperated", 4, ImportReport.How.GIVEN, Note.option("--merge")));
+        assertThat(fans.notes(Lang.EN)).containsExactly("--as-of 2026-12-01 replaces asOf 2026-11-30 of column F",
                 "--platform wecom replaces platform telegram of column C");
         // in snapshot order: platform before asOf before operations
         List<String> paths = fans.fields().stream().map(ImportReport.Field::path).toList();

@@ -57,7 +57,7 @@ class SlackAnalyticsReaderTest {
         assertThat(s.members().silent30d()).isNull();
         Map<String, ImportReport.Field> f = fields(c);
         assertThat(f.get("createdOn").how()).isEqualTo(ImportReport.How.ESTIMATED);
-        assertThat(f.get("createdOn").note()).isEqualTo("the first row of the analytics (the workspace may be older)");
+        assertThat(f.get("createdOn").note().english()).isEqualTo("the first row of the analytics (the workspace may be older)");
         assertThat(f.get("members.total").how()).isEqualTo(ImportReport.How.COUNTED);
         assertThat(f.get("members.joined7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
         assertThat(Fixtures.ADVISOR.advise(s).communityId()).isEqualTo("acme-analytics");
@@ -124,7 +124,7 @@ class SlackAnalyticsReaderTest {
         ImportedCommunity c = read(csv, ImportOptions.defaults());
         assertThat(c.snapshot().members().total()).isEqualTo(10);
         assertThat(fields(c).get("activity.messages7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
-        assertThat(fields(c).get("activity.messages7d").note()).contains("do not cover every day of the 7 days");
+        assertThat(fields(c).get("activity.messages7d").note().english()).contains("do not cover every day of the 7 days");
     }
 
     @Test

@@ -77,7 +77,7 @@ class SlackReaderTest {
         assertThat(s.members().left7d()).isNull();
         Map<String, ImportReport.Field> f = fields(c);
         assertThat(f.get("members.joined7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
-        assertThat(f.get("members.joined7d").note()).contains("use --channel NAME");
+        assertThat(f.get("members.joined7d").note().english()).contains("use --channel NAME");
         assertThat(f.get("members.left7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
         assertThat(f.get("members.total").how()).isEqualTo(ImportReport.How.COUNTED);
         assertThat(f.get("createdOn").how()).isEqualTo(ImportReport.How.COUNTED);
@@ -110,7 +110,7 @@ class SlackReaderTest {
         assertThat(skipped(c)).containsEntry("bot", 3).containsEntry("service", 7).containsEntry("empty", 1)
                 .hasSize(3);
         assertThat(c.report().skipped()).filteredOn(sk -> sk.what().equals("bot")).singleElement()
-                .satisfies(sk -> assertThat(sk.first()).contains("general/2026-11-27.json").endsWith("[2]"));
+                .satisfies(sk -> assertThat(sk.first().english()).contains("general/2026-11-27.json").endsWith("[2]"));
     }
 
     @Test
@@ -193,7 +193,7 @@ class SlackReaderTest {
         ImportOptions random = o.toBuilder().channel("random").build();
         assertThat(read(zip, random).json()).isEqualTo(read(ACME, random).json());
         assertThat(read(zip, o).report().skipped()).filteredOn(sk -> sk.what().equals("bot")).singleElement()
-                .satisfies(sk -> assertThat(sk.first()).contains("acme.zip!/general/2026-11-27.json [2]"));
+                .satisfies(sk -> assertThat(sk.first().english()).contains("acme.zip!/general/2026-11-27.json [2]"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.communityadvisor.importer;
 
+import org.communityadvisor.Lang;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -107,7 +108,7 @@ class TelegramReaderTest {
         // Erin posted on 10-22 (asOf−29, counts), Frank on 10-21 (asOf−30, does not): 9 senders of 20
         ImportedCommunity c = read(RESULT, base().build());
         assertThat(c.json().at("/members/silent30d").asInt()).isEqualTo(11);
-        assertThat(field(c, "members.silent30d").note()).contains("9 distinct senders");
+        assertThat(field(c, "members.silent30d").note().english()).contains("9 distinct senders");
         // a day earlier Frank's 10-21 counts, Erin's 11-20 question does not, Erin stays by 10-22: 10 senders
         ImportedCommunity earlier = read(RESULT, base().asOf(AS_OF.minusDays(1)).build());
         assertThat(earlier.json().at("/members/silent30d").asInt()).isEqualTo(10);
@@ -121,7 +122,7 @@ class TelegramReaderTest {
         assertThat(s.at("/members/joined7d").asInt()).isEqualTo(2);
         // Heidi removed herself on 11-19
         assertThat(s.at("/members/left7d").asInt()).isEqualTo(1);
-        assertThat(field(c, "members.joined7d").note()).contains("invite_members");
+        assertThat(field(c, "members.joined7d").note().english()).contains("invite_members");
         assertThat(s.at("/entry/channels")).extracting(JsonNode::asText).containsExactlyInAnyOrder("invite", "link");
         // history: weeks ending 11-13, 11-06, 10-30, 10-23 (the first message is on 10-21); members reconstructed
         // from 20 by undoing later joins (Grace, Judy after 11-13; also Ivan before) and the leave
@@ -156,10 +157,10 @@ class TelegramReaderTest {
         Map<String, Integer> skipped = skipped(c);
         // create_group and pin_message; Alice's empty 11-18 record. Joins and leaves are events, not skips.
         assertThat(skipped).containsEntry("service", 2).containsEntry("empty", 1).hasSize(2);
-        assertThat(c.report().skipped().get(0).first()).endsWith("result.json messages[0]");
+        assertThat(c.report().skipped().get(0).first().english()).endsWith("result.json messages[0]");
         // the anonymous admin's reminder (from_id channel1700000001) is an official post
         assertThat(c.json().at("/activity/officialPosts7d").asInt()).isEqualTo(1);
-        assertThat(c.report().notes()).anyMatch(n -> n.contains("do not mark bots"));
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.contains("do not mark bots"));
         // --official names one more id: Alice's reply counts too, and her id is no question-asker anyway
         ImportedCommunity withAlice = read(RESULT, base().official(Set.of("user1")).build());
         assertThat(withAlice.json().at("/activity/officialPosts7d").asInt()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package org.communityadvisor.importer;
 
+import org.communityadvisor.Lang;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,7 +91,7 @@ class WeChatReaderTest {
 
         Map<String, ImportReport.Field> f = fields(c);
         assertThat(f.get("members.left7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
-        assertThat(f.get("members.left7d").note()).isEqualTo("WeChat writes no leave notice");
+        assertThat(f.get("members.left7d").note().english()).isEqualTo("WeChat writes no leave notice");
         assertThat(f.get("members.total").how()).isEqualTo(ImportReport.How.GIVEN);
         assertThat(f.get("activity.messages7d").how()).isEqualTo(ImportReport.How.COUNTED);
         assertThat(f.get("createdOn").how()).isEqualTo(ImportReport.How.ESTIMATED);
@@ -129,9 +130,9 @@ class WeChatReaderTest {
         Map<String, Integer> skipped = skipped(c);
         assertThat(skipped).containsEntry("service", 2).containsEntry("empty", 1);
         assertThat(c.report().skipped()).filteredOn(k -> k.what().equals("service"))
-                .extracting(ImportReport.Skipped::first).containsExactly(GROUP + " line 6");
+                .extracting(s -> s.first().english()).containsExactly(GROUP + " line 6");
         assertThat(c.report().skipped()).filteredOn(k -> k.what().equals("empty"))
-                .extracting(ImportReport.Skipped::first).containsExactly(GROUP + " line 12");
+                .extracting(s -> s.first().english()).containsExactly(GROUP + " line 12");
     }
 
     @Test
@@ -229,7 +230,7 @@ class WeChatReaderTest {
                 members(10).official(Set.of("self")).people(true).build());
         JsonNode s = c.json();
         assertThat(s.get("id").asText()).isEqualTo("wechat-7");
-        assertThat(c.report().notes()).anyMatch(n -> n.contains("give --id"));
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.contains("give --id"));
         assertThat(s.at("/activity/messages7d").asInt()).isEqualTo(2);
         assertThat(s.at("/activity/activeMembers7d").asInt()).isEqualTo(2);
         assertThat(s.at("/activity/officialPosts7d").asInt()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package org.communityadvisor.importer;
 
+import org.communityadvisor.Lang;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,11 +58,11 @@ class WeComReaderTest {
 
         Map<String, ImportReport.Field> f = fields(c);
         assertThat(f.get("members.total").how()).isEqualTo(ImportReport.How.COUNTED);
-        assertThat(f.get("members.joined7d").note()).startsWith("join_time of today's members");
+        assertThat(f.get("members.joined7d").note().english()).startsWith("join_time of today's members");
         assertThat(f.get("members.left7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
-        assertThat(f.get("members.left7d").note()).startsWith("groupchat/get lists today's members only");
+        assertThat(f.get("members.left7d").note().english()).startsWith("groupchat/get lists today's members only");
         assertThat(f.get("createdOn").how()).isEqualTo(ImportReport.How.COUNTED);
-        assertThat(c.report().notes()).noneMatch(n -> n.contains("--zone"));
+        assertThat(c.report().notes(Lang.EN)).noneMatch(n -> n.contains("--zone"));
 
         assertThat(Advisor.builder().build().advise(c.snapshot()).communityId())
                 .isEqualTo("wecom-wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA");
@@ -73,7 +74,7 @@ class WeComReaderTest {
         JsonNode s = c.json();
         // the statistics end on 11-29: the 7 days ending 11-30 are not all there
         assertThat(s.at("/activity/messages7d").isMissingNode()).isTrue();
-        assertThat(fields(c).get("activity.messages7d").note())
+        assertThat(fields(c).get("activity.messages7d").note().english())
                 .isEqualTo("the statistics do not cover every day of the 7 days ending 2026-11-30");
         // weeks ending 11-23 (members 5, messages 11-17 … 11-23 = 39) and 11-16 (members 4, days before 11-16
         // missing: no message count)
@@ -92,7 +93,7 @@ class WeComReaderTest {
         Map<String, ImportReport.Field> f = fields(c);
         assertThat(f.get("activity.messages7d").how()).isEqualTo(ImportReport.How.COUNTED);
         assertThat(f.get("activity.activeMembers7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
-        assertThat(f.get("activity.activeMembers7d").note()).contains("member_has_msg");
+        assertThat(f.get("activity.activeMembers7d").note().english()).contains("member_has_msg");
         // 11-23 … 11-29: wmBBBB, wmCCCC, wmDDDD; the two joins of 11-30 come after asOf
         assertThat(s.at("/members/joined7d").asInt()).isEqualTo(3);
         assertThat(c.report().skipped()).extracting(ImportReport.Skipped::what, ImportReport.Skipped::count)
@@ -100,7 +101,7 @@ class WeComReaderTest {
         // week ending 11-22: members 4, messages 11-16 … 11-22 = 3 + 5 + 8 + 3 + 0 + 12 + 7
         assertThat(s.get("history").toString())
                 .isEqualTo("[{\"weekEnding\":\"2026-11-22\",\"members\":4,\"messages\":38}]");
-        assertThat(f.get("history").note()).contains("members from the statistics");
+        assertThat(f.get("history").note().english()).contains("members from the statistics");
     }
 
     @Test
@@ -108,7 +109,7 @@ class WeComReaderTest {
         ImportedCommunity c = read(DIR.resolve("shared-owner"),
                 ImportOptions.builder().zone(SHANGHAI).asOf(LocalDate.of(2026, 11, 29)).build());
         JsonNode s = c.json();
-        assertThat(c.report().notes()).contains("statistic_by_day.json ignored: chat_total is 2 on 2026-11-20, so "
+        assertThat(c.report().notes(Lang.EN)).contains("statistic_by_day.json ignored: chat_total is 2 on 2026-11-20, so "
                 + "its figures are the owner's groups together, not this group's");
         assertThat(s.at("/activity/messages7d").isMissingNode()).isTrue();
         assertThat(s.at("/operations/announcement").asBoolean()).isFalse();
@@ -135,7 +136,7 @@ class WeComReaderTest {
         ImportedCommunity cn = read(file, ImportOptions.builder().asOf(asOf).zone(SHANGHAI).build());
         assertThat(utc.json().at("/members/joined7d").asInt()).isEqualTo(3);
         assertThat(cn.json().at("/members/joined7d").asInt()).isEqualTo(4);
-        assertThat(utc.report().notes()).contains(
+        assertThat(utc.report().notes(Lang.EN)).contains(
                 "times were read in UTC; WeCom's days begin at midnight China time: give --zone Asia/Shanghai");
     }
 
@@ -150,7 +151,7 @@ class WeComReaderTest {
         ImportedCommunity c = read(file, ImportOptions.builder().asOf(LocalDate.of(2026, 11, 30)).build());
         assertThat(c.snapshot().members().total()).isEqualTo(8);
         assertThat(c.report().skipped()).contains(
-                new ImportReport.Skipped(EventLog.OUT_OF_RANGE, 2, "1970-01-01")); // in time order
+                new ImportReport.Skipped(EventLog.OUT_OF_RANGE, 2, Note.verbatim("1970-01-01"))); // in time order
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.communityadvisor.Channel;
 import org.communityadvisor.importer.DayFigures;
 import org.communityadvisor.importer.Event;
 import org.communityadvisor.importer.ImportReport;
+import org.communityadvisor.importer.Note;
 import org.communityadvisor.importer.People;
 import org.communityadvisor.json.SnapshotValidator;
 
@@ -41,9 +42,11 @@ public final class Accumulation {
     private static final int PEOPLE_LIMIT = 10;
     /** The id prefix of a member a join notice names only by display name (Telegram invites, WeChat notices). */
     public static final String NAMED = "name:";
+    /** The first and last year a snapshot's dates may fall in. */
+    public static final int EARLIEST_YEAR = SnapshotValidator.EARLIEST_DATE.getYear();
+    public static final int LATEST_YEAR = SnapshotValidator.LATEST_DATE.getYear();
     /** The kind of skipped record dated before 1990 or after 2099. */
-    public static final String OUT_OF_RANGE = "dated before " + SnapshotValidator.EARLIEST_DATE.getYear()
-            + " or after " + SnapshotValidator.LATEST_DATE.getYear();
+    public static final String OUT_OF_RANGE = "dated before " + EARLIEST_YEAR + " or after " + LATEST_YEAR;
 
     private final LocalDate cut;
     final TreeMap<LocalDate, Day> days = new TreeMap<>();
@@ -52,9 +55,9 @@ public final class Accumulation {
     private final List<Person> byIndex = new ArrayList<>();
     final Set<String> officialIds = new HashSet<>();
     final Map<String, Fact> facts = new LinkedHashMap<>();
-    final Map<String, String> unknownWhy = new HashMap<>();
+    final Map<String, Note> unknownWhy = new HashMap<>();
     final Map<String, Skip> skipped = new LinkedHashMap<>();
-    final List<String> notes = new ArrayList<>();
+    final List<Note> notes = new ArrayList<>();
 
     // replies: ids of recent messages -> sender, evicted after REPLY_MEMORY
     private final Map<String, Recent> recent = new HashMap<>();
@@ -67,7 +70,7 @@ public final class Accumulation {
     private int unansweredAtLastCompaction;
 
     boolean recordsJoins;
-    String joinsNote;
+    Note joinsNote;
     int joinsAfterCut;
     int leavesAfterCut;
     boolean recordsLeaves;
@@ -91,12 +94,12 @@ public final class Accumulation {
     // ---- what readers state ---------------------------------------------------------------------------------------
 
     /** A value the data states or an estimate from it, with where it comes from or how. */
-    public void fact(String path, Object value, ImportReport.How how, String note) {
+    public void fact(String path, Object value, ImportReport.How how, Note note) {
         facts.put(path, new Fact(value, how, note));
     }
 
     /** Why a field stays unknown for this format (shown in the report). */
-    public void unknownBecause(String path, String why) {
+    public void unknownBecause(String path, Note why) {
         unknownWhy.put(path, why);
     }
 
@@ -106,7 +109,7 @@ public final class Accumulation {
     }
 
     /** What the format's joins are, for the report of {@code members.joined7d} (e.g. a lower bound). */
-    public void joinsCountedAs(String how) {
+    public void joinsCountedAs(Note how) {
         joinsNote = how;
     }
 
@@ -122,14 +125,14 @@ public final class Accumulation {
     }
 
     /** Anything else the reader of the report should know. */
-    public void note(String note) {
+    public void note(Note note) {
         if (!notes.contains(note)) {
             notes.add(note);
         }
     }
 
     /** A record that is not a member's message: {@code bot}, {@code service}, {@code empty}... */
-    public void skip(String what, String where) {
+    public void skip(String what, Note where) {
         skipped.computeIfAbsent(what, k -> new Skip(where)).count++;
     }
 
@@ -155,7 +158,7 @@ public final class Accumulation {
      */
     private boolean outOfRange(LocalDate day) {
         if (!SnapshotValidator.inDateRange(day)) {
-            skip(OUT_OF_RANGE, day.toString());
+            skip(OUT_OF_RANGE, Note.verbatim(day.toString()));
             return true;
         }
         return false;
@@ -488,14 +491,14 @@ public final class Accumulation {
         }
     }
 
-    record Fact(Object value, ImportReport.How how, String note) {
+    record Fact(Object value, ImportReport.How how, Note note) {
     }
 
     static final class Skip {
-        final String first;
+        final Note first;
         int count;
 
-        Skip(String first) {
+        Skip(Note first) {
             this.first = first;
         }
     }

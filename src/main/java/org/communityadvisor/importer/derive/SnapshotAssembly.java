@@ -21,6 +21,7 @@ import org.communityadvisor.importer.ImportOptions;
 import org.communityadvisor.importer.ImportReport;
 import org.communityadvisor.importer.ImportedCommunity;
 import org.communityadvisor.importer.Importer;
+import org.communityadvisor.importer.Note;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.json.MergePatch;
 import org.communityadvisor.json.SnapshotModel;
@@ -39,7 +40,7 @@ public final class SnapshotAssembly {
     private final ImportOptions options;
     private final String source;
     private final Report report = new Report();
-    private final List<String> notes;
+    private final List<Note> notes;
 
     private SnapshotAssembly(Accumulation a, String format, ImportOptions options, String source) {
         this.a = a;
@@ -73,10 +74,10 @@ public final class SnapshotAssembly {
     private ImportedCommunity build(LocalDate givenAsOf) {
         LocalDate asOf = givenAsOf;
         if (asOf != null) {
-            report.put("asOf", asOf.toString(), ImportReport.How.GIVEN, "--as-of");
+            report.put("asOf", asOf.toString(), ImportReport.How.GIVEN, Note.option("--as-of"));
         } else if (a.lastDay != null) {
             asOf = a.lastDay;
-            report.put("asOf", asOf.toString(), ImportReport.How.ESTIMATED, "the day of the last event in the data");
+            report.put("asOf", asOf.toString(), ImportReport.How.ESTIMATED, Note.of("import.as-of-last-event"));
         } else {
             throw refuse("asOf", "the data holds no dated event; give --as-of yyyy-MM-dd");
         }
@@ -86,7 +87,7 @@ public final class SnapshotAssembly {
 
         String id = options.id();
         if (id != null) {
-            report.put("id", id, ImportReport.How.GIVEN, "--id");
+            report.put("id", id, ImportReport.How.GIVEN, Note.option("--id"));
         } else if (merged("id") != null) {
             id = merged("id").asText();
         } else if (a.facts.containsKey("id")) {
@@ -100,7 +101,7 @@ public final class SnapshotAssembly {
 
         String name = options.name();
         if (name != null) {
-            report.put("name", name, ImportReport.How.GIVEN, "--name");
+            report.put("name", name, ImportReport.How.GIVEN, Note.option("--name"));
         } else if (a.facts.containsKey("name")) {
             Accumulation.Fact f = a.facts.get("name");
             name = String.valueOf(f.value());
@@ -113,7 +114,7 @@ public final class SnapshotAssembly {
 
         Platform platform = options.platform();
         if (platform != null) {
-            report.put("platform", platform.json(), ImportReport.How.GIVEN, "--platform");
+            report.put("platform", platform.json(), ImportReport.How.GIVEN, Note.option("--platform"));
         } else if (a.facts.containsKey("platform")) {
             Accumulation.Fact f = a.facts.get("platform");
             platform = (Platform) f.value();
@@ -126,7 +127,7 @@ public final class SnapshotAssembly {
 
         LocalDate createdOn = options.createdOn();
         if (createdOn != null) {
-            report.put("createdOn", createdOn.toString(), ImportReport.How.GIVEN, "--created-on");
+            report.put("createdOn", createdOn.toString(), ImportReport.How.GIVEN, Note.option("--created-on"));
         } else if (a.facts.containsKey("createdOn")) {
             Accumulation.Fact f = a.facts.get("createdOn");
             createdOn = (LocalDate) f.value();
@@ -136,7 +137,7 @@ public final class SnapshotAssembly {
         } else if (w.firstDay() != null) {
             createdOn = w.firstDay();
             report.put("createdOn", createdOn.toString(), ImportReport.How.ESTIMATED,
-                    "the day of the first event in the data (give --created-on if the group is older)");
+                    Note.of("import.created-first-event"));
         } else {
             throw refuse("createdOn", "the data holds no dated event; give --created-on yyyy-MM-dd");
         }
@@ -162,14 +163,13 @@ public final class SnapshotAssembly {
             report.merged(options.merge(), "");
         }
         if (givenAsOf == null && w.afterAsOf() == 0 && a.lastDay != null && a.lastDay.isBefore(asOf)) {
-            note("the data ends on " + a.lastDay);
+            note(Note.of("import.data-ends", a.lastDay));
         }
         if (w.afterAsOf() > 0) {
-            report.skip("after asOf", w.afterAsOf(), "events after " + asOf);
+            report.skip("after asOf", w.afterAsOf(), Note.of("import.at.after", asOf));
         }
         if (w.outOfOrder() > 0) {
-            note(w.outOfOrder() + " messages came before an earlier one of their thread; questions answered across "
-                    + "them may be miscounted");
+            note(Note.of("import.out-of-order", w.outOfOrder()));
         }
         Snapshot snapshot;
         try {
@@ -187,15 +187,15 @@ public final class SnapshotAssembly {
     private int total(Windows w) {
         Integer total = options.members();
         if (total != null) {
-            report.put("members.total", total, ImportReport.How.GIVEN, "--members");
+            report.put("members.total", total, ImportReport.How.GIVEN, Note.option("--members"));
         } else if (a.facts.containsKey("members.total")) {
             Accumulation.Fact f = a.facts.get("members.total");
             total = (Integer) f.value();
             if (w.joinsAfter() > 0 || w.leavesAfter() > 0) {
                 // the data's member list is of its own day, later than asOf: undo what happened since
                 total = Math.max(0, total - w.joinsAfter() + w.leavesAfter());
-                report.put("members.total", total, ImportReport.How.ESTIMATED, f.note() + ", less " + w.joinsAfter()
-                        + " joined and plus " + w.leavesAfter() + " left after " + w.asOf());
+                report.put("members.total", total, ImportReport.How.ESTIMATED, Note.of("import.less-since",
+                        f.note(), w.joinsAfter(), w.leavesAfter(), w.asOf()));
             } else {
                 report.put("members.total", total, f.how(), f.note());
             }
@@ -203,10 +203,11 @@ public final class SnapshotAssembly {
             total = merged("members.total").asInt();
         } else if (w.statistics() != null && w.statistics().members() != null) {
             total = w.statistics().members();
-            report.put("members.total", total, ImportReport.How.COUNTED, "the statistics of " + w.asOf());
+            report.put("members.total", total, ImportReport.How.COUNTED, Note.of("import.statistics-of", w.asOf()));
         } else {
-            throw refuse("members.total", a.unknownWhy.getOrDefault("members.total",
-                    "the " + format + " data does not count the members") + "; give --members N");
+            Note why = a.unknownWhy.get("members.total");
+            throw refuse("members.total", (why != null ? why.english() : "the " + format
+                    + " data does not count the members") + "; give --members N");
         }
         return total;
     }
@@ -217,21 +218,21 @@ public final class SnapshotAssembly {
         if (w.recordsJoins()) {
             m.joined7d(w.log().joins7d());
             report.put("members.joined7d", w.log().joins7d(), ImportReport.How.COUNTED, a.joinsNote != null
-                    ? a.joinsNote : "join notices in the 7 days");
+                    ? a.joinsNote : Note.of("import.joins-notices"));
         } else if (stats != null && stats.joins7d() != null) {
             m.joined7d(stats.joins7d());
-            report.put("members.joined7d", stats.joins7d(), ImportReport.How.COUNTED, "the statistics' daily joins");
+            report.put("members.joined7d", stats.joins7d(), ImportReport.How.COUNTED, Note.of("import.joins-statistics"));
         } else {
-            unknown("members.joined7d", "the data records no joins");
+            unknown("members.joined7d", Note.of("import.joins-none"));
         }
         if (w.recordsLeaves()) {
             m.left7d(w.log().leaves7d());
-            report.put("members.left7d", w.log().leaves7d(), ImportReport.How.COUNTED, "leave notices in the 7 days");
+            report.put("members.left7d", w.log().leaves7d(), ImportReport.How.COUNTED, Note.of("import.leaves-notices"));
         } else if (stats != null && stats.leaves7d() != null) {
             m.left7d(stats.leaves7d());
-            report.put("members.left7d", stats.leaves7d(), ImportReport.How.COUNTED, "the statistics' daily leaves");
+            report.put("members.left7d", stats.leaves7d(), ImportReport.How.COUNTED, Note.of("import.leaves-statistics"));
         } else {
-            unknown("members.left7d", "the data records no leaves");
+            unknown("members.left7d", Note.of("import.leaves-none"));
         }
         if (a.facts.containsKey("members.admins")) {
             m.admins((Integer) fact("members.admins"));
@@ -241,9 +242,9 @@ public final class SnapshotAssembly {
             int silent = Math.max(0, total - senders30);
             m.silent30d(silent);
             report.put("members.silent30d", silent, ImportReport.How.COUNTED,
-                    "members.total − " + senders30 + " distinct senders in the 30 days");
+                    Note.of("import.silent-senders", senders30));
         } else {
-            unknown("members.silent30d", "the data has no message log");
+            unknown("members.silent30d", Note.of("import.no-message-log"));
         }
         return m.build();
     }
@@ -261,7 +262,7 @@ public final class SnapshotAssembly {
             }
         }
         report.put("entry.channels", all.stream().map(Channel::json).toList(), ImportReport.How.COUNTED,
-                f != null ? f.note() : "how the joins in the data came in");
+                f != null ? f.note() : Note.of("import.channels-joins"));
         return Snapshot.Entry.builder().channels(List.copyOf(all)).build();
     }
 
@@ -272,61 +273,60 @@ public final class SnapshotAssembly {
         LocalDate asOf = w.asOf();
         if (a.messageLog) {
             act.messages7d(log.messages7d());
-            report.put("activity.messages7d", log.messages7d(), ImportReport.How.COUNTED, "messages in the 7 days");
+            report.put("activity.messages7d", log.messages7d(), ImportReport.How.COUNTED, Note.of("import.messages-log"));
             int active = log.senders7d();
             if (active > total) {
                 act.activeMembers7d(total);
-                report.put("activity.activeMembers7d", total, ImportReport.How.ESTIMATED, active
-                        + " distinct senders in the 7 days, more than members.total (some have left): capped at it");
+                report.put("activity.activeMembers7d", total, ImportReport.How.ESTIMATED,
+                        Note.of("import.active-capped", active));
             } else {
                 act.activeMembers7d(active);
                 report.put("activity.activeMembers7d", active, ImportReport.How.COUNTED,
-                        "distinct senders in the 7 days");
+                        Note.of("import.active-log"));
             }
         } else if (stats != null) {
             if (stats.messages7d() != null) {
                 act.messages7d(stats.messages7d());
                 report.put("activity.messages7d", stats.messages7d(), ImportReport.How.COUNTED,
-                        "the statistics' daily messages, " + from7 + " … " + asOf);
+                        Note.of("import.messages-statistics", from7, asOf));
             } else {
-                unknown("activity.messages7d", "the statistics do not cover every day of the 7 days ending " + asOf);
+                unknown("activity.messages7d", Note.of("import.messages-statistics-gap", asOf));
             }
             if (stats.active7d() != null) {
                 act.activeMembers7d(stats.active7d());
                 report.put("activity.activeMembers7d", stats.active7d(), ImportReport.How.COUNTED,
-                        "the statistics' weekly posting members on " + asOf);
+                        Note.of("import.active-statistics", asOf));
             } else {
-                unknown("activity.activeMembers7d",
-                        "the statistics count senders per day only; a week's distinct senders cannot be added up");
+                unknown("activity.activeMembers7d", Note.of("import.active-statistics-daily"));
             }
         } else {
-            unknown("activity.messages7d", "the data has no message log");
-            unknown("activity.activeMembers7d", "the data has no message log");
+            unknown("activity.messages7d", Note.of("import.no-message-log"));
+            unknown("activity.activeMembers7d", Note.of("import.no-message-log"));
         }
         if (a.messageLog) {
             if (w.adFlagged()) {
                 act.adMessages7d(log.ads7d());
                 report.put("activity.adMessages7d", log.ads7d(), ImportReport.How.COUNTED,
-                        "messages the platform flagged as ads");
+                        Note.of("import.ads-flagged"));
             } else if (options.heuristics()) {
                 act.adMessages7d(log.links7d());
                 report.put("activity.adMessages7d", log.links7d(), ImportReport.How.ESTIMATED,
-                        "messages with a link by non-official senders (--heuristics)");
+                        Note.of("import.ads-links"));
             } else {
-                report.unknown("activity.adMessages7d", "not flagged in the data; --heuristics estimates it from links");
+                report.unknown("activity.adMessages7d", Note.of("import.ads-not-flagged"));
             }
             if (w.officialKnown()) {
                 act.officialPosts7d(log.official7d());
                 report.put("activity.officialPosts7d", log.official7d(), ImportReport.How.COUNTED,
-                        options.official().isEmpty() ? "messages by the data's admins and owner"
-                                : "messages by the --official ids" + (a.officialIds.size() > options.official().size()
-                                        ? " and the data's admins and owner" : ""));
+                        Note.of(options.official().isEmpty() ? "import.official-admins"
+                                : a.officialIds.size() > options.official().size() ? "import.official-given-and-admins"
+                                : "import.official-given"));
             } else {
-                unknown("activity.officialPosts7d", "the data names no admin; give --official ID,...");
+                unknown("activity.officialPosts7d", Note.of("import.official-unknown"));
             }
             act.unansweredQuestions7d(log.unanswered7d());
             report.put("activity.unansweredQuestions7d", log.unanswered7d(), ImportReport.How.COUNTED,
-                    "questions (ending in ? or ？) by non-official members with no reply within 24 hours");
+                    Note.of("import.unanswered-log"));
         }
         if (a.facts.containsKey("activity.unansweredQuestions7d")) {
             act.unansweredQuestions7d((Integer) fact("activity.unansweredQuestions7d"));
@@ -366,24 +366,23 @@ public final class SnapshotAssembly {
             }
         }
         if (points.isEmpty()) {
-            report.unknown("history", "the data gives no weekly figures");
+            report.unknown("history", Note.of("import.history-none"));
             return points;
         }
-        String how;
+        Note how;
         ImportReport.How kind = ImportReport.How.COUNTED;
         if (memberFigures) {
-            how = "members from the statistics";
+            how = Note.of("import.history.members-statistics");
         } else if (reconstruct) {
             kind = ImportReport.How.ESTIMATED;
-            how = "members reconstructed from members.total by undoing later joins"
-                    + (w.recordsLeaves() ? " and leaves" : " (leaves are not recorded, so earlier weeks may be "
-                    + "undercounted)");
+            how = Note.of(w.recordsLeaves() ? "import.history.members-reconstructed"
+                    : "import.history.members-reconstructed-no-leaves");
         } else {
-            how = "no member counts";
+            how = Note.of("import.history.no-members");
         }
-        report.put("history", points.size() + " weeks, " + points.get(0).weekEnding() + " … "
-                + points.get(points.size() - 1).weekEnding(), kind,
-                (a.messageLog ? "messages and distinct senders per week; " : "the statistics per week; ") + how);
+        report.put("history", Note.of("import.value.weeks", points.size(), points.get(0).weekEnding(),
+                points.get(points.size() - 1).weekEnding()), kind,
+                Note.of(a.messageLog ? "import.history.log" : "import.history.statistics", how));
         return points;
     }
 
@@ -395,11 +394,11 @@ public final class SnapshotAssembly {
     }
 
     /** Unknown, with the format's reason where it gives one. */
-    private void unknown(String path, String otherwise) {
+    private void unknown(String path, Note otherwise) {
         report.unknown(path, a.unknownWhy.getOrDefault(path, otherwise));
     }
 
-    private void note(String note) {
+    private void note(Note note) {
         if (!notes.contains(note)) {
             notes.add(note);
         }
@@ -419,15 +418,15 @@ public final class SnapshotAssembly {
         final Map<String, ImportReport.Field> fields = new LinkedHashMap<>();
         final List<ImportReport.Skipped> skips = new ArrayList<>();
 
-        void put(String path, Object value, ImportReport.How how, String note) {
+        void put(String path, Object value, ImportReport.How how, Note note) {
             fields.put(path, new ImportReport.Field(path, value, how, note));
         }
 
-        void unknown(String path, String why) {
+        void unknown(String path, Note why) {
             fields.put(path, new ImportReport.Field(path, null, ImportReport.How.UNKNOWN, why));
         }
 
-        void skip(String what, int count, String first) {
+        void skip(String what, int count, Note first) {
             skips.add(new ImportReport.Skipped(what, count, first));
         }
 
@@ -439,7 +438,7 @@ public final class SnapshotAssembly {
                 } else {
                     Object value = e.getValue().isNull() ? null : Json.MAPPER.convertValue(e.getValue(), Object.class);
                     fields.put(path, new ImportReport.Field(path, value,
-                            value == null ? ImportReport.How.UNKNOWN : ImportReport.How.GIVEN, "--merge"));
+                            value == null ? ImportReport.How.UNKNOWN : ImportReport.How.GIVEN, Note.option("--merge")));
                 }
             });
         }
