@@ -25,8 +25,12 @@ public class GenerateThresholds {
                 throw new IllegalArgumentException(json + ": " + name + ": a threshold's name is a Java name (minViableMembers)");
             }
             String meaning = e.getValue().path("en").asText().replace("*/", "* /");
-            components.add("        /** " + meaning + " */\n        " + (e.getValue().path("integer").asBoolean(false)
-                    ? "int " : "double ") + name);
+            boolean whole = e.getValue().path("integer").asBoolean(false);
+            // A threshold that may be "none" (null: the check never applies on that platform) is boxed.
+            String type = e.getValue().path("none").asBoolean(false) ? (whole ? "Integer " : "Double ")
+                    : (whole ? "int " : "double ");
+            components.add("        /** " + meaning + (type.startsWith("I") || type.startsWith("D")
+                    ? " ({@code null}: none)" : "") + " */\n        " + type + name);
         }
         String text = """
                 package org.communityadvisor;

@@ -12,22 +12,28 @@ import java.util.Map;
  * @param asOf            the snapshot's date
  * @param stage           the lifecycle stage
  * @param stageReasons    which values decided the stage
+ * @param dataWarnings    values that look impossible for the platform, or a history with gaps: shown after the
+ *                        stage, never stopping the advice (empty when none)
  * @param recommendations ranked: severity first, then the rule's weight, then id; rank starts at 1
  * @param suppressed      what matched but was held back, and by what
- * @param focus           the ids of at most three recommendations to do first: rank order, one per category
+ * @param focus           the ids of at most three recommendations to do first: the highest severity left first,
+ *                        then a category not yet in the focus; never a {@code measurement.*} item, never a
+ *                        symptom while one of its causes waits
  * @param scores          the composite evaluation, 0-100, {@code null} where unknown
  * @param dataGaps        snapshot paths that were unknown but would have let more rules decide
  * @param rulesVersion    content hash of the rules that produced this advice
  * @param profile         the profile and threshold values used (an optional addition to the contract); without
  *                        a profile named by the caller, the bundled profile of the snapshot's platform
  */
-@JsonPropertyOrder({"communityId", "asOf", "stage", "stageReasons", "recommendations", "suppressed", "focus",
+@JsonPropertyOrder({"communityId", "asOf", "stage", "stageReasons", "dataWarnings", "recommendations", "suppressed", "focus",
         "scores", "dataGaps", "rulesVersion", "profile"})
 public record Advice(
         String communityId,
         LocalDate asOf,
         Stage stage,
         List<String> stageReasons,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<DataWarning> dataWarnings,
         List<Recommendation> recommendations,
         List<Suppression> suppressed,
         List<String> focus,
@@ -38,6 +44,7 @@ public record Advice(
 
     public Advice {
         stageReasons = List.copyOf(stageReasons);
+        dataWarnings = dataWarnings == null ? List.of() : List.copyOf(dataWarnings);
         recommendations = List.copyOf(recommendations);
         suppressed = List.copyOf(suppressed);
         focus = List.copyOf(focus);
@@ -55,16 +62,38 @@ public record Advice(
     }
 
     /** One ranked, explained recommendation. */
-    @JsonPropertyOrder({"rank", "id", "category", "severity", "title", "action", "why", "evidence", "source"})
+    @JsonPropertyOrder({"rank", "id", "category", "severity", "title", "action", "why", "causes", "evidence", "source"})
     public record Recommendation(int rank, String id, Category category, Severity severity, String title,
-                                 String action, String why, Map<String, Object> evidence, Source source) {
+                                 String action, String why,
+                                 @com.fasterxml.jackson.annotation.JsonInclude(
+                                         com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                                 List<String> causes,
+                                 Map<String, Object> evidence, Source source) {
+        /** A recommendation that names no likely cause. */
+        public Recommendation(int rank, String id, Category category, Severity severity, String title, String action,
+                              String why, Map<String, Object> evidence, Source source) {
+            this(rank, id, category, severity, title, action, why, List.of(), evidence, source);
+        }
+
         public Recommendation {
+            causes = causes == null ? List.of() : List.copyOf(causes);
             evidence = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
         }
     }
 
     /** The seed passage a rule encodes. */
     public record Source(String document, String quote) {
+    }
+
+    /**
+     * A value that looks wrong for the community (more members than the platform allows in one group), or a
+     * history with gaps: the advice still stands, but the figure should be checked.
+     *
+     * @param path   the snapshot path it concerns
+     * @param reason why, in the advice's language
+     */
+    @JsonPropertyOrder({"path", "reason"})
+    public record DataWarning(String path, String reason) {
     }
 
     /** A recommendation held back: by another rule's id, or by {@code acknowledged}. */

@@ -22,7 +22,7 @@ public final class AdviceJson {
 
     /** The order of the lean advice's {@code scores} array. */
     public static final java.util.List<String> LEAN_SCORES = java.util.List.of("overall", "activity", "participation",
-            "growth", "conversion", "loyalty", "influence");
+            "growth", "conversion", "loyalty", "influence", "operations");
 
     private AdviceJson() {
     }
@@ -66,10 +66,19 @@ public final class AdviceJson {
         g.writeStringField("communityId", advice.communityId());
         g.writeStringField("asOf", advice.asOf().toString());
         g.writeStringField("stage", advice.stage().json());
+        if (!advice.dataWarnings().isEmpty()) {
+            // the paths of values to check (their reasons are texts: in the full advice); left out when none
+            g.writeArrayFieldStart("dataWarnings");
+            for (Advice.DataWarning w : advice.dataWarnings()) {
+                g.writeString(w.path());
+            }
+            g.writeEndArray();
+        }
         g.writeArrayFieldStart("recommendations");
         for (Advice.Recommendation r : advice.recommendations()) {
-            // one tuple a recommendation: [rank, id, severity, [evidence values]]; the values come in the order of
-            // the rule's evidence names (Rules.Rule#evidence(), ./advisor rules --format json)
+            // one tuple a recommendation: [rank, id, severity, [evidence values]] and, when it names likely causes,
+            // [cause ids]; the values come in the order of the rule's evidence names (Rules.Rule#evidence(),
+            // ./advisor rules --format json)
             g.writeStartArray();
             g.writeNumber(r.rank());
             g.writeString(r.id());
@@ -79,6 +88,13 @@ public final class AdviceJson {
                 writeValue(g, v);
             }
             g.writeEndArray();
+            if (!r.causes().isEmpty()) {
+                g.writeStartArray();
+                for (String c : r.causes()) {
+                    g.writeString(c);
+                }
+                g.writeEndArray();
+            }
             g.writeEndArray();
         }
         g.writeEndArray();
@@ -99,10 +115,11 @@ public final class AdviceJson {
         }
         g.writeEndArray();
         Scores sc = advice.scores();
-        // [overall, activity, participation, growth, conversion, loyalty, influence] (LEAN_SCORES), null = unknown
+        // [overall, activity, participation, growth, conversion, loyalty, influence, operations] (LEAN_SCORES),
+        // null = unknown
         g.writeArrayFieldStart("scores");
         for (Integer v : new Integer[] {sc.overall(), sc.activity(), sc.participation(), sc.growth(), sc.conversion(),
-                sc.loyalty(), sc.influence()}) {
+                sc.loyalty(), sc.influence(), sc.operations()}) {
             if (v == null) {
                 g.writeNull();
             } else {

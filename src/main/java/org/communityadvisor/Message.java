@@ -58,6 +58,7 @@ public enum Message {
     UNSUPPORTED_SCHEMA_VERSION,
     COUNT_NEGATIVE,
     AT_LEAST,
+    AT_MOST,
     PART_LARGER_THAN_WHOLE,
     NUMBER_AT_LEAST,
     /** {0} is a pattern in words: a PATTERN_ entry, or the model's own English words when the catalog has none. */

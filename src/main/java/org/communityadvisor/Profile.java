@@ -97,8 +97,12 @@ public record Profile(String name, String description, Thresholds thresholds) {
                     throw new ProfileException(origin + ": thresholds." + e.getKey() + ": unknown threshold"
                             + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
                 }
+                if (e.getValue().isNull() && d.none()) {
+                    return;
+                }
                 if (!e.getValue().isNumber()) {
-                    throw new ProfileException(origin + ": thresholds." + e.getKey() + ": expected a number");
+                    throw new ProfileException(origin + ": thresholds." + e.getKey() + ": expected a number"
+                            + (d.none() ? ", or null for none" : ""));
                 }
                 String problem = d.problem(e.getValue().asDouble());
                 if (problem != null) {

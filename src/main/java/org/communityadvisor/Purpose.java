@@ -8,7 +8,8 @@ public enum Purpose implements Labelled {
     SALES("sales"),
     ENABLEMENT("enablement"),
     SUPPORT("support"),
-    CAMPAIGN("campaign");
+    CAMPAIGN("campaign"),
+    LEARNING("learning");
 
     private final String json;
     private final String textKey;

@@ -10,10 +10,11 @@ import java.util.Map;
  * {@code overall} is the weighted mean of the known sub-scores. {@code change} (an optional
  * addition to the contract) holds each sub-score's change against four weeks earlier, where history allows.
  */
-@JsonPropertyOrder({"overall", "activity", "participation", "growth", "conversion", "loyalty", "influence", "change"})
+@JsonPropertyOrder({"overall", "activity", "participation", "growth", "conversion", "loyalty", "influence", "operations",
+        "change"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Scores(Integer overall, Integer activity, Integer participation, Integer growth, Integer conversion,
-                     Integer loyalty, Integer influence, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> change) {
+                     Integer loyalty, Integer influence, Integer operations, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> change) {
     public Scores {
         // Sorted by name, so the JSON is the same on every run (Map.copyOf's order changes with each JVM).
         change = change == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(change));

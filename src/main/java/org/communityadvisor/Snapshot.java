@@ -34,11 +34,11 @@ public record Snapshot(
         String name,
         @SnapshotField(value = "Where the group lives (000: 微信、QQ群、论坛、微博、线下).", required = true)
         Platform platform,
-        @SnapshotField("The group's type (001): sharing = 分享型, sales = 销售导向, enablement = 赋能型; support = 客服; campaign = 战役传播 (003).")
+        @SnapshotField("The group's type (001): sharing = 分享型, sales = 销售导向, enablement = 赋能型; support = 客服; campaign = 拉新活动群 (003); learning = 学习型 (001, 004).")
         Purpose purpose,
         @SnapshotField("Why the group was founded (004): business = 业务需求成立 (a business need), event = 事件驱动成立 (event-driven).")
         Origin origin,
-        @SnapshotField("This group is the operator's core fan group 关键粉丝群 (000). The one field whose absence means false: a designation the operator declares.")
+        @SnapshotField("This group is the operator's core fan group 核心粉丝群 (000). The one field whose absence means false: a designation the operator declares.")
         Boolean coreGroup,
         @SnapshotField("The group has an explicit goal / positioning (000: 90%的群没有明确目的).")
         Boolean goalDefined,
@@ -120,7 +120,9 @@ public record Snapshot(
             @SnapshotField(value = "How people join (001: 群二维码 = qr, 活码 = livecode).", item = "One join channel.")
             List<Channel> channels,
             @SnapshotField("When the current group QR code was made (001: valid 7 days).")
-            LocalDate qrCreatedOn) {
+            LocalDate qrCreatedOn,
+            @SnapshotField(value = "Days one paid membership period lasts (002: 會員續費率), with barrier = paid; at least 1.", min = 1)
+            Integer feePeriodDays) {
         /** A builder with named setters; every value starts unknown. */
         public static SnapshotEntryBuilder builder() {
             return SnapshotEntryBuilder.builder();
@@ -165,7 +167,11 @@ public record Snapshot(
             @SnapshotField("Members' questions in the last 7 days with no answer within 24 hours (001: 解答使用者的疑惑).")
             Integer unansweredQuestions7d,
             @SnapshotField("Quarrels or reported conflicts in the last 30 days (000: 一言不和,變成爭吵).")
-            Integer disputes30d) {
+            Integer disputes30d,
+            @SnapshotField("Members' outputs posted in the last 7 days: homework, notes, works (001: 輸出 ... 讀書筆記, 成品作業分享).")
+            Integer memberOutputs7d,
+            @SnapshotField(value = "The hour of the day (0-23, in the group's time zone) with the most posting members over 30 days (002: 活躍時間).", max = 23)
+            Integer peakHour) {
         /** A builder with named setters; every value starts unknown. */
         public static SnapshotActivityBuilder builder() {
             return SnapshotActivityBuilder.builder();
@@ -202,14 +208,22 @@ public record Snapshot(
             Boolean contentArchive,
             @SnapshotField("People assigned to keep discussions going 安排好人做互动 (004).")
             Boolean warmUpCrew,
-            @SnapshotField("The operator already has a core fan group 关键粉丝群 (000).")
+            @SnapshotField("The operator already has a core fan group 核心粉丝群 (000).")
             Boolean coreGroupExists,
             @SnapshotField(value = "How many groups the operator runs; at least 1.", min = 1)
             Integer groupsOperated,
             @SnapshotField("The rules define graduated penalties (003: 禁言 1 天、7 天、15 天).")
             Boolean penaltyLadder,
             @SnapshotField("Members' suggestions are collected and answered (000: 提出提議和要求).")
-            Boolean feedbackChannel) {
+            Boolean feedbackChannel,
+            @SnapshotField("The group has its own culture: tag figures, in-jokes, its own stickers (001: 社群文化培養).")
+            Boolean groupCulture,
+            @SnapshotField("A paid membership's renewal is planned: the next period's offer, an early-renewal offer (002: 會員續費率).")
+            Boolean renewalPlan,
+            @SnapshotField("A crisis plan is in place: monitoring, a spokesperson, reply scripts, an escalation path (002: 輿情監測、危機公關).")
+            Boolean crisisPlan,
+            @SnapshotField("Enablement materials are ready for the resellers and shop staff the group serves: tools, courses, materials (001: 賦能型社群).")
+            Boolean materialsKit) {
         /** A builder with named setters; every value starts unknown. */
         public static SnapshotOperationsBuilder builder() {
             return SnapshotOperationsBuilder.builder();

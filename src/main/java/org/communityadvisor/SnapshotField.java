@@ -25,6 +25,9 @@ public @interface SnapshotField {
     /** Numbers: the smallest value allowed (counts are 0 and up). */
     long min() default 0;
 
+    /** Integers: the largest value allowed ({@link Integer#MAX_VALUE}: no bound of its own). */
+    int max() default Integer.MAX_VALUE;
+
     /** Counts: the path of the whole this count is part of (never larger than it, where both are known). */
     String partOf() default "";
 

@@ -9,7 +9,9 @@ public enum Stage implements Labelled {
     MATURE("mature"),
     DECLINING("declining"),
     DORMANT("dormant"),
-    POST_EVENT("post-event");
+    POST_EVENT("post-event"),
+    STALLED("stalled"),
+    UNDETERMINED("undetermined");
 
     private final String json;
     private final String textKey;

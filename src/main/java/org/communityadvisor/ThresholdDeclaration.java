@@ -17,14 +17,15 @@ import java.util.Map;
  * from the same file at build time, a component a declaration in the same order.
  *
  * @param name         as rules and profiles write it
- * @param defaultValue the guidance's own number
+ * @param defaultValue the guidance's own number ({@code null}: none)
  * @param integer      whether it is a whole number (members, days, messages ...)
+ * @param none         whether a profile may set it to {@code null}: none, the check it serves never applies
  * @param min          the smallest value that makes sense
  * @param max          the largest ({@link Double#POSITIVE_INFINITY} where there is no bound)
  * @param en           what it means, in English
  * @param zh           what it means, in Chinese
  */
-public record ThresholdDeclaration(String name, Number defaultValue, boolean integer, double min, double max,
+public record ThresholdDeclaration(String name, Number defaultValue, boolean integer, boolean none, double min, double max,
                                    String en, String zh) {
     /** Where the declarations live on the classpath (the build copies {@code rules/thresholds.json} there). */
     static final String RESOURCE = "org/communityadvisor/rules/thresholds.json";
@@ -82,7 +83,8 @@ public record ThresholdDeclaration(String name, Number defaultValue, boolean int
                 JsonNode d = e.getValue();
                 boolean integer = d.path("integer").asBoolean(false);
                 double v = d.path("default").asDouble();
-                out.add(new ThresholdDeclaration(e.getKey(), integer ? (Number) (int) v : (Number) v, integer,
+                Number defaultValue = d.path("default").isNull() ? null : integer ? (Number) (int) v : (Number) v;
+                out.add(new ThresholdDeclaration(e.getKey(), defaultValue, integer, d.path("none").asBoolean(false),
                         d.path("min").asDouble(0), d.has("max") ? d.get("max").asDouble() : Double.POSITIVE_INFINITY,
                         d.path("en").asText(), d.path("zh").asText()));
             }

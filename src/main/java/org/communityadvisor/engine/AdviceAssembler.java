@@ -58,6 +58,8 @@ final class AdviceAssembler {
         final Advice.Source source;
         final List<Map.Entry<String, Values.Ref>> evidence = new ArrayList<>();
         final List<String> needs = new ArrayList<>();
+        /** The platforms the rule speaks to ({@code @platforms}); {@code null}: every platform. */
+        final java.util.EnumSet<Platform> platforms;
         /**
          * The rule's texts by {@link #TEXTS} index, language ordinal and platform (ordinal + 1; 0 for every
          * platform), each platform's entry the wording it reads; null where the rule has none.
@@ -69,6 +71,7 @@ final class AdviceAssembler {
             this.category = org.communityadvisor.Category.ofId(r.name());
             this.weight = r.kind() == RuleInfo.Kind.RECOMMENDATION ? r.weight() : 0;
             this.source = r.document() == null ? null : new Advice.Source(r.document(), r.quote());
+            this.platforms = r.platforms().isEmpty() ? null : java.util.EnumSet.copyOf(r.platforms());
             for (int i = 0; i < TEXTS.size(); i++) {
                 for (Lang lang : Lang.values()) {
                     String t = r.text(TEXTS.get(i), lang);
@@ -81,6 +84,11 @@ final class AdviceAssembler {
                     }
                 }
             }
+        }
+
+        /** Whether the rule speaks to a community of this platform (an unknown platform: every rule does). */
+        boolean appliesTo(Platform p) {
+            return platforms == null || p == null || platforms.contains(p);
         }
 
         String text(int what, Lang lang, Platform platform, Map<String, Object> values) {
@@ -119,11 +127,13 @@ final class AdviceAssembler {
         Thresholds t = profile.thresholds();
         Platform platform = snapshot.platform();
         StageFact stage = fired.stage();
-        List<Hit> hits = fired.hits();
+        List<Hit> hits = applicable(fired.hits(), platform);
 
         // One suppression per id: another rule's before the operator's acknowledgement, then by id.
         Map<String, Suppressed> heldBack = new HashMap<>();
         fired.suppressions().stream()
+                .filter(s -> Suppressed.ACKNOWLEDGED.equals(s.by()) || (applies(s.by(), platform)
+                        && applies(s.rule(), platform)))
                 .sorted(Comparator.comparing((Suppressed s) -> Suppressed.ACKNOWLEDGED.equals(s.by()))
                         .thenComparing(Suppressed::by))
                 .forEach(s -> heldBack.putIfAbsent(s.id(), s));
@@ -142,43 +152,135 @@ final class AdviceAssembler {
         suppressed.sort(Comparator.comparing(Advice.Suppression::id));
         shown.sort(RANKING);
 
+        // Causes before symptoms: the shown causes of each hit, then within a severity every cause before its symptom.
+        Set<String> shownIds = new HashSet<>();
+        shown.forEach(s -> shownIds.add(s.hit().id()));
+        Map<String, List<String>> causes = new HashMap<>();
+        for (Shown one : shown) {
+            List<String> declared = one.rule().info.causes(one.hit().severity());
+            if (!declared.isEmpty()) {
+                List<String> present = declared.stream().filter(shownIds::contains).toList();
+                if (!present.isEmpty()) {
+                    causes.put(one.hit().id(), present);
+                }
+            }
+        }
+        if (!causes.isEmpty()) {
+            shown = causesFirst(shown, causes);
+        }
+
         List<Advice.Recommendation> recommendations = new ArrayList<>(shown.size());
         for (Shown one : shown) {
             Compiled r = one.rule();
             Map<String, Object> values = values(r, community, t);
             recommendations.add(new Advice.Recommendation(recommendations.size() + 1, r.info.name(), r.category,
                     one.hit().severity(), r.text(TITLE, lang, platform, values),
-                    r.text(ACTION, lang, platform, values), r.text(WHY, lang, platform, values), values, r.source));
+                    r.text(ACTION, lang, platform, values), r.text(WHY, lang, platform, values),
+                    causes.getOrDefault(r.info.name(), List.of()), values, r.source));
         }
 
         Compiled stageRule = compiled.get(stage.rule());
         List<String> stageReasons = List.of(stageRule.text(REASON, lang, platform, values(stageRule, community, t)));
 
-        return new Advice(snapshot.id(), snapshot.asOf(), stage.stage(), stageReasons, recommendations, suppressed,
-                focus(recommendations), Scoring.score(community, t), gaps(hits, stage, community, t), version,
+        return new Advice(snapshot.id(), snapshot.asOf(), stage.stage(), stageReasons,
+                DataWarnings.of(community, t, lang), recommendations, suppressed, focus(recommendations),
+                Scoring.score(community, t), gaps(hits, stage, community, t, platform), version,
                 new Advice.ProfileUsed(profile.name(), t));
     }
 
-    /**
-     * What to do first: at most {@link #FOCUS_SIZE} shown recommendations in rank order, at most one per
-     * category, so an operator facing twenty items knows where to start (catalog: Focus).
-     */
-    static List<String> focus(List<Advice.Recommendation> ranked) {
-        List<String> out = new ArrayList<>(FOCUS_SIZE);
-        Set<org.communityadvisor.Category> categories = java.util.EnumSet.noneOf(org.communityadvisor.Category.class);
-        for (Advice.Recommendation r : ranked) {
-            if (out.size() == FOCUS_SIZE) {
-                break;
+    private boolean applies(String rule, Platform platform) {
+        Compiled c = rule == null ? null : compiled.get(rule);
+        return c == null || c.appliesTo(platform);
+    }
+
+    /** The hits of the rules that speak to this platform ({@code @platforms}). */
+    private List<Hit> applicable(List<Hit> hits, Platform platform) {
+        for (Hit h : hits) {
+            if (!compiled.get(h.id()).appliesTo(platform)) {
+                return hits.stream().filter(x -> compiled.get(x.id()).appliesTo(platform)).toList();
             }
-            if (categories.add(r.category())) {
-                out.add(r.id());
+        }
+        return hits;
+    }
+
+    /**
+     * The ranking with every cause before its symptom within one severity: a symptom moves down to just after
+     * the last of its causes of the same severity (repeated until nothing moves; causes never form a cycle that
+     * matters, and the passes are bounded by the list's size).
+     */
+    private static List<Shown> causesFirst(List<Shown> ranked, Map<String, List<String>> causes) {
+        List<Shown> out = new ArrayList<>(ranked);
+        for (int pass = 0; pass < out.size(); pass++) {
+            boolean moved = false;
+            for (int i = 0; i < out.size(); i++) {
+                Shown symptom = out.get(i);
+                List<String> own = causes.get(symptom.hit().id());
+                if (own == null) {
+                    continue;
+                }
+                int last = -1;
+                for (int j = i + 1; j < out.size(); j++) {
+                    Shown other = out.get(j);
+                    if (other.hit().severity() == symptom.hit().severity() && own.contains(other.hit().id())) {
+                        last = j;
+                    }
+                }
+                if (last > i) {
+                    out.remove(i);
+                    out.add(last, symptom);
+                    moved = true;
+                    break;
+                }
+            }
+            if (!moved) {
+                break;
             }
         }
         return out;
     }
 
+    /**
+     * What to do first: at most {@link #FOCUS_SIZE} shown recommendations, chosen one at a time, {@code measurement.*}
+     * excluded: the highest severity left; among those, the first by rank whose category is not yet in the focus,
+     * else the first by rank. A symptom is not chosen while one of its causes ({@link Advice.Recommendation#causes()})
+     * waits outside the focus. So a second HIGH item of a category beats a MEDIUM one of another, and a LOW item
+     * never enters while a HIGH or MEDIUM one waits.
+     */
+    static List<String> focus(List<Advice.Recommendation> ranked) {
+        List<String> out = new ArrayList<>(FOCUS_SIZE);
+        Set<org.communityadvisor.Category> categories = java.util.EnumSet.noneOf(org.communityadvisor.Category.class);
+        while (out.size() < FOCUS_SIZE) {
+            Advice.Recommendation pick = null;
+            Advice.Recommendation firstOfSeverity = null;
+            for (Advice.Recommendation r : ranked) {
+                if (r.category() == org.communityadvisor.Category.MEASUREMENT || out.contains(r.id())
+                        || r.causes().stream().anyMatch(c -> !out.contains(c))) {
+                    continue;
+                }
+                if (firstOfSeverity == null) {
+                    firstOfSeverity = r;
+                } else if (r.severity() != firstOfSeverity.severity()) {
+                    break;
+                }
+                if (!categories.contains(r.category())) {
+                    pick = r;
+                    break;
+                }
+            }
+            if (pick == null) {
+                pick = firstOfSeverity;
+            }
+            if (pick == null) {
+                break;
+            }
+            out.add(pick.id());
+            categories.add(pick.category());
+        }
+        return out;
+    }
+
     /** The unknown snapshot paths needed by rules that did not fire (so they could not decide). */
-    private List<String> gaps(List<Hit> hits, StageFact stage, Community community, Thresholds t) {
+    private List<String> gaps(List<Hit> hits, StageFact stage, Community community, Thresholds t, Platform platform) {
         Set<String> unknown = new HashSet<>();
         for (Map.Entry<String, Values.Ref> e : needed.entrySet()) {
             if (e.getValue().get(community, t) == null) {
@@ -194,7 +296,7 @@ final class AdviceAssembler {
         // Most useful first: by how many rules each unknown value keeps from deciding, then by name.
         Map<String, Integer> gaps = new java.util.TreeMap<>();
         for (Compiled r : deciding) {
-            if (!fired.contains(r.info.name())) {
+            if (!fired.contains(r.info.name()) && r.appliesTo(platform)) {
                 for (String path : r.needs) {
                     if (unknown.contains(path)) {
                         gaps.merge(path, 1, Integer::sum);

@@ -299,6 +299,26 @@ public final class Community {
         return activeRatio;
     }
 
+    /**
+     * The low-activity line: {@code lowActiveRatio}, or {@code lowActiveRatioLarge} from {@code largeGroupMembers}
+     * members (in a large community most members read: 90-9-1). A share of members posting in 7 days below it is
+     * low activity.
+     */
+    public double getLowActiveLine() {
+        return total != null && total >= thresholds.largeGroupMembers() ? thresholds.lowActiveRatioLarge()
+                : thresholds.lowActiveRatio();
+    }
+
+    /**
+     * Whether the group serves buyers: its purpose is {@code sales} or {@code support}, or it had buyers or orders in
+     * the last 30 days. A group that does is never dissolved after its event: it becomes a service group.
+     */
+    public boolean getServesBuyers() {
+        Purpose p = snapshot.purpose();
+        return p == Purpose.SALES || p == Purpose.SUPPORT || (c.buyers30d() != null && c.buyers30d() > 0)
+                || (c.orders30d() != null && c.orders30d() > 0);
+    }
+
     /** {@code silent30d / total}. */
     public Double getSilentShare() {
         return silentShare;

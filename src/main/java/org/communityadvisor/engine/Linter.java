@@ -46,6 +46,7 @@ final class Linter {
             checkGuards(info, text, problems);
         }
         checkStages(all, rules, problems);
+        checkCauses(rules, problems);
         java.util.Set<String> queries = new java.util.HashSet<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             pkg.getQueries().forEach(q -> queries.add(q.getName()));
@@ -59,6 +60,39 @@ final class Linter {
             problems.add("(rules): no stage rules (@stage): every advice needs a lifecycle stage");
         }
         return problems;
+    }
+
+    /** A rule's {@code @causes} names recommendations of the same rules, not itself; {@code @causesAt} a severity. */
+    private static void checkCauses(Map<String, RuleInfo> rules, List<String> problems) {
+        for (RuleInfo r : rules.values()) {
+            if (r.meta().containsKey("platforms") && r.platforms().size() != r.list("platforms").size()) {
+                problems.add(r.file() + ":" + r.line() + ": rule \"" + r.name() + "\": @platforms(\"" + r.get("platforms")
+                        + "\") names something that is no platform (" + java.util.Arrays.stream(
+                        org.communityadvisor.Platform.values()).map(Object::toString).collect(
+                        java.util.stream.Collectors.joining(", ")) + ")");
+            }
+            if (!r.meta().containsKey("causes")) {
+                continue;
+            }
+            String at = r.file() + ":" + r.line() + ": rule \"" + r.name() + "\": ";
+            if (r.kind() != RuleInfo.Kind.RECOMMENDATION) {
+                problems.add(at + "@causes belongs on a recommendation");
+                continue;
+            }
+            String when = r.get("causesAt");
+            if (when != null && java.util.Arrays.stream(org.communityadvisor.Severity.values())
+                    .noneMatch(v -> v.name().equalsIgnoreCase(when.trim()))) {
+                problems.add(at + "@causesAt(\"" + when + "\") names no severity (low, medium, high, critical)");
+            }
+            for (String cause : r.causes()) {
+                RuleInfo c = rules.get(cause);
+                if (cause.equals(r.name())) {
+                    problems.add(at + "@causes names the rule itself");
+                } else if (c == null || c.kind() != RuleInfo.Kind.RECOMMENDATION) {
+                    problems.add(at + "@causes names '" + cause + "', which is no recommendation of these rules");
+                }
+            }
+        }
     }
 
     /** The construct that compiles but fails at run time in this Drools version, with what to write instead. */

@@ -90,6 +90,35 @@ public record RuleInfo(String name, Kind kind, String file, int line, Map<String
         return meta.containsKey("needs") ? list("needs") : evidence();
     }
 
+    /**
+     * The recommendations that likely cause this one when they fire in the same advice ({@code @causes}): ranked
+     * before it within its severity, and it never enters the focus while one of them waits. With
+     * {@code @causesAt("low")} they count only when the rule fires at that severity (a rule whose reasons differ
+     * by severity: {@code entry.raise-barrier} is low when fired by silence alone).
+     */
+    public List<String> causes(Severity firedWith) {
+        String at = meta.get("causesAt");
+        if (at != null && !at.isBlank() && !at.trim().equalsIgnoreCase(firedWith.name())) {
+            return List.of();
+        }
+        return causes();
+    }
+
+    /**
+     * The platforms a recommendation speaks to ({@code @platforms("wechat, wecom, qq")}): on any other its hit is
+     * not shown and its unknown values are no data gaps. Empty: every platform. A name that is no platform is left
+     * out here and refused by the lint.
+     */
+    public List<org.communityadvisor.Platform> platforms() {
+        return list("platforms").stream().flatMap(n -> Arrays.stream(org.communityadvisor.Platform.values())
+                .filter(p -> p.json().equals(n))).toList();
+    }
+
+    /** Every id its {@code @causes} names, whatever the severity. */
+    public List<String> causes() {
+        return list("causes");
+    }
+
     public Stage stage() {
         String s = meta.get("stage");
         return Arrays.stream(Stage.values()).filter(v -> v.json().equals(s)).findFirst().orElse(null);
@@ -123,7 +152,7 @@ public record RuleInfo(String name, Kind kind, String file, int line, Map<String
         return meta.get("quote");
     }
 
-    private List<String> list(String key) {
+    List<String> list(String key) {
         String v = meta.get(key);
         if (v == null || v.isBlank()) {
             return List.of();

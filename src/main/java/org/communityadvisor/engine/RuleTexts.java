@@ -24,6 +24,18 @@ final class RuleTexts {
     private static final Map<String, Lang> FILES = Map.of("en.properties", Lang.EN, "zh.properties", Lang.ZH);
     private static final Set<String> PLATFORMS = Set.copyOf(Arrays.stream(Platform.values()).map(Platform::json).toList());
 
+    /** The platforms whose advice never names a WeChat-only thing. */
+    static final List<Platform> NOT_WECHAT = List.of(Platform.DISCORD, Platform.SLACK, Platform.TELEGRAM, Platform.FORUM);
+
+    /**
+     * WeChat-only things: the official account, red packets, Douyin, Xiaohongshu, Moments, live codes, group QR
+     * codes, 罗辑思维's 6:20 voice message, WeChat itself.
+     */
+    static final java.util.regex.Pattern WECHAT_ONLY = java.util.regex.Pattern.compile(
+            "公众号|公眾號|红包|紅包|抖音|小红书|小紅書|朋友圈|活码|活碼|二维码|二維碼|微信|6[:：点點]20|六点二十"
+            + "|(?i:official account|red packet|red envelope|douyin|xiaohongshu|live code|QR|wechat|mini program)"
+            + "|\\bMoments\\b");
+
     /** By folder: the texts keyed {@code what.lang} or {@code what.lang.platform}. */
     private final Map<String, Map<String, String>> byFolder;
     /** The file each folder's texts came from, by folder and language: where problems are reported. */
@@ -126,6 +138,22 @@ final class RuleTexts {
                     if (r.text(what, lang) == null) {
                         out.add(file + ": '" + what + "' is missing: rule \"" + r.name() + "\" needs its " + what
                                 + " in " + (lang == Lang.ZH ? "Chinese" : "English"));
+                    }
+                }
+                for (Platform p : NOT_WECHAT) {
+                    if (!r.platforms().isEmpty() && !r.platforms().contains(p)) {
+                        continue;
+                    }
+                    for (String what : needed) {
+                        String text = what.equals("trigger") ? null : r.text(what, lang, p);
+                        java.util.regex.Matcher m = text == null ? null : WECHAT_ONLY.matcher(text);
+                        if (m != null && m.find()) {
+                            boolean own = r.texts().containsKey(what + "." + lang.json() + "." + p.json());
+                            out.add(file + ": '" + what + (own ? "." + p.json() : "") + "' names '" + m.group()
+                                    + "', which " + p + " does not have: write " + what + "." + p.json()
+                                    + " in its own words (a channel or example that exists there), or limit the rule"
+                                    + " with @platforms");
+                        }
                     }
                 }
             }

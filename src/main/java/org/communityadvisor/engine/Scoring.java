@@ -20,6 +20,9 @@ import org.communityadvisor.Thresholds;
  * <li>loyalty = 100 x repeatBuyers90d / buyers90d / scoreLoyaltyTarget (unknown without 90-day buyers;
  *     compares like with like)</li>
  * <li>influence = 100 x referrals30d / total / scoreInfluenceTarget (002: 用户推荐新用户)</li>
+ * <li>operations = 100 x the share of the known basics in place: goalDefined, operations.announcement, rules,
+ *     monthlyPlan, contentCalendar, onboarding, ownerQualified (for a core group only goalDefined and
+ *     ownerQualified: 000 群的規矩沒有太多條條框框); unknown when none is known</li>
  * </ul>
  * Each is clamped to 0-100 and rounded; unknown inputs give {@code null}; overall is the mean of the known
  * sub-scores weighted by the profile's scoreWeight* values; a {@code sales} group weighs conversion and
@@ -41,6 +44,8 @@ public final class Scoring {
         Integer influence = c.getCommerce().referrals30d() == null || c.getMembers().total() == null || c.getMembers().total() == 0 ? null
                 : up(c.getCommerce().referrals30d() / (double) c.getMembers().total(), t.scoreInfluenceTarget());
 
+        Integer operations = operations(c);
+
         // A sales group weighs conversion and loyalty at least as much as activity (catalog: Scores).
         boolean sales = c.getPurpose() == org.communityadvisor.Purpose.SALES;
         double wConversion = sales ? Math.max(t.scoreWeightConversion(), t.scoreWeightActivity()) : t.scoreWeightConversion();
@@ -53,7 +58,8 @@ public final class Scoring {
             {growth == null ? -1 : growth, t.scoreWeightGrowth()},
             {conversion == null ? -1 : conversion, wConversion},
             {loyalty == null ? -1 : loyalty, wLoyalty},
-            {influence == null ? -1 : influence, t.scoreWeightInfluence()}};
+            {influence == null ? -1 : influence, t.scoreWeightInfluence()},
+            {operations == null ? -1 : operations, t.scoreWeightOperations()}};
         for (double[] p : parts) {
             if (p[0] >= 0 && p[1] > 0) {
                 sum += p[0] * p[1];
@@ -61,7 +67,27 @@ public final class Scoring {
             }
         }
         Integer overall = weights == 0 ? null : (int) Math.round(sum / weights);
-        return new Scores(overall, activity, participation, growth, conversion, loyalty, influence, change(c, t, activity, growth));
+        return new Scores(overall, activity, participation, growth, conversion, loyalty, influence, operations, change(c, t, activity, growth));
+    }
+
+    /** The share of the known basics in place, 0-100; {@code null} when none is known. */
+    static Integer operations(Community c) {
+        org.communityadvisor.Snapshot.Operations o = c.getOperations();
+        Boolean[] basics = Boolean.TRUE.equals(c.getCoreGroup())
+                ? new Boolean[] {c.getGoalDefined(), o.ownerQualified()}
+                : new Boolean[] {c.getGoalDefined(), o.announcement(), o.rules(), o.monthlyPlan(), o.contentCalendar(),
+                        o.onboarding(), o.ownerQualified()};
+        int known = 0;
+        int inPlace = 0;
+        for (Boolean b : basics) {
+            if (b != null) {
+                known++;
+                if (b) {
+                    inPlace++;
+                }
+            }
+        }
+        return known == 0 ? null : clamp(100.0 * inPlace / known);
     }
 
     /** Linear from 0 at 0 to 100 at the target, clamped. */

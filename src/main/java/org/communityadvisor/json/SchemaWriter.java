@@ -91,7 +91,7 @@ public final class SchemaWriter {
                 } else {
                     type(p, "integer", nullable);
                     p.put("minimum", (int) a.min());
-                    p.put("maximum", Integer.MAX_VALUE);
+                    p.put("maximum", a.max());
                 }
             }
             case NUMBER -> {

@@ -104,13 +104,13 @@ public final class SnapshotValidator {
      * with a map look-up each, and every snapshot is checked field by field), and its path outside lists.
      */
     private record Node(SnapshotModel.Field f, String name, String path, SnapshotModel.Kind kind, boolean required,
-                        long min, int constant, List<SnapshotModel.Field> partOf, String partOfPath, int maxLength,
+                        long min, int max, int constant, List<SnapshotModel.Field> partOf, String partOfPath, int maxLength,
                         int maxItems, boolean itemIsRecord, List<Node> children) {
         static List<Node> of(List<SnapshotModel.Field> fields) {
             List<Node> out = new ArrayList<>(fields.size());
             for (SnapshotModel.Field f : fields) {
                 SnapshotField a = f.field();
-                out.add(new Node(f, f.name(), f.path(), f.kind(), a.required(), a.min(), a.constant(),
+                out.add(new Node(f, f.name(), f.path(), f.kind(), a.required(), a.min(), a.max(), a.constant(),
                         a.partOf().isEmpty() ? null : SnapshotModel.chain(a.partOf()), a.partOf(), a.maxLength(),
                         a.maxItems(), f.type().isRecord(), of(f.children())));
             }
@@ -170,6 +170,8 @@ public final class SnapshotValidator {
                         } else {
                             error(n.at(prefix), Message.AT_LEAST, n.min, v);
                         }
+                    } else if (v > n.max) {
+                        error(n.at(prefix), Message.AT_MOST, n.max, v);
                     } else if (n.partOf != null) {
                         Object whole = valueAt(n.partOf);
                         if (whole instanceof Integer w && w >= 0 && v > w) {
