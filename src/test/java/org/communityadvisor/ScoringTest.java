@@ -50,7 +50,7 @@ class ScoringTest {
 
     @Test
     void aSalesGroupWeighsConversionAndLoyaltyAtLeastAsMuchAsActivity() throws Exception {
-        String only = "\"history\": null, \"members\": {\"joined7d\": null, \"silent30d\": null},"
+        String only = "\"history\": null, \"goalDefined\": null, \"operations\": null, \"members\": {\"joined7d\": null, \"silent30d\": null},"
                 + " \"activity\": {\"activeMembers7d\": 30}, \"commerce\": {\"buyers30d\": 20, \"buyers90d\": null,"
                 + " \"referrals30d\": null}";
         // activity 50, conversion 100: weights 3 and 1.5 for sharing, 3 and 3 for sales.
@@ -60,15 +60,35 @@ class ScoringTest {
 
     @Test
     void overallIsTheWeightedMeanOfKnownSubScores() throws Exception {
-        Scores s = scores("{\"commerce\": null, \"history\": null, \"members\": {\"joined7d\": null,"
+        Scores s = scores("{\"commerce\": null, \"history\": null, \"goalDefined\": null, \"operations\": null, \"members\": {\"joined7d\": null,"
                 + " \"silent30d\": 100}, \"activity\": {\"activeMembers7d\": 30}}");
         // activity 50 (weight 3), participation 100 (weight 2); the rest unknown.
         assertThat(s.conversion()).isNull();
         assertThat(s.growth()).isNull();
         assertThat(s.overall()).isEqualTo(Math.round((50 * 3 + 100 * 2) / 5f));
-        Scores none = scores("{\"commerce\": null, \"history\": null, \"members\": {\"joined7d\": null, "
+        Scores none = scores("{\"commerce\": null, \"history\": null, \"goalDefined\": null, \"operations\": null, \"members\": {\"joined7d\": null, "
                 + "\"silent30d\": null}, \"activity\": {\"activeMembers7d\": null}}");
         assertThat(none.overall()).isNull();
+    }
+
+    @Test
+    void operationsIsTheShareOfTheKnownBasicsInPlaceAndWeighsOnOverall() throws Exception {
+        assertThat(scores(null).operations()).isEqualTo(100);
+        // Three of the seven basics missing: 4 / 7 = 57, and the group cannot score 100 overall.
+        Scores missing = scores("{\"operations\": {\"announcement\": false, \"rules\": false, \"monthlyPlan\": false},"
+                + " \"activity\": {\"activeMembers7d\": 200}, \"members\": {\"silent30d\": 0}}");
+        assertThat(missing.operations()).isEqualTo(57);
+        assertThat(missing.activity()).isEqualTo(100);
+        assertThat(missing.overall()).isLessThan(100);
+        // Only the known basics count: two known, one in place.
+        assertThat(scores("{\"goalDefined\": false, \"operations\": {\"announcement\": null, \"rules\": null,"
+                + " \"monthlyPlan\": null, \"contentCalendar\": null, \"onboarding\": null}}").operations()).isEqualTo(50);
+        // A core group needs only a goal and a qualified owner (000: few rules).
+        assertThat(scores("{\"coreGroup\": true, \"members\": {\"total\": 15, \"silent30d\": 0, \"joined7d\": 0,"
+                + " \"left7d\": 0, \"admins\": 1, \"kols\": 1}, \"activity\": {\"activeMembers7d\": 10},"
+                + " \"operations\": {\"announcement\": false, \"rules\": false, \"monthlyPlan\": false}}").operations())
+                .isEqualTo(100);
+        assertThat(scores("{\"goalDefined\": null, \"operations\": null}").operations()).isNull();
     }
 
     @Test

@@ -23,12 +23,19 @@ class ThresholdDeclarationTest {
         assertThat(declared).extracting(ThresholdDeclaration::name)
                 .containsExactly(java.util.Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new));
         for (int i = 0; i < components.length; i++) {
+            Class<?> type = components[i].getType();
             assertThat(declared.get(i).integer()).as(declared.get(i).name() + " is whole iff the record's is int")
-                    .isEqualTo(components[i].getType() == int.class);
+                    .isEqualTo(type == int.class || type == Integer.class);
+            assertThat(declared.get(i).none()).as(declared.get(i).name() + " may be none iff the record's is boxed")
+                    .isEqualTo(!type.isPrimitive());
             assertThat(declared.get(i).en()).as(declared.get(i).name() + " en").isNotBlank();
             assertThat(declared.get(i).zh()).as(declared.get(i).name() + " zh").containsPattern("\\p{IsHan}");
-            assertThat(declared.get(i).problem(declared.get(i).defaultValue().doubleValue()))
-                    .as(declared.get(i).name() + "'s default is in its range").isNull();
+            if (declared.get(i).defaultValue() == null) {
+                assertThat(declared.get(i).none()).as(declared.get(i).name() + "'s default is none, so it may be").isTrue();
+            } else {
+                assertThat(declared.get(i).problem(declared.get(i).defaultValue().doubleValue()))
+                        .as(declared.get(i).name() + "'s default is in its range").isNull();
+            }
         }
     }
 
@@ -38,9 +45,32 @@ class ThresholdDeclarationTest {
         RecordComponent[] components = Thresholds.class.getRecordComponents();
         for (int i = 0; i < components.length; i++) {
             Object value = components[i].getAccessor().invoke(t);
-            assertThat(((Number) value).doubleValue()).as(components[i].getName())
-                    .isEqualTo(ThresholdDeclaration.all().get(i).defaultValue().doubleValue());
+            Number declared = ThresholdDeclaration.all().get(i).defaultValue();
+            if (declared == null) {
+                assertThat(value).as(components[i].getName()).isNull();
+            } else {
+                assertThat(((Number) value).doubleValue()).as(components[i].getName()).isEqualTo(declared.doubleValue());
+            }
         }
+    }
+
+    @Test
+    void aThresholdThatMayBeNoneTakesNullAndOthersDoNot(@TempDir Path dir) throws Exception {
+        assertThat(Profile.bundled("slack").thresholds().maxManageableMembers()).isNull();
+        assertThat(Profile.bundled("wechat").thresholds().maxManageableMembers()).isEqualTo(500);
+        assertThat(Profile.bundled("wechat").thresholds().groupCap()).isEqualTo(500);
+        assertThat(Profile.bundled(Profile.DEFAULT).thresholds().groupCap()).isNull();
+        Path none = Files.writeString(dir.resolve("n.json"),
+                "{\"name\": \"n\", \"extends\": \"wechat\", \"thresholds\": {\"maxManageableMembers\": null}}");
+        assertThat(Profile.fromFile(none).thresholds().maxManageableMembers()).isNull();
+        Path notNone = Files.writeString(dir.resolve("m.json"),
+                "{\"name\": \"m\", \"thresholds\": {\"minViableMembers\": null}}");
+        assertThatThrownBy(() -> Profile.fromFile(notNone)).isInstanceOf(ProfileException.class)
+                .hasMessageContaining("thresholds.minViableMembers: expected a number");
+        Path noneWord = Files.writeString(dir.resolve("w.json"),
+                "{\"name\": \"w\", \"thresholds\": {\"groupCap\": \"none\"}}");
+        assertThatThrownBy(() -> Profile.fromFile(noneWord)).isInstanceOf(ProfileException.class)
+                .hasMessageContaining("thresholds.groupCap: expected a number, or null for none");
     }
 
     @Test

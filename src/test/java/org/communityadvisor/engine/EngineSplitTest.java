@@ -188,15 +188,33 @@ class EngineSplitTest {
     }
 
     @Test
-    void theFocusIsTheFirstOfEachCategoryAtMostThree() {
-        List<Advice.Recommendation> ranked = List.of(rec(1, "size.a", Category.SIZE), rec(2, "size.b", Category.SIZE),
-                rec(3, "entry.a", Category.ENTRY), rec(4, "growth.a", Category.GROWTH),
-                rec(5, "activity.a", Category.ACTIVITY));
+    void theFocusTakesSeverityBeforeVarietyAndSkipsMeasurementAndWaitingSymptoms() {
+        // variety within one severity
+        List<Advice.Recommendation> ranked = List.of(rec(1, "size.a", Category.SIZE, Severity.LOW),
+                rec(2, "size.b", Category.SIZE, Severity.LOW), rec(3, "entry.a", Category.ENTRY, Severity.LOW),
+                rec(4, "growth.a", Category.GROWTH, Severity.LOW), rec(5, "activity.a", Category.ACTIVITY, Severity.LOW));
         assertThat(AdviceAssembler.focus(ranked)).containsExactly("size.a", "entry.a", "growth.a");
         assertThat(AdviceAssembler.focus(List.of())).isEmpty();
+        // a second HIGH of one category beats a MEDIUM of another; measurement never enters; LOW waits for MEDIUM
+        assertThat(AdviceAssembler.focus(List.of(rec(1, "governance.a", Category.GOVERNANCE, Severity.HIGH),
+                rec(2, "governance.b", Category.GOVERNANCE, Severity.HIGH),
+                rec(3, "measurement.history", Category.MEASUREMENT, Severity.MEDIUM),
+                rec(4, "activity.a", Category.ACTIVITY, Severity.MEDIUM),
+                rec(5, "entry.a", Category.ENTRY, Severity.LOW))))
+                .containsExactly("governance.a", "governance.b", "activity.a");
+        // a symptom waits for its cause, even one ranked after it
+        assertThat(AdviceAssembler.focus(List.of(
+                new Advice.Recommendation(1, "growth.net-loss", Category.GROWTH, Severity.HIGH, "t", "a", "w",
+                        List.of("governance.spam"), Map.of(), null),
+                rec(2, "activity.a", Category.ACTIVITY, Severity.HIGH),
+                rec(3, "governance.spam", Category.GOVERNANCE, Severity.MEDIUM))))
+                .containsExactly("activity.a", "governance.spam", "growth.net-loss");
+        // only measurement: no focus
+        assertThat(AdviceAssembler.focus(List.of(rec(1, "measurement.history", Category.MEASUREMENT, Severity.HIGH))))
+                .isEmpty();
     }
 
-    private static Advice.Recommendation rec(int rank, String id, Category category) {
-        return new Advice.Recommendation(rank, id, category, Severity.LOW, "t", "a", "w", Map.of(), null);
+    private static Advice.Recommendation rec(int rank, String id, Category category, Severity severity) {
+        return new Advice.Recommendation(rank, id, category, severity, "t", "a", "w", Map.of(), null);
     }
 }
