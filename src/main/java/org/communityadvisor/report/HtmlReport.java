@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.communityadvisor.Advice;
-import org.communityadvisor.Evidence;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Scores;
 import org.communityadvisor.Snapshot;
@@ -133,6 +132,7 @@ public final class HtmlReport {
         c.put("focus", a.focusRecommendations().stream().map(r -> Map.of("rank", r.rank(), "id", r.id(),
                 "title", r.title())).toList());
         c.put("stageReasons", a.stageReasons());
+        c.put("warnings", a.dataWarnings().stream().map(Advice.DataWarning::reason).toList());
         c.put("recommendations", a.recommendations().stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rank", r.rank());
@@ -143,10 +143,10 @@ public final class HtmlReport {
             m.put("title", r.title());
             m.put("action", r.action());
             m.put("why", r.why());
-            m.put("evidence", r.evidence().entrySet().stream()
-                    .map(x -> Map.of("name", x.getKey(), "value", Evidence.display(x.getValue(), lang))).toList());
-            m.put("document", r.source().document());
-            m.put("quote", Evidence.readableQuote(r.source().quote()));
+            m.put("causes", Shown.causes(a, r, lang));
+            m.put("evidence", Shown.evidence(r.evidence(), lang));
+            m.put("document", Shown.document(r.source().document(), lang));
+            m.put("quote", Shown.quote(r, lang));
             return m;
         }).toList());
         c.put("suppressed", a.suppressed());

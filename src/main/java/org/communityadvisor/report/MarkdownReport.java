@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.communityadvisor.Advice;
-import org.communityadvisor.Evidence;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Snapshot;
 
@@ -64,8 +63,10 @@ public final class MarkdownReport {
         out.append(" · ").append(t.get("asOf")).append(' ').append(a.asOf()).append('\n');
         if (!a.focus().isEmpty()) {
             out.append("\n**").append(t.get("focus")).append("**\n");
+            out.append('\n');
+            int n = 0;
             for (Advice.Recommendation f : a.focusRecommendations()) {
-                out.append("\n- ").append(f.rank()).append(". ").append(escape(f.title())).append(" (")
+                out.append('\n').append(++n).append(". ").append(escape(f.title())).append(" (")
                         .append(code(f.id())).append(')');
             }
             out.append('\n');
@@ -73,6 +74,12 @@ public final class MarkdownReport {
         out.append("\n**").append(t.get("stage")).append(": ").append(a.stage().label(lang)).append("**");
         for (String reason : a.stageReasons()) {
             out.append(" — ").append(escape(reason));
+        }
+        if (!a.dataWarnings().isEmpty()) {
+            out.append("\n\n**").append(t.get("warnings")).append("**\n");
+            for (Advice.DataWarning w : a.dataWarnings()) {
+                out.append("\n- ").append(escape(w.reason()));
+            }
         }
         out.append("\n\n").append(t.get("scores")).append(": ");
         Object[][] scores = Labels.scores(a.scores(), lang);
@@ -89,11 +96,15 @@ public final class MarkdownReport {
                     .append("] ").append(escape(r.title())).append("** (").append(code(r.id())).append(")\n");
             out.append("   - ").append(t.get("do")).append(": ").append(escape(r.action())).append('\n');
             out.append("   - ").append(t.get("why")).append(": ").append(escape(r.why())).append('\n');
-            out.append("   - ").append(t.get("evidence")).append(": ").append(r.evidence().entrySet().stream()
-                    .map(e -> code(e.getKey()) + " = " + escape(Evidence.display(e.getValue(), lang)))
-                    .collect(Collectors.joining(", "))).append('\n');
-            out.append("   - ").append(t.get("source")).append(": ").append(escapeName(r.source().document())).append(" 「")
-                    .append(escape(Evidence.readableQuote(r.source().quote()))).append("」\n");
+            String causes = Shown.causes(a, r, lang);
+            if (!causes.isEmpty()) {
+                out.append("   - ").append(t.get("causes")).append(": ").append(escape(causes)).append('\n');
+            }
+            out.append("   - ").append(t.get("evidence")).append(": ").append(escape(Shown.evidence(r.evidence(), lang)))
+                    .append('\n');
+            out.append("   - ").append(t.get("source")).append(": ")
+                    .append(escapeName(Shown.document(r.source().document(), lang))).append(" 「")
+                    .append(escape(Shown.quote(r, lang))).append("」\n");
         }
         if (!a.suppressed().isEmpty()) {
             out.append("\n### ").append(t.get("suppressed")).append('\n');
