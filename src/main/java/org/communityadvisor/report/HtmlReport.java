@@ -154,7 +154,7 @@ public final class HtmlReport {
         c.put("scores", gauges(a.scores(), lang));
         c.put("chart", s == null ? null : WeeklyChart.of(s.history(), lang));
         c.put("rulesVersion", a.rulesVersion());
-        c.put("profile", a.profile().name());
+        c.put("profile", Shown.profile(a.profile().name(), lang));
         return c;
     }
 
@@ -165,7 +165,7 @@ public final class HtmlReport {
             Integer v = (Integer) item[1];
             Map<String, Object> g = new LinkedHashMap<>();
             g.put("label", item[0]);
-            g.put("value", v == null ? "?" : v.toString());
+            g.put("value", v == null ? Labels.of(lang).get("score-unknown") : v.toString());
             double angle = Math.PI * (v == null ? 0 : v) / 100.0;
             g.put("arc", v == null || v == 0 ? "" : String.format(Locale.ROOT, "M10,60 A50,50 0 0 1 %.2f,%.2f",
                     60 - 50 * Math.cos(angle), 60 - 50 * Math.sin(angle)));

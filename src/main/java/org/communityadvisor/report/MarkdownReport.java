@@ -63,7 +63,6 @@ public final class MarkdownReport {
         out.append(" · ").append(t.get("asOf")).append(' ').append(a.asOf()).append('\n');
         if (!a.focus().isEmpty()) {
             out.append("\n**").append(t.get("focus")).append("**\n");
-            out.append('\n');
             int n = 0;
             for (Advice.Recommendation f : a.focusRecommendations()) {
                 out.append('\n').append(++n).append(". ").append(escape(f.title())).append(" (")
@@ -85,7 +84,7 @@ public final class MarkdownReport {
         Object[][] scores = Labels.scores(a.scores(), lang);
         for (int i = 0; i < scores.length; i++) {
             out.append(i == 0 ? "" : " · ").append(scores[i][0]).append(" **")
-                    .append(scores[i][1] == null ? "?" : scores[i][1]).append("**");
+                    .append(scores[i][1] == null ? t.get("score-unknown") : scores[i][1]).append("**");
         }
         out.append("\n\n### ").append(t.get("recommendations")).append('\n');
         if (a.recommendations().isEmpty()) {
@@ -119,7 +118,7 @@ public final class MarkdownReport {
                     .append(a.dataGaps().stream().map(MarkdownReport::code).collect(Collectors.joining(", "))).append('\n');
         }
         out.append("\n<sub>").append(t.get("rules")).append(' ').append(escapeName(a.rulesVersion())).append(" · ")
-                .append(t.get("profile")).append(' ').append(escapeName(a.profile().name())).append("</sub>\n");
+                .append(t.get("profile")).append(' ').append(escapeName(Shown.profile(a.profile().name(), lang))).append("</sub>\n");
     }
 
     /** Text from the input made inert in Markdown: no markup, no raw HTML, on one line. */

@@ -116,6 +116,16 @@ final class Shown {
         return v.signum() == 0 ? "0%" : v.toPlainString() + "%";
     }
 
+    /** A profile's name as a reader reads it: a platform's bundled profile by the platform's name (微信). */
+    static String profile(String name, Lang lang) {
+        for (org.communityadvisor.Platform p : org.communityadvisor.Platform.values()) {
+            if (p.json().equals(name)) {
+                return p.label(lang);
+            }
+        }
+        return name;
+    }
+
     /** A quote as a reader sees it, without the OCR's glosses. */
     static String quote(Advice.Recommendation r, Lang lang) {
         return Evidence.readableQuote(r.source().quote());

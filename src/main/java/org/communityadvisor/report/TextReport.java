@@ -75,7 +75,7 @@ public final class TextReport {
     }
 
     private void render(Advice a, String label, StringBuilder out) {
-        line(out, t.get("text.heading", bold(a.communityId()), a.asOf(), a.rulesVersion(), a.profile().name())
+        line(out, t.get("text.heading", bold(a.communityId()), a.asOf(), a.rulesVersion(), Shown.profile(a.profile().name(), lang))
                 + (label == null ? "" : "  " + label));
         if (!a.focus().isEmpty()) {
             line(out, bold(t.get("text.start-with")));
@@ -157,8 +157,8 @@ public final class TextReport {
                 n(s.conversion()), n(s.loyalty()), n(s.influence()), n(s.operations()));
     }
 
-    private static String n(Integer v) {
-        return v == null ? "?" : v.toString();
+    private String n(Integer v) {
+        return v == null ? t.get("report.score-unknown") : v.toString();
     }
 
     private String bold(String s) {
