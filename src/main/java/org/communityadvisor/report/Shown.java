@@ -133,6 +133,6 @@ final class Shown {
 
     /** A seed document as a reader sees it: its short title where known, else its file name. */
     static String document(String file, Lang lang) {
-        return file;
+        return SeedTitles.title(file, lang);
     }
 }
