@@ -126,8 +126,17 @@ final class Shown {
         return name;
     }
 
-    /** A quote as a reader sees it, without the OCR's glosses. */
+    /**
+     * A quote as a reader sees it, without the OCR's glosses; in Chinese in simplified characters where the rule
+     * has its quote prepared ({@link ShownQuotes}). The advice's {@code source.quote} stays verbatim.
+     */
     static String quote(Advice.Recommendation r, Lang lang) {
+        if (lang == Lang.ZH) {
+            String prepared = ShownQuotes.simplified(r.id(), r.source().quote());
+            if (prepared != null) {
+                return prepared;
+            }
+        }
         return Evidence.readableQuote(r.source().quote());
     }
 

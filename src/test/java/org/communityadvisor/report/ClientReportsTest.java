@@ -161,4 +161,23 @@ class ClientReportsTest {
                     .as("evidence names without a label (evidence.<name> in messages %s)", lang).isEmpty();
         }
     }
+
+    @Test
+    void aChineseReportShowsTheRulesPreparedSimplifiedQuoteWhileItMatches() {
+        String verbatim = "超出500人又亂糟糟旳不好管";
+        Advice.Recommendation r = new Advice.Recommendation(1, "size.over-manageable", Category.SIZE, Severity.HIGH, "分群",
+                "a", "w", Map.of(), new Advice.Source("000_d819271432d36090.txt", verbatim));
+        assertThat(Shown.quote(r, Lang.ZH)).isEqualTo("超出500人又乱糟糟的不好管");
+        assertThat(Shown.quote(r, Lang.EN)).isEqualTo(verbatim);
+        Advice a = advice("c1", Stage.GROWTH, Lang.ZH, List.of(r), List.of());
+        for (String out : List.of(TextReport.of(Lang.ZH).render(AdvisedCommunity.of(a)),
+                MarkdownReport.render(List.of(AdvisedCommunity.of(a)), Lang.ZH), HtmlReport.render(List.of(AdvisedCommunity.of(a)), Lang.ZH))) {
+            assertThat(out).contains("「超出500人又乱糟糟的不好管」").contains("《如何实现社群营销》").doesNotContain("亂")
+                    .doesNotContain("000_d819271432d36090.txt");
+        }
+        assertThat(org.communityadvisor.AdviceJson.write(a)).as("JSON keeps the verbatim quote").contains(verbatim);
+        Advice.Recommendation changed = new Advice.Recommendation(1, "size.over-manageable", Category.SIZE, Severity.HIGH,
+                "分群", "a", "w", Map.of(), new Advice.Source("x.txt", "超出600人就亂"));
+        assertThat(Shown.quote(changed, Lang.ZH)).as("a quote the prepared one no longer matches").isEqualTo("超出600人就亂");
+    }
 }
