@@ -72,7 +72,7 @@ final class CompareCommand implements Callable<Integer> {
             diff.put("description", v.description());
             all.add(diff);
             if (format == Format.TEXT) {
-                text(out, v, diff, lang);
+                text(out, v, diff, lang, base, variant);
             }
         }
         if (format == Format.JSON) {
@@ -157,10 +157,31 @@ final class CompareCommand implements Callable<Integer> {
         return json;
     }
 
-    private static void text(PrintWriter out, Scenario.Variant v, ObjectNode d, Lang lang) {
+    /** The focus of an advice by its titles, as the language lists them. */
+    private static String titles(Advice a, Lang lang) {
+        return a.focusRecommendations().stream().map(Advice.Recommendation::title).collect(
+                java.util.stream.Collectors.joining(lang == Lang.ZH ? ";" : "; "));
+    }
+
+    /**
+     * A scenario's description in the reader's language: a description written in English and then Chinese
+     * ("What if ...? 如果……?") reads only its Chinese part in Chinese and only its English part in English.
+     */
+    static String description(String text, Lang lang) {
+        for (int i = 2; i < text.length(); i++) {
+            if (Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN && text.charAt(i - 1) == ' '
+                    && ".?!)".indexOf(text.charAt(i - 2)) >= 0) {
+                return lang == Lang.ZH ? text.substring(i).strip() : text.substring(0, i).strip();
+            }
+        }
+        return text;
+    }
+
+    private static void text(PrintWriter out, Scenario.Variant v, ObjectNode d, Lang lang, Advice base, Advice variant) {
         Texts t = Texts.of(lang);
         out.println();
-        out.println(t.get("compare.variant", v.name()) + (v.description().isEmpty() ? "" : ": " + v.description()));
+        String description = description(v.description(), lang);
+        out.println(t.get("compare.variant", v.name()) + (description.isEmpty() ? "" : ": " + description));
         String from = stage(d.path("stage").path("base").asText(), lang);
         String to = stage(d.path("stage").path("variant").asText(), lang);
         out.println("  " + (from.equals(to) ? t.get("compare.stage-unchanged", from) : t.get("compare.stage-changed", from, to)));
@@ -177,9 +198,7 @@ final class CompareCommand implements Callable<Integer> {
             out.println("  " + t.get("compare.unchanged"));
         }
         if (d.has("focus")) {
-            out.println("  " + t.get("compare.focus", String.join(", ", Json.MAPPER.convertValue(
-                    d.path("focus").path("base"), String[].class)), String.join(", ", Json.MAPPER.convertValue(
-                    d.path("focus").path("variant"), String[].class))));
+            out.println("  " + t.get("compare.focus", titles(base, lang), titles(variant, lang)));
         }
         d.path("scores").fields().forEachRemaining(e -> out.println("  " + t.get("compare.score",
                 t.has("score." + e.getKey()) ? t.get("score." + e.getKey()) : e.getKey(),

@@ -24,8 +24,11 @@ import org.communityadvisor.Stage;
  */
 public record RuleInfo(String name, Kind kind, String file, int line, Map<String, String> meta,
                        Map<String, String> texts) {
-    /** The texts a rule may have in its properties files. */
-    public static final List<String> TEXT_KEYS = List.of("title", "action", "why", "trigger", "reason");
+    /**
+     * The texts a rule may have in its properties files; {@code quote} (zh.properties) is the {@code @quote} as a
+     * Chinese client report shows it, simplified and without glosses, written by {@code tools/zh-quotes.sh}.
+     */
+    public static final List<String> TEXT_KEYS = List.of("title", "action", "why", "trigger", "reason", "quote");
 
     /** A rule without texts (for tests and generated rules). */
     public RuleInfo(String name, Kind kind, String file, int line, Map<String, String> meta) {

@@ -109,6 +109,8 @@ public final class Values {
     /** A text with placeholders, split once into literal parts and names so filling it needs no parsing. */
     public static final class Template {
         private static final Pattern NEXT_WORD = Pattern.compile("^( )([a-z]+)\\b");
+        /** A count noun after a word that qualifies it: "1 guest share", "1 live session". */
+        private static final Pattern SECOND_WORD = Pattern.compile("^( [a-z]+ )([a-z]+)\\b");
 
         private final String[] literals;
         /** The literals' total length: what the filled text needs before its values. */
@@ -129,6 +131,12 @@ public final class Values {
                 String singular = m.find() ? singular(m.group(2)) : null;
                 if (singular != null) {
                     singularNext[i] = " " + singular + literals[i + 1].substring(m.end());
+                } else {
+                    Matcher two = SECOND_WORD.matcher(literals[i + 1]);
+                    String second = two.find() ? singular(two.group(2)) : null;
+                    if (second != null) {
+                        singularNext[i] = two.group(1) + second + literals[i + 1].substring(two.end());
+                    }
                 }
             }
         }

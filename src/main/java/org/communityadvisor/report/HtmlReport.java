@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.communityadvisor.Advice;
-import org.communityadvisor.Evidence;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Scores;
 import org.communityadvisor.Snapshot;
@@ -133,6 +132,7 @@ public final class HtmlReport {
         c.put("focus", a.focusRecommendations().stream().map(r -> Map.of("rank", r.rank(), "id", r.id(),
                 "title", r.title())).toList());
         c.put("stageReasons", a.stageReasons());
+        c.put("warnings", a.dataWarnings().stream().map(Advice.DataWarning::reason).toList());
         c.put("recommendations", a.recommendations().stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rank", r.rank());
@@ -143,10 +143,10 @@ public final class HtmlReport {
             m.put("title", r.title());
             m.put("action", r.action());
             m.put("why", r.why());
-            m.put("evidence", r.evidence().entrySet().stream()
-                    .map(x -> Map.of("name", x.getKey(), "value", Evidence.display(x.getValue(), lang))).toList());
-            m.put("document", r.source().document());
-            m.put("quote", Evidence.readableQuote(r.source().quote()));
+            m.put("causes", Shown.causes(a, r, lang));
+            m.put("evidence", Shown.evidence(r.evidence(), lang));
+            m.put("document", Shown.document(r.source().document(), lang));
+            m.put("quote", Shown.quote(r, lang));
             return m;
         }).toList());
         c.put("suppressed", a.suppressed());
@@ -154,7 +154,7 @@ public final class HtmlReport {
         c.put("scores", gauges(a.scores(), lang));
         c.put("chart", s == null ? null : WeeklyChart.of(s.history(), lang));
         c.put("rulesVersion", a.rulesVersion());
-        c.put("profile", a.profile().name());
+        c.put("profile", Shown.profile(a.profile().name(), lang));
         return c;
     }
 
@@ -165,7 +165,7 @@ public final class HtmlReport {
             Integer v = (Integer) item[1];
             Map<String, Object> g = new LinkedHashMap<>();
             g.put("label", item[0]);
-            g.put("value", v == null ? "?" : v.toString());
+            g.put("value", v == null ? Labels.of(lang).get("score-unknown") : v.toString());
             double angle = Math.PI * (v == null ? 0 : v) / 100.0;
             g.put("arc", v == null || v == 0 ? "" : String.format(Locale.ROOT, "M10,60 A50,50 0 0 1 %.2f,%.2f",
                     60 - 50 * Math.cos(angle), 60 - 50 * Math.sin(angle)));

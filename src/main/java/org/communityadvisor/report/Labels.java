@@ -24,7 +24,8 @@ final class Labels {
             {t.get("report.score.overall"), s.overall()}, {t.get("report.score.activity"), s.activity()},
             {t.get("report.score.participation"), s.participation()}, {t.get("report.score.growth"), s.growth()},
             {t.get("report.score.conversion"), s.conversion()}, {t.get("report.score.loyalty"), s.loyalty()},
-            {t.get("report.score.influence"), s.influence()}};
+            {t.get("report.score.influence"), s.influence()},
+            {t.get("report.score.operations"), s.operations()}};
     }
 
     private static Map<Lang, Map<String, String>> byLang() {

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.communityadvisor.Advice;
-import org.communityadvisor.Evidence;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Snapshot;
 
@@ -64,8 +63,9 @@ public final class MarkdownReport {
         out.append(" · ").append(t.get("asOf")).append(' ').append(a.asOf()).append('\n');
         if (!a.focus().isEmpty()) {
             out.append("\n**").append(t.get("focus")).append("**\n");
+            int n = 0;
             for (Advice.Recommendation f : a.focusRecommendations()) {
-                out.append("\n- ").append(f.rank()).append(". ").append(escape(f.title())).append(" (")
+                out.append('\n').append(++n).append(". ").append(escape(f.title())).append(" (")
                         .append(code(f.id())).append(')');
             }
             out.append('\n');
@@ -74,11 +74,17 @@ public final class MarkdownReport {
         for (String reason : a.stageReasons()) {
             out.append(" — ").append(escape(reason));
         }
+        if (!a.dataWarnings().isEmpty()) {
+            out.append("\n\n**").append(t.get("warnings")).append("**\n");
+            for (Advice.DataWarning w : a.dataWarnings()) {
+                out.append("\n- ").append(escape(w.reason()));
+            }
+        }
         out.append("\n\n").append(t.get("scores")).append(": ");
         Object[][] scores = Labels.scores(a.scores(), lang);
         for (int i = 0; i < scores.length; i++) {
             out.append(i == 0 ? "" : " · ").append(scores[i][0]).append(" **")
-                    .append(scores[i][1] == null ? "?" : scores[i][1]).append("**");
+                    .append(scores[i][1] == null ? t.get("score-unknown") : scores[i][1]).append("**");
         }
         out.append("\n\n### ").append(t.get("recommendations")).append('\n');
         if (a.recommendations().isEmpty()) {
@@ -89,11 +95,15 @@ public final class MarkdownReport {
                     .append("] ").append(escape(r.title())).append("** (").append(code(r.id())).append(")\n");
             out.append("   - ").append(t.get("do")).append(": ").append(escape(r.action())).append('\n');
             out.append("   - ").append(t.get("why")).append(": ").append(escape(r.why())).append('\n');
-            out.append("   - ").append(t.get("evidence")).append(": ").append(r.evidence().entrySet().stream()
-                    .map(e -> code(e.getKey()) + " = " + escape(Evidence.display(e.getValue(), lang)))
-                    .collect(Collectors.joining(", "))).append('\n');
-            out.append("   - ").append(t.get("source")).append(": ").append(escapeName(r.source().document())).append(" 「")
-                    .append(escape(Evidence.readableQuote(r.source().quote()))).append("」\n");
+            String causes = Shown.causes(a, r, lang);
+            if (!causes.isEmpty()) {
+                out.append("   - ").append(t.get("causes")).append(": ").append(escape(causes)).append('\n');
+            }
+            out.append("   - ").append(t.get("evidence")).append(": ").append(escape(Shown.evidence(r.evidence(), lang)))
+                    .append('\n');
+            out.append("   - ").append(t.get("source")).append(": ")
+                    .append(escapeName(Shown.document(r.source().document(), lang))).append(" 「")
+                    .append(escape(Shown.quote(r, lang))).append("」\n");
         }
         if (!a.suppressed().isEmpty()) {
             out.append("\n### ").append(t.get("suppressed")).append('\n');
@@ -108,7 +118,7 @@ public final class MarkdownReport {
                     .append(a.dataGaps().stream().map(MarkdownReport::code).collect(Collectors.joining(", "))).append('\n');
         }
         out.append("\n<sub>").append(t.get("rules")).append(' ').append(escapeName(a.rulesVersion())).append(" · ")
-                .append(t.get("profile")).append(' ').append(escapeName(a.profile().name())).append("</sub>\n");
+                .append(t.get("profile")).append(' ').append(escapeName(Shown.profile(a.profile().name(), lang))).append("</sub>\n");
     }
 
     /** Text from the input made inert in Markdown: no markup, no raw HTML, on one line. */

@@ -9,12 +9,14 @@ import java.util.stream.IntStream;
 import org.communityadvisor.Advice;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Severity;
+import org.communityadvisor.Stage;
 import org.communityadvisor.text.Texts;
 
 /**
- * Many communities ranked by urgency: most critical recommendations first, then most high ones, then the
- * lowest overall score (unknown last), then the worst trend (the mean change of the sub-scores against four
- * weeks earlier, in score points), then id. {@link MarkdownReport} and {@link HtmlReport} open with this
+ * Many communities ranked by urgency: the most dangerous stage first (dormant, post-event, declining, stalled,
+ * then the rest), then most critical recommendations, then most high ones, then most members (unknown last),
+ * then the worst trend (the mean change of the sub-scores against four weeks earlier, in score points; unknown
+ * last), then id. {@link MarkdownReport} and {@link HtmlReport} open with this
  * ranking when they hold several communities; {@link #render} is its table for a terminal. Needs no template
  * engine.
  *
@@ -49,9 +51,10 @@ public final class Portfolio {
 
     /** The communities ranked, most urgent first. */
     public static List<Row> rank(List<AdvisedCommunity> communities) {
-        Comparator<Row> urgency = Comparator.comparingLong((Row r) -> -r.critical())
+        Comparator<Row> urgency = Comparator.comparingInt((Row r) -> danger(r.community().advice().stage()))
+                .thenComparingLong(r -> -r.critical())
                 .thenComparingLong(r -> -r.high())
-                .thenComparing(r -> r.overall() == null ? Integer.MAX_VALUE : r.overall())
+                .thenComparingLong(r -> -members(r.community()))
                 .thenComparing(r -> r.trend() == null ? Integer.MAX_VALUE : r.trend())
                 .thenComparing(r -> r.community().advice().communityId());
         List<Row> rows = communities.stream().map(c -> new Row(0, c, count(c.advice(), Severity.CRITICAL),
@@ -84,6 +87,21 @@ public final class Portfolio {
                     r.startWith())).append('\n');
         }
         return out.append('\n').toString();
+    }
+
+    /** The stages in order of danger; any other stage comes after them. */
+    private static final List<Stage> DANGER = List.of(Stage.DORMANT, Stage.POST_EVENT, Stage.DECLINING, Stage.STALLED);
+
+    /** How dangerous a stage is: 0 for dormant, the most; the stages not in {@link #DANGER} last. */
+    static int danger(Stage stage) {
+        int i = DANGER.indexOf(stage);
+        return i < 0 ? DANGER.size() : i;
+    }
+
+    /** The community's members from its snapshot; -1 when unknown (ranks after any known count). */
+    private static long members(AdvisedCommunity c) {
+        return c.snapshot() == null || c.snapshot().members() == null || c.snapshot().members().total() == null
+                ? -1 : c.snapshot().members().total();
     }
 
     static String overallText(Row r) {

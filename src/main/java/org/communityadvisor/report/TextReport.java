@@ -3,10 +3,7 @@ package org.communityadvisor.report;
 import static org.communityadvisor.report.internal.TerminalText.wrap;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.communityadvisor.Advice;
-import org.communityadvisor.Evidence;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Scores;
 import org.communityadvisor.Severity;
@@ -78,17 +75,24 @@ public final class TextReport {
     }
 
     private void render(Advice a, String label, StringBuilder out) {
-        line(out, t.get("text.heading", bold(a.communityId()), a.asOf(), a.rulesVersion(), a.profile().name())
+        line(out, t.get("text.heading", bold(a.communityId()), a.asOf(), a.rulesVersion(), Shown.profile(a.profile().name(), lang))
                 + (label == null ? "" : "  " + label));
         if (!a.focus().isEmpty()) {
             line(out, bold(t.get("text.start-with")));
+            int n = 0;
             for (Advice.Recommendation r : a.focusRecommendations()) {
-                wrap(out, "  " + r.rank() + ". ", r.title() + "  " + dim("(" + r.id() + ")"));
+                wrap(out, "  " + ++n + ". ", r.title() + "  " + dim("(" + r.id() + ")"));
             }
         }
         line(out, t.get("text.stage", bold(a.stage().label(lang))));
         for (String reason : a.stageReasons()) {
             wrap(out, "  ", reason);
+        }
+        if (!a.dataWarnings().isEmpty()) {
+            line(out, t.get("text.warnings"));
+            for (Advice.DataWarning w : a.dataWarnings()) {
+                wrap(out, "  - ", w.reason());
+            }
         }
         line(out, t.get("text.scores", scores(a.scores())));
         line(out, "");
@@ -102,9 +106,13 @@ public final class TextReport {
             line(out, "    " + dim(r.id() + " · " + r.category()));
             wrap(out, "    " + t.get("text.do"), r.action());
             wrap(out, "    " + t.get("text.why"), r.why());
-            wrap(out, "    " + t.get("text.data"), evidence(r.evidence()));
-            wrap(out, "    " + t.get("text.source"), r.source().document() + " 「"
-                    + Evidence.readableQuote(r.source().quote()) + "」");
+            String causes = Shown.causes(a, r, lang);
+            if (!causes.isEmpty()) {
+                wrap(out, "    " + t.get("text.causes"), causes);
+            }
+            wrap(out, "    " + t.get("text.data"), Shown.evidence(r.evidence(), lang));
+            wrap(out, "    " + t.get("text.source"), Shown.document(r.source().document(), lang) + " 「"
+                    + Shown.quote(r, lang) + "」");
             line(out, "");
         }
         if (shown < a.recommendations().size()) {
@@ -146,16 +154,11 @@ public final class TextReport {
             return "-";
         }
         return t.get("text.score-line", n(s.overall()), n(s.activity()), n(s.participation()), n(s.growth()),
-                n(s.conversion()), n(s.loyalty()), n(s.influence()));
+                n(s.conversion()), n(s.loyalty()), n(s.influence()), n(s.operations()));
     }
 
-    private static String n(Integer v) {
-        return v == null ? "?" : v.toString();
-    }
-
-    private String evidence(Map<String, Object> evidence) {
-        return evidence.entrySet().stream().map(e -> e.getKey() + "=" + Evidence.display(e.getValue(), lang))
-                .collect(Collectors.joining(", "));
+    private String n(Integer v) {
+        return v == null ? t.get("report.score-unknown") : v.toString();
     }
 
     private String bold(String s) {

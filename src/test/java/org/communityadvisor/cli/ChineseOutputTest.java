@@ -146,6 +146,6 @@ class ChineseOutputTest {
         String text = TextReport.of(Lang.ZH).render(AdvisedCommunity.of(advice));
         assertThat(text).contains("[高]").doesNotContain("[HIGH]").doesNotContain("none");
         assertThat(admission.evidence()).containsEntry("entry.barrier", org.communityadvisor.Barrier.NONE);
-        assertThat(text).contains("entry.barrier=无门槛");
+        assertThat(text).contains("进群门槛:无门槛").doesNotContain("entry.barrier");
     }
 }

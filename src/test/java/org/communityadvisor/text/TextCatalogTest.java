@@ -168,6 +168,9 @@ class TextCatalogTest {
                 .isEqualTo("1 member and 2 admins, 1 question");
         assertThat(t.fill(Map.of("members.total", 0, "members.admins", 1, "x", 3), Lang.EN))
                 .isEqualTo("0 members and 1 admin, 3 questions");
+        assertThat(Values.Template.of("{a} guest shares, {b} live sessions in 30 days, {c} people joined").fill(
+                Map.of("a", 1, "b", 1, "c", 1), Lang.EN)).isEqualTo("1 guest share, 1 live session in 30 days, 1 person joined");
+        assertThat(Values.Template.of("{a} guest shares").fill(Map.of("a", 2), Lang.EN)).isEqualTo("2 guest shares");
         for (String key : read(EN).keySet().stream().filter(k -> k.startsWith("noun.")).toList()) {
             String plural = key.substring("noun.".length());
             assertThat(Texts.of(Lang.EN).get(key, 2)).as(key).isEqualTo(plural);

@@ -1,0 +1,147 @@
+package org.communityadvisor.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.communityadvisor.Advice;
+import org.communityadvisor.Evidence;
+import org.communityadvisor.Lang;
+import org.communityadvisor.ThresholdDeclaration;
+import org.communityadvisor.text.Texts;
+
+/**
+ * What the client reports (text, Markdown, HTML) show of an advice beyond its own texts, the same in each:
+ * the titles of a recommendation's likely causes, its evidence by label in the reader's language, a seed by its
+ * title and a quote as a reader reads it.
+ */
+final class Shown {
+    /** The most decimals a percentage gets so that two different ratios never read the same. */
+    private static final int MAX_PERCENT_DECIMALS = 4;
+
+    private Shown() {
+    }
+
+    /** The titles of the recommendations in the same advice that likely cause this one, in its order of causes. */
+    static List<String> causeTitles(Advice advice, Advice.Recommendation r) {
+        List<String> out = new ArrayList<>();
+        for (String id : r.causes()) {
+            advice.recommendations().stream().filter(x -> x.id().equals(id)).findFirst()
+                    .ifPresent(x -> out.add(x.title()));
+        }
+        return out;
+    }
+
+    /** The titles of a recommendation's likely causes, joined as the language lists them; empty for none. */
+    static String causes(Advice advice, Advice.Recommendation r, Lang lang) {
+        return String.join(Texts.of(lang).get("value.list-separator"), causeTitles(advice, r));
+    }
+
+    /**
+     * The evidence as a client reads it: the community's own figures first, then the standards they were held
+     * against ({@code 管理员 2 人,成员 520 人;每 100 人 1 名管理员}). A name without a label shows as
+     * {@code name = value}.
+     */
+    static String evidence(Map<String, Object> evidence, Lang lang) {
+        List<String> facts = new ArrayList<>();
+        List<String> standards = new ArrayList<>();
+        evidenceItems(evidence, lang).forEach((name, text) ->
+                (ThresholdDeclaration.named(name) != null ? standards : facts).add(text));
+        String sep = lang == Lang.ZH ? "," : ", ";
+        String f = String.join(sep, facts);
+        String s = String.join(sep, standards);
+        return f.isEmpty() ? s : s.isEmpty() ? f : f + (lang == Lang.ZH ? ";" : "; ") + s;
+    }
+
+    /** Each evidence value by its name, labelled in the reader's language. */
+    static Map<String, String> evidenceItems(Map<String, Object> evidence, Lang lang) {
+        Texts t = Texts.of(lang);
+        int decimals = percentDecimals(evidence);
+        Map<String, String> out = new LinkedHashMap<>();
+        evidence.forEach((name, value) -> {
+            String shown = value(name, value, decimals, lang);
+            out.put(name, t.has("evidence." + name) ? t.get("evidence." + name, shown) : name + " = " + shown);
+        });
+        return out;
+    }
+
+    /** Whether a value is shown as a percentage: a ratio (a decimal), not a mean count. */
+    static boolean isRatio(String name, Object value) {
+        return value instanceof Double && !name.endsWith("Mean");
+    }
+
+    /** A value as shown: ratios as percentages, a mean rounded to a whole number, the rest as evidence reads. */
+    static String value(String name, Object value, int percentDecimals, Lang lang) {
+        if (value instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+            return isRatio(name, value) ? percent(d, percentDecimals) : Long.toString(Math.round(d));
+        }
+        return Evidence.display(value, lang);
+    }
+
+    /**
+     * The fewest decimals (at least one, trailing zeros dropped) at which no two different ratios of this evidence
+     * read the same and no ratio above zero reads as 0%: 0.018 and 0.02 read 1.8% and 2%, never both 2%.
+     */
+    static int percentDecimals(Map<String, Object> evidence) {
+        List<Double> ratios = evidence.entrySet().stream().filter(e -> isRatio(e.getKey(), e.getValue()))
+                .map(e -> (Double) e.getValue()).filter(d -> !d.isNaN() && !d.isInfinite()).toList();
+        for (int decimals = 1; decimals < MAX_PERCENT_DECIMALS; decimals++) {
+            if (distinct(ratios, decimals)) {
+                return decimals;
+            }
+        }
+        return MAX_PERCENT_DECIMALS;
+    }
+
+    private static boolean distinct(List<Double> ratios, int decimals) {
+        Map<String, Double> seen = new LinkedHashMap<>();
+        for (Double d : ratios) {
+            String s = percent(d, decimals);
+            if (d != 0 && s.equals("0%")) {
+                return false;
+            }
+            Double before = seen.putIfAbsent(s, d);
+            if (before != null && !Objects.equals(before, d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A ratio as a percentage with at most this many decimals, trailing zeros dropped: 0.018 reads 1.8%. */
+    static String percent(double ratio, int decimals) {
+        java.math.BigDecimal v = java.math.BigDecimal.valueOf(ratio).movePointRight(2)
+                .setScale(decimals, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return v.signum() == 0 ? "0%" : v.toPlainString() + "%";
+    }
+
+    /** A profile's name as a reader reads it: a platform's bundled profile by the platform's name (微信). */
+    static String profile(String name, Lang lang) {
+        for (org.communityadvisor.Platform p : org.communityadvisor.Platform.values()) {
+            if (p.json().equals(name)) {
+                return p.label(lang);
+            }
+        }
+        return name;
+    }
+
+    /**
+     * A quote as a reader sees it, without the OCR's glosses; in Chinese in simplified characters where the rule
+     * has its quote prepared ({@link ShownQuotes}). The advice's {@code source.quote} stays verbatim.
+     */
+    static String quote(Advice.Recommendation r, Lang lang) {
+        if (lang == Lang.ZH) {
+            String prepared = ShownQuotes.simplified(r.id(), r.source().quote());
+            if (prepared != null) {
+                return prepared;
+            }
+        }
+        return Evidence.readableQuote(r.source().quote());
+    }
+
+    /** A seed document as a reader sees it: its short title where known, else its file name. */
+    static String document(String file, Lang lang) {
+        return SeedTitles.title(file, lang);
+    }
+}
