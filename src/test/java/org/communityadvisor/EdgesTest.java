@@ -54,7 +54,7 @@ class EdgesTest {
         String unknownActivity = "{\"schemaVersion\":1,\"id\":\"m\",\"platform\":\"wechat\",\"createdOn\":\"2026-01-01\","
                 + "\"asOf\":\"2026-11-01\",\"members\":{\"total\":100}}";
         Advice en = ADVISOR.advise(unknownActivity);
-        assertThat(en.stage()).isEqualTo(Stage.MATURE);
+        assertThat(en.stage()).isEqualTo(Stage.UNDETERMINED);
         assertThat(String.join(" ", en.stageReasons())).contains("activity is unknown")
                 .contains("activity.messages7d").doesNotContain("active,").doesNotContain("neither growing");
         Advice zh = ADVISOR.advise(unknownActivity, Lang.ZH);

@@ -51,8 +51,13 @@ class LeanAdviceTest {
             for (int i = 0; i < recs.size(); i++) {
                 Advice.Recommendation r = full.recommendations().get(i);
                 JsonNode l = recs.get(i);
-                // [rank, id, severity, [evidence values]]
-                assertThat(l.size()).isEqualTo(4);
+                // [rank, id, severity, [evidence values]], and [cause ids] when it names likely causes
+                assertThat(l.size()).isEqualTo(r.causes().isEmpty() ? 4 : 5);
+                if (!r.causes().isEmpty()) {
+                    List<String> causes = new ArrayList<>();
+                    l.get(4).forEach(c -> causes.add(c.asText()));
+                    assertThat(causes).isEqualTo(r.causes());
+                }
                 assertThat(l.get(0).asInt()).isEqualTo(r.rank());
                 assertThat(l.get(1).asText()).isEqualTo(r.id());
                 assertThat(l.get(2).asText()).isEqualTo(r.severity().json());
