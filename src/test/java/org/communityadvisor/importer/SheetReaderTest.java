@@ -122,6 +122,33 @@ class SheetReaderTest {
     }
 
     @Test
+    void readsTheLearningPurposeAndTheFieldsOfPaidPeriodsOutputsPeakHoursAndPlans() {
+        Path file = DIR.resolve("new-fields.csv");
+        ImportResult r = read(file);
+        Map<String, Snapshot> s = byId(r);
+        assertThat(s).containsOnlyKeys("ppt-class", "study-zh", "late-owls");
+        Snapshot ppt = s.get("ppt-class");
+        assertThat(ppt.purpose()).isEqualTo(Purpose.LEARNING);
+        assertThat(ppt.entry().feePeriodDays()).isEqualTo(365);
+        assertThat(ppt.activity().memberOutputs7d()).isEqualTo(14);
+        assertThat(ppt.activity().peakHour()).isEqualTo(20);
+        assertThat(ppt.operations().groupCulture()).isTrue();
+        assertThat(ppt.operations().renewalPlan()).isFalse();
+        assertThat(ppt.operations().crisisPlan()).isTrue();
+        assertThat(ppt.operations().materialsKit()).isFalse();
+        Snapshot zh = s.get("study-zh");
+        assertThat(zh.purpose()).isEqualTo(Purpose.LEARNING);                 // 学习型
+        assertThat(zh.activity().peakHour()).isEqualTo(0);
+        assertThat(zh.activity().memberOutputs7d()).isEqualTo(0);
+        assertThat(zh.operations()).isNull();
+        assertThat(s.get("late-owls").purpose()).isEqualTo(Purpose.LEARNING);  // "Learning"
+        assertThat(s.get("late-owls").activity().peakHour()).isEqualTo(23);
+        assertThat(r.rejected()).extracting(ImportException::position).containsExactly("row 5", "row 6");
+        assertThat(r.rejected().get(0).reason()).contains("activity.peakHour");
+        assertThat(r.rejected().get(1).reason()).contains("entry.feePeriodDays");
+    }
+
+    @Test
     void reportsEachCellAsGivenWithItsColumn() {
         ImportReport report = read(DIR.resolve("clients.csv")).communities().get(0).report();
         assertThat(report.fields()).hasSize(20);

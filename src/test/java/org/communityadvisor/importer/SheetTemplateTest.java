@@ -45,7 +45,10 @@ class SheetTemplateTest {
         assertThat(SheetTemplate.columns()).startsWith("id", "name", "platform");
         assertThat(SheetTemplate.columns()).contains("members.total", "operations.rules", "entry.channels",
                 "commerce.refunds30d");
-        assertThat(SheetTemplate.columns()).hasSize(60);
+        assertThat(SheetTemplate.columns()).contains("entry.feePeriodDays", "activity.memberOutputs7d",
+                "activity.peakHour", "operations.groupCulture", "operations.renewalPlan", "operations.crisisPlan",
+                "operations.materialsKit");
+        assertThat(SheetTemplate.columns()).hasSize(67);
     }
 
     @Test
@@ -63,6 +66,11 @@ class SheetTemplateTest {
                 + "livecode（活码）、invite（邀请）、link（链接）、offline（线下）、search（搜索）");
         assertThat(SheetTemplate.explanation("platform", Lang.ZH)).contains("、qq、discord、telegram（电报）、");
         assertThat(SheetTemplate.explanation("createdOn", Lang.ZH)).isEqualTo("必填；建群日期；日期，格式 yyyy-MM-dd");
+        assertThat(SheetTemplate.explanation("purpose", Lang.ZH)).contains("learning（学习型）");
+        assertThat(SheetTemplate.explanation("activity.peakHour", Lang.ZH)).startsWith("最近 30 天发言人数最多的钟点")
+                .endsWith("；整数，0 到 23");
+        assertThat(SheetTemplate.explanation("entry.feePeriodDays", Lang.ZH)).startsWith("付费会员一期的天数");
+        assertThat(SheetTemplate.explanation("operations.crisisPlan", Lang.ZH)).endsWith("；填 是 或 否");
     }
 
     @Test
@@ -72,6 +80,10 @@ class SheetTemplateTest {
                 .isEqualTo("Group rules with rewards and penalties 群规 (001, 004).; yes or no");
         assertThat(SheetTemplate.explanation("commerce.ticket", Lang.EN)).endsWith("; one of: low, high");
         assertThat(SheetTemplate.explanation("entry.fee", Lang.EN)).endsWith("; a number");
+        assertThat(SheetTemplate.explanation("purpose", Lang.EN)).contains("learning");
+        assertThat(SheetTemplate.explanation("activity.peakHour", Lang.EN)).startsWith("The hour of the day")
+                .endsWith("; a whole number from 0 to 23");
+        assertThat(SheetTemplate.explanation("activity.memberOutputs7d", Lang.EN)).endsWith("; a whole number");
         assertThatThrownBy(() -> SheetTemplate.explanation("history", Lang.EN))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -102,7 +114,8 @@ class SheetTemplateTest {
                 case "id" -> "round-trip";
                 case "name" -> "好书共读";
                 case "platform" -> "wechat";
-                case "purpose" -> "sales";
+                case "purpose" -> lang == Lang.ZH ? "学习型" : "learning";
+                case "activity.peakHour" -> "20";
                 case "origin" -> "business";
                 case "createdOn" -> "2026-01-01";
                 case "asOf" -> "2026-11-30";
@@ -141,7 +154,11 @@ class SheetTemplateTest {
         assertThat(s.operations().groupsOperated()).isEqualTo(2);
         assertThat(s.commerce().ticket()).isEqualTo(Level.HIGH);
         assertThat(s.commerce().refunds30d()).isEqualTo(1);
-        assertThat(r.communities().get(0).report().fields()).hasSize(58);  // every column but the two left empty
+        assertThat(s.purpose()).isEqualTo(org.communityadvisor.Purpose.LEARNING);
+        assertThat(s.activity().peakHour()).isEqualTo(20);
+        assertThat(s.entry().feePeriodDays()).isEqualTo(1);
+        assertThat(s.operations().materialsKit()).isTrue();
+        assertThat(r.communities().get(0).report().fields()).hasSize(65);  // every column but the two left empty
         assertThat(r.communities().get(0).report().source()).endsWith("clients.csv row 3");
         assertThat(Advisor.builder().build().advise(s).communityId()).isEqualTo("round-trip");
     }
