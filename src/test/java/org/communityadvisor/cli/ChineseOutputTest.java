@@ -52,6 +52,8 @@ class ChineseOutputTest {
             out.add(p.zh()); // brands without a Chinese name: QQ, Discord, Slack
         }
         out.add("acknowledged");
+        // the places other platforms' advice names, which have no Chinese name, and the trade's own acronym
+        out.addAll(java.util.List.of("Reddit", "YouTube", "SOP"));
         for (AdvisedCommunity e : entries) {
             out.add(e.advice().communityId());
             out.add(e.advice().rulesVersion());

@@ -113,8 +113,8 @@ class EngineSplitTest {
                                 "// fewer than 30; never str[startsWith] here\n    Community( members.total"
                                         + " < thresholds.minViableMembers, coreGroup == false, id != \"x < 30\" )");
                 case "size.over-manageable/rule.drl" -> s.text()
-                        .replace("    Community( members.total >= thresholds.maxManageableMembers )\n",
-                                "    Community( members.total >= thresholds.maxManageableMembers )\n"
+                        .replace("    Community( thresholds.maxManageableMembers != null, members.total >= thresholds.maxManageableMembers )\n",
+                                "    Community( thresholds.maxManageableMembers != null, members.total >= thresholds.maxManageableMembers )\n"
                                         + "    not Community( members.kols > thresholds.livelyMembers )\n");
                 case "growth.net-loss/rule.drl" -> s.text()
                         .replace("-$net >= $total * $t.netLossRatio7d() ?", "-$net >= 12 ?");
