@@ -47,6 +47,7 @@ public final class SheetTemplate {
             Map.entry("entry.fee", "入群费用（门槛为付费时），不小于 0 的数字，可有小数"),
             Map.entry("entry.channels", "入群渠道，可填多个，用分号隔开，例如 qr;invite"),
             Map.entry("entry.qrCreatedOn", "当前群二维码的生成日期（二维码 7 天有效）"),
+            Map.entry("entry.feePeriodDays", "付费会员一期的天数（门槛为付费时填写），至少 1，例如一年期填 365"),
             Map.entry("activity.messages7d", "最近 7 天的消息数"),
             Map.entry("activity.activeMembers7d", "最近 7 天发过言的成员数，不超过成员数"),
             Map.entry("activity.adMessages7d", "最近 7 天的广告、刷屏消息数，不超过消息数"),
@@ -60,6 +61,8 @@ public final class SheetTemplate {
             Map.entry("activity.dailyRitual", "每天固定时间的仪式（例如每天 6:20 的语音）"),
             Map.entry("activity.unansweredQuestions7d", "最近 7 天成员提问中 24 小时内无人回答的个数"),
             Map.entry("activity.disputes30d", "最近 30 天争吵或被举报的冲突次数"),
+            Map.entry("activity.memberOutputs7d", "最近 7 天成员发布的输出（作业、读书笔记、作品）条数"),
+            Map.entry("activity.peakHour", "30 天内发言人数最多的钟点（0-23，按社群所在时区），例如 20 表示晚上 8 点到 9 点"),
             Map.entry("operations.announcement", "有官方群公告"),
             Map.entry("operations.rules", "有奖惩分明的群规"),
             Map.entry("operations.monthlyPlan", "有月度运营方案"),
@@ -74,6 +77,10 @@ public final class SheetTemplate {
             Map.entry("operations.groupsOperated", "运营者共运营几个群，至少 1"),
             Map.entry("operations.penaltyLadder", "群规有逐级处罚（禁言 1 天、7 天、15 天）"),
             Map.entry("operations.feedbackChannel", "收集并回复成员的建议"),
+            Map.entry("operations.groupCulture", "社群有自己的文化：标签人物、群内梗、专属表情包"),
+            Map.entry("operations.renewalPlan", "付费会员的续费已有计划：下一期的内容、提前续费优惠"),
+            Map.entry("operations.crisisPlan", "有危机预案：舆情监测、统一发言人、回复话术、升级处理流程"),
+            Map.entry("operations.materialsKit", "已为群里服务的代理商、门店店员准备好赋能物料：工具、课程、素材"),
             Map.entry("commerce.promoMessages7d", "最近 7 天的销售、推广消息数，不超过消息数"),
             Map.entry("commerce.promotions30d", "最近 30 天优惠活动次数"),
             Map.entry("commerce.orders30d", "最近 30 天订单数"),
@@ -113,7 +120,10 @@ public final class SheetTemplate {
         }
         parts.add(meaning);
         String values = switch (f.kind()) {
-            case INTEGER -> zh ? "整数" : "a whole number";
+            case INTEGER -> about.max() != Integer.MAX_VALUE
+                    ? (zh ? "整数，" + about.min() + " 到 " + about.max() : "a whole number from " + about.min() + " to "
+                            + about.max())
+                    : zh ? "整数" : "a whole number";
             case NUMBER -> zh ? "数字" : "a number";
             case BOOLEAN -> zh ? "填 是 或 否" : "yes or no";
             case DATE -> zh ? "日期，格式 yyyy-MM-dd" : "a date, yyyy-MM-dd";
