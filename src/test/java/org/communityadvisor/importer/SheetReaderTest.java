@@ -364,6 +364,38 @@ class SheetReaderTest {
     }
 
     @Test
+    void readsTheLearningPurposeAndTheNewColumns(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("learning.csv");
+        Files.writeString(file, "id,platform,purpose,createdOn,asOf,members.total,entry.barrier,entry.feePeriodDays,"
+                + "activity.memberOutputs7d,activity.peakHour,operations.groupCulture,operations.renewalPlan,"
+                + "operations.crisisPlan,operations.materialsKit\n"
+                + "ppt-class,wechat,learning,2026-01-01,2026-11-30,80,paid,365,12,20,yes,no,是,否\n"
+                + "reading,wechat,学习型,2026-01-01,2026-11-30,30,,,,0,,,,\n"
+                + "late-night,wechat,learning,2026-01-01,2026-11-30,30,,,,24,,,,\n"
+                + "no-period,wechat,learning,2026-01-01,2026-11-30,30,paid,0,,,,,,\n", StandardCharsets.UTF_8);
+        ImportResult r = read(file);
+        assertThat(r.communities()).extracting(c -> c.snapshot().id()).containsExactly("ppt-class", "reading");
+        Snapshot ppt = r.communities().get(0).snapshot();
+        assertThat(ppt.purpose()).isEqualTo(Purpose.LEARNING);
+        assertThat(ppt.entry().feePeriodDays()).isEqualTo(365);
+        assertThat(ppt.activity().memberOutputs7d()).isEqualTo(12);
+        assertThat(ppt.activity().peakHour()).isEqualTo(20);
+        assertThat(ppt.operations().groupCulture()).isTrue();
+        assertThat(ppt.operations().renewalPlan()).isFalse();
+        assertThat(ppt.operations().crisisPlan()).isTrue();
+        assertThat(ppt.operations().materialsKit()).isFalse();
+        Snapshot reading = r.communities().get(1).snapshot();
+        assertThat(reading.purpose()).isEqualTo(Purpose.LEARNING);             // 学习型
+        assertThat(reading.activity().peakHour()).isZero();                     // midnight is an hour, not unknown
+        assertThat(reading.activity().memberOutputs7d()).isNull();
+        assertThat(reading.operations()).isNull();
+        // an hour past 23 and a period of 0 days are refused by the snapshot's own bounds, row by row
+        assertThat(r.rejected()).extracting(ImportException::position).containsExactly("row 4", "row 5");
+        assertThat(r.rejected().get(0).reason()).contains("activity.peakHour");
+        assertThat(r.rejected().get(1).reason()).contains("entry.feePeriodDays");
+    }
+
+    @Test
     void readsUtf8WithByteOrderMarkAndCrlf() {
         ImportResult r = read(DIR.resolve("bom-crlf.csv"));
         assertThat(r.rejected()).isEmpty();

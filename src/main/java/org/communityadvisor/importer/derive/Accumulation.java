@@ -244,6 +244,7 @@ public final class Accumulation {
         }
         d.messages++;
         d.senders.merge(p.index, 1, Integer::sum);
+        d.senderHours.merge(p.index, 1 << e.time().getHour(), (x, y) -> x | y);
         if (official) {
             d.official++;
         }
@@ -438,6 +439,8 @@ public final class Accumulation {
         boolean adFlagged;
         final EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
         final Map<Integer, Integer> senders = new HashMap<>(8);
+        /** Per sender, the hours of the day (0-23, bit h) of their messages, in the import's zone. */
+        final Map<Integer, Integer> senderHours = new HashMap<>(8);
         final Map<Integer, Integer> replied = new HashMap<>(4);
     }
 

@@ -35,6 +35,8 @@ import org.communityadvisor.json.SnapshotReader;
  * here.
  */
 public final class SnapshotAssembly {
+    /** Fewer messages than this in the 30 days ending asOf leave {@code activity.peakHour} unknown. */
+    public static final int PEAK_HOUR_MIN_MESSAGES = 20;
     private final Accumulation a;
     private final String format;
     private final ImportOptions options;
@@ -327,6 +329,18 @@ public final class SnapshotAssembly {
             act.unansweredQuestions7d(log.unanswered7d());
             report.put("activity.unansweredQuestions7d", log.unanswered7d(), ImportReport.How.COUNTED,
                     Note.of("import.unanswered-log"));
+            if (log.messages30d() < PEAK_HOUR_MIN_MESSAGES) {
+                unknown("activity.peakHour", Note.of("import.peak-hour-few", log.messages30d(),
+                        PEAK_HOUR_MIN_MESSAGES));
+            } else {
+                act.peakHour(log.peakHour());
+                report.put("activity.peakHour", log.peakHour(), ImportReport.How.COUNTED,
+                        Note.of("import.peak-hour-log", log.peakHourSenders(), log.peakHour(),
+                                options.zone() != null ? Note.of("import.peak-hour.zone", options.zone().getId())
+                                        : Note.of("import.peak-hour.no-zone")));
+            }
+        } else {
+            unknown("activity.peakHour", Note.of("import.peak-hour-no-log"));
         }
         if (a.facts.containsKey("activity.unansweredQuestions7d")) {
             act.unansweredQuestions7d((Integer) fact("activity.unansweredQuestions7d"));
@@ -383,7 +397,37 @@ public final class SnapshotAssembly {
         report.put("history", Note.of("import.value.weeks", points.size(), points.get(0).weekEnding(),
                 points.get(points.size() - 1).weekEnding()), kind,
                 Note.of(a.messageLog ? "import.history.log" : "import.history.statistics", how));
+        coverageGaps(points).forEach(this::note);
         return points;
+    }
+
+    /** Fewer consecutive weeks than this without a message, between weeks with messages, are not a gap. */
+    static final int GAP_MIN_WEEKS = 2;
+
+    /**
+     * A note for each run of {@link #GAP_MIN_WEEKS} or more consecutive weeks (oldest first) counting no message
+     * between weeks counting some: the export may have gaps. A week whose messages are unknown ends a run.
+     */
+    static List<Note> coverageGaps(List<Snapshot.HistoryPoint> points) {
+        List<Note> gaps = new ArrayList<>();
+        boolean activeBefore = false;
+        int runStart = -1;
+        for (int i = 0; i < points.size(); i++) {
+            Integer m = points.get(i).messages();
+            if (m != null && m == 0) {
+                if (runStart < 0) {
+                    runStart = i;
+                }
+                continue;
+            }
+            if (m != null && activeBefore && runStart >= 0 && i - runStart >= GAP_MIN_WEEKS) {
+                gaps.add(Note.of("import.coverage-gap", i - runStart, points.get(runStart).weekEnding(),
+                        points.get(i - 1).weekEnding()));
+            }
+            runStart = -1;
+            activeBefore = m != null;
+        }
+        return gaps;
     }
 
     /** A fact's value, reported as the data gave it. */

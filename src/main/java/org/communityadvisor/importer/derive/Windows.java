@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -41,10 +43,12 @@ public record Windows(LocalDate asOf, LocalDate firstDay, boolean recordsJoins, 
     /**
      * The log's figures: messages, distinct senders, ads (flagged), messages with a link by non-official senders,
      * official posts, joins and leaves of the 7 days; distinct senders of the 30 days; questions of the 7 days
-     * unanswered by the end of asOf.
+     * unanswered by the end of asOf; the messages of the 30 days, the hour of the day (0-23, in the import's zone)
+     * in which the most distinct members posted over the 30 days (ties: the earliest hour; {@code null} without a
+     * message) and how many posted in it.
      */
     public record Log(int messages7d, int senders7d, int senders30d, int ads7d, int links7d, int official7d,
-            int joins7d, int leaves7d, int unanswered7d) {
+            int joins7d, int leaves7d, int unanswered7d, int messages30d, Integer peakHour, int peakHourSenders) {
     }
 
     /**
@@ -98,10 +102,18 @@ public record Windows(LocalDate asOf, LocalDate firstDay, boolean recordsJoins, 
             leavesAfter += d.leaves;
             afterAsOf += d.events;
         }
+        int[] perHour = sendersPerHour(a, from30, asOf);
+        int peak = 0;
+        for (int h = 1; h < perHour.length; h++) {
+            if (perHour[h] > perHour[peak]) {
+                peak = h;
+            }
+        }
         Log log = new Log(sum(a, from7, asOf, d -> d.messages), senders(a, from7, asOf).size(),
                 senders(a, from30, asOf).size(), sum(a, from7, asOf, d -> d.ads), sum(a, from7, asOf, d -> d.links),
                 sum(a, from7, asOf, d -> d.official), sum(a, from7, asOf, d -> d.joins),
-                sum(a, from7, asOf, d -> d.leaves), a.unanswered(from7, asOf).size());
+                sum(a, from7, asOf, d -> d.leaves), a.unanswered(from7, asOf).size(),
+                sum(a, from30, asOf, d -> d.messages), perHour[peak] > 0 ? peak : null, perHour[peak]);
         Statistics statistics = null;
         if (!a.figures.headMap(asOf, true).isEmpty()) {
             statistics = new Statistics(allFigures(a, from7, asOf, DayFigures::joins),
@@ -156,6 +168,23 @@ public record Windows(LocalDate asOf, LocalDate firstDay, boolean recordsJoins, 
             s.addAll(d.senders.keySet());
         }
         return s;
+    }
+
+    /** For each hour of the day, the distinct senders who posted in it on some day {@code from … to}. */
+    private static int[] sendersPerHour(Accumulation a, LocalDate from, LocalDate to) {
+        Map<Integer, Integer> hours = new HashMap<>();
+        for (Accumulation.Day d : a.days(from, to)) {
+            d.senderHours.forEach((who, mask) -> hours.merge(who, mask, (x, y) -> x | y));
+        }
+        int[] perHour = new int[24];
+        for (int mask : hours.values()) {
+            for (int h = 0; h < 24; h++) {
+                if ((mask & (1 << h)) != 0) {
+                    perHour[h]++;
+                }
+            }
+        }
+        return perHour;
     }
 
     private static Integer figure(Accumulation a, LocalDate day, Function<DayFigures, Integer> f) {

@@ -110,12 +110,17 @@ class FleetJobTest {
             for (var e : single.entrySet()) {
                 Snapshot s = distributed.get(e.getKey());
                 assertThat(s.history()).as("history of %s on %s", e.getKey(), day).isEqualTo(e.getValue().history());
+                assertThat(s.activity().peakHour()).as("peak hour of %s on %s", e.getKey(), day)
+                        .isEqualTo(e.getValue().activity().peakHour());
                 assertThat(s).as("%s on %s", e.getKey(), day).isEqualTo(e.getValue());
                 compared++;
             }
             assertThat(single.values()).anyMatch(s -> s.activity().unansweredQuestions7d() > 0);
             assertThat(single.values()).anyMatch(s -> s.history() != null && s.history().size() > 10);
             assertThat(single.get("old").history()).hasSize(104);
+            // the busiest hour is counted where the 30 days hold 20 messages, and unknown where they do not
+            assertThat(single.values()).anyMatch(s -> s.activity().peakHour() != null);
+            assertThat(single.values()).anyMatch(s -> s.activity().peakHour() == null);
         }
         System.out.println("FleetJobTest: " + compared + " snapshots equal in " + zone);
     }
