@@ -129,7 +129,7 @@ class CliIT {
         assertThat(run.out()).contains(" 1. [").contains(" 2. [").doesNotContain(" 3. [")
                 .contains("and " + (count - 2) + " more");
         Run zh = advisor(null, "advise", file, "--top", "1", "--lang", "zh");
-        assertThat(zh.out()).contains("另有 " + (count - 1) + " 条建议").contains("阶段:成熟期").contains("先做这几件:");
+        assertThat(zh.out()).contains("另有 " + (count - 1) + " 条建议").contains("阶段:平台期").contains("先做这几件:");
         Run bad = advisor(null, "advise", file, "--top", "-1");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("--top");
@@ -247,9 +247,9 @@ class CliIT {
     void aBrokenRulesFolderIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
         Path rules = Fixtures.copyOfTheRules(dir);
         Path size = rules.resolve("size.over-manageable/rule.drl");
-        assertThat(Files.readString(size)).contains("Community( members.total >= thresholds.maxManageableMembers )");
-        Files.writeString(size, Files.readString(size).replace("Community( members.total >= thresholds.maxManageableMembers )",
-                "Community( total >= thresholds.maxManageableMember )"));
+        assertThat(Files.readString(size)).contains("members.total >= thresholds.maxManageableMembers )");
+        Files.writeString(size, Files.readString(size).replace("members.total >= thresholds.maxManageableMembers )",
+                "total >= thresholds.maxManageableMember )"));
         Path file = write(dir, "launch.json", launchGroup());
         Run run = advisor(null, "advise", file.toString(), "--rules", rules.toString());
         assertThat(run.exit()).isEqualTo(2);

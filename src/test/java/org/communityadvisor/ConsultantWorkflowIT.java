@@ -16,6 +16,7 @@ class ConsultantWorkflowIT {
               "description": "A client's group of 120 with no rules yet. 一个还没有群规的客户群。",
               "snapshot": {"schemaVersion": 1, "id": "client", "platform": "wechat", "createdOn": "2026-09-01",
                 "asOf": "2026-10-20", "members": {"total": 120, "admins": 0},
+                "activity": {"messages7d": 240, "activeMembers7d": 30},
                 "operations": {"rules": false, "announcement": true}},
               "expect": {"stage": "mature", "include": ["governance.rules", "structure.admins"],
                          "order": [["structure.admins", "governance.rules"]]},
@@ -92,8 +93,8 @@ class ConsultantWorkflowIT {
         Path rules = Fixtures.copyOfTheRules(dir);
         Path size = rules.resolve("size.over-manageable/rule.drl");
         String text = Files.readString(size);
-        assertThat(text).contains("Community( members.total >= thresholds.maxManageableMembers )");
-        Files.writeString(size, text.replace("Community( members.total >= thresholds.maxManageableMembers )", "Community( total >= )"));
+        assertThat(text).contains("members.total >= thresholds.maxManageableMembers )");
+        Files.writeString(size, text.replace("members.total >= thresholds.maxManageableMembers )", "total >= )"));
         CliIT.Run broken = CliIT.advisor(null, "lint", "--rules", rules.toString());
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.out()).containsPattern("size\\.over-manageable/rule\\.drl:\\d+: ").doesNotContain("\tat ");
