@@ -20,14 +20,16 @@ import org.junit.jupiter.api.TestFactory;
  * JSON merge patch on the healthy base snapshot ({@code rules/base.json}). A firing case must make the rule shown (with the expected
  * severity when given), or, when it says {@code "suppressedBy": "id"}, matched and held back by that id; a near
  * miss, usually one step short of a threshold, must not match at all.
- * Cases keyed by a stage rule ({@code stage.launch}) assert the advice's stage instead.
+ * Cases keyed by a stage rule ({@code stage.launch}) assert the advice's stage instead. A firing case that names a
+ * {@code "variant"} must show that wording variant's action ({@code action.<variant>} of the rule's
+ * {@code en.properties}); one that names none, the rule's usual action.
  */
 public class RuleCasesTest {
     static final Path RULES = Path.of("rules");
 
     /** One case: the rule, whether it must fire, and the patch. */
     public record Case(String rule, boolean fires, String name, JsonNode patch, String severity, String stage,
-                       String suppressedBy, String holds) {
+                       String suppressedBy, String holds, String variant) {
     }
 
     public static List<Case> cases() throws IOException {
@@ -40,7 +42,8 @@ public class RuleCasesTest {
                     for (JsonNode c : root.path(kind)) {
                         out.add(new Case(rule, kind.equals("fires"), c.path("name").asText(),
                                 c.get("patch"), c.path("severity").asText(null), c.path("stage").asText(null),
-                                c.path("suppressedBy").asText(null), c.path("holds").asText(null)));
+                                c.path("suppressedBy").asText(null), c.path("holds").asText(null),
+                                c.path("variant").asText(null)));
                     }
                 }
             }
@@ -101,6 +104,34 @@ public class RuleCasesTest {
                         if (c.severity() != null) {
                             assertThat(advice.recommendations()).filteredOn(r -> r.id().equals(c.rule()))
                                     .singleElement().extracting(r -> r.severity().json()).isEqualTo(c.severity());
+                        }
+                        java.util.Properties texts = new java.util.Properties();
+                        try (var in = Files.newBufferedReader(RULES.resolve(c.rule()).resolve("en.properties"))) {
+                            texts.load(in);
+                        }
+                        String own = c.variant() == null ? null : texts.getProperty("action." + c.variant());
+                        if (c.variant() != null) {
+                            assertThat(own).as("the rule's action." + c.variant()).isNotNull();
+                        }
+                        String shownAction = advice.recommendations().stream().filter(r -> r.id().equals(c.rule()))
+                                .findFirst().orElseThrow().action();
+                        String ownTitle = c.variant() == null ? null : texts.getProperty("title." + c.variant());
+                        if (ownTitle != null && !ownTitle.contains("{")) {
+                            assertThat(advice.recommendations()).filteredOn(r -> r.id().equals(c.rule())).singleElement()
+                                    .extracting(Advice.Recommendation::title).as("the title of variant " + c.variant())
+                                    .isEqualTo(ownTitle);
+                        }
+                        if (own != null && !own.contains("{")) {
+                            assertThat(shownAction).as("the action of variant " + c.variant()).isEqualTo(own);
+                        } else if (own == null) {
+                            for (String key : texts.stringPropertyNames()) {
+                                boolean platform = java.util.Arrays.stream(Platform.values())
+                                        .anyMatch(p -> key.equals("action." + p.json()));
+                                if (key.startsWith("action.") && !platform && !texts.getProperty(key).contains("{")) {
+                                    assertThat(shownAction).as("no variant's action without \"variant\" (" + key + ")")
+                                            .isNotEqualTo(texts.getProperty(key));
+                                }
+                            }
                         }
                     } else {
                         assertThat(shown).as("shown rules").doesNotContain(c.rule());

@@ -65,6 +65,8 @@ final class AdviceAssembler {
          * platform), each platform's entry the wording it reads; null where the rule has none.
          */
         final Values.Template[][][] texts = new Values.Template[TEXTS.size()][Lang.values().length][PLATFORMS + 1];
+        /** The texts of each wording variant by {@link #TEXTS} index and language; null where it has none. */
+        final Map<String, Values.Template[][]> variants = new HashMap<>();
 
         Compiled(RuleInfo r) {
             this.info = r;
@@ -82,6 +84,13 @@ final class AdviceAssembler {
                         texts[i][lang.ordinal()][p.ordinal() + 1] = own == null || own.equals(t) ? common
                                 : Values.Template.of(own);
                     }
+                    for (String v : r.variants()) {
+                        String own = r.texts().get(TEXTS.get(i) + "." + lang.json() + "." + v);
+                        if (own != null) {
+                            variants.computeIfAbsent(v, x -> new Values.Template[TEXTS.size()][Lang.values().length])
+                                    [i][lang.ordinal()] = Values.Template.of(own);
+                        }
+                    }
                 }
             }
         }
@@ -92,7 +101,14 @@ final class AdviceAssembler {
         }
 
         String text(int what, Lang lang, Platform platform, Map<String, Object> values) {
-            Values.Template template = texts[what][lang.ordinal()][platform == null ? 0 : platform.ordinal() + 1];
+            return text(what, lang, platform, null, values);
+        }
+
+        /** A text in the wording of a variant where it has its own, else the platform's. */
+        String text(int what, Lang lang, Platform platform, String variant, Map<String, Object> values) {
+            Values.Template[][] own = variant == null ? null : variants.get(variant);
+            Values.Template template = own != null && own[what][lang.ordinal()] != null ? own[what][lang.ordinal()]
+                    : texts[what][lang.ordinal()][platform == null ? 0 : platform.ordinal() + 1];
             return template == null ? null : template.fill(values, lang);
         }
     }
@@ -174,8 +190,9 @@ final class AdviceAssembler {
             Compiled r = one.rule();
             Map<String, Object> values = values(r, community, t);
             recommendations.add(new Advice.Recommendation(recommendations.size() + 1, r.info.name(), r.category,
-                    one.hit().severity(), r.text(TITLE, lang, platform, values),
-                    r.text(ACTION, lang, platform, values), r.text(WHY, lang, platform, values),
+                    one.hit().severity(), r.text(TITLE, lang, platform, one.hit().variant(), values),
+                    r.text(ACTION, lang, platform, one.hit().variant(), values),
+                    r.text(WHY, lang, platform, one.hit().variant(), values),
                     causes.getOrDefault(r.info.name(), List.of()), values, r.source));
         }
 

@@ -11,8 +11,15 @@ import org.kie.api.runtime.rule.RuleContext;
  *
  * @param id       the rule's catalog id (its name)
  * @param severity the severity it fired with
+ * @param variant  the wording it fired for, one of its {@code @variants} ({@code action.livecode} in its texts),
+ *                 or {@code null} for its usual wording
  */
-public record Hit(String id, Severity severity) {
+public record Hit(String id, Severity severity, String variant) {
+    /** A hit with the rule's usual wording. */
+    public Hit(String id, Severity severity) {
+        this(id, severity, null);
+    }
+
     /**
      * Severities by the text of a rule's {@code @severity}: worked out once per text, so a consequence pays two
      * map look-ups. Keyed by the text rather than by rule name, so rules reloaded with another severity under
@@ -43,6 +50,23 @@ public record Hit(String id, Severity severity) {
     /** The hit of the rule now firing, with the severity it chose (for a rule whose severity varies by case). */
     public static Hit of(RuleContext kcontext, Severity severity) {
         return new Hit(kcontext.getRule().getName(), severity);
+    }
+
+    /**
+     * The hit of the rule now firing, with its one severity and the wording of one of its {@code @variants}
+     * ({@code null}: its usual wording).
+     */
+    public static Hit of(RuleContext kcontext, String variant) {
+        Hit usual = of(kcontext);
+        return new Hit(usual.id(), usual.severity(), variant);
+    }
+
+    /**
+     * The hit of the rule now firing, with the severity it chose and the wording of one of its {@code @variants}
+     * ({@code null}: its usual wording): a rule whose situation changes what to do, not only how much it matters.
+     */
+    public static Hit of(RuleContext kcontext, Severity severity, String variant) {
+        return new Hit(kcontext.getRule().getName(), severity, variant);
     }
 
     /** The one severity a {@code @severity} text names, or {@code null} when it names several or none known. */

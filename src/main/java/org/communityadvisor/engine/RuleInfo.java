@@ -117,6 +117,24 @@ public record RuleInfo(String name, Kind kind, String file, int line, Map<String
                 .filter(p -> p.json().equals(n))).toList();
     }
 
+    /**
+     * The rule's wording variants ({@code @variants("livecode")}): situations in which what to do differs, each
+     * with its own texts ({@code action.livecode}) where the usual ones do not fit; its consequence names the one
+     * it fires for, {@code Hit.of(kcontext, severity, "livecode")}.
+     */
+    public List<String> variants() {
+        return list("variants");
+    }
+
+    /**
+     * A text in one language for one platform and wording variant: the variant's own text where the rule has
+     * one, else the platform's ({@link #text(String, Lang, org.communityadvisor.Platform)}).
+     */
+    public String text(String what, Lang lang, org.communityadvisor.Platform platform, String variant) {
+        String own = variant == null ? null : texts.get(what + "." + lang.json() + "." + variant);
+        return own != null ? own : text(what, lang, platform);
+    }
+
     /** Every id its {@code @causes} names, whatever the severity. */
     public List<String> causes() {
         return list("causes");

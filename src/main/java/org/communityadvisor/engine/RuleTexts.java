@@ -36,6 +36,9 @@ final class RuleTexts {
             + "|(?i:official account|red packet|red envelope|douyin|xiaohongshu|live code|QR|wechat|mini program)"
             + "|\\bMoments\\b");
 
+    /** A wording variant's name: lower case words joined by hyphens. */
+    private static final java.util.regex.Pattern VARIANT = java.util.regex.Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
     /** By folder: the texts keyed {@code what.lang} or {@code what.lang.platform}. */
     private final Map<String, Map<String, String>> byFolder;
     /** The file each folder's texts came from, by folder and language: where problems are reported. */
@@ -77,10 +80,11 @@ final class RuleTexts {
                 String[] parts = key.split("\\.", -1);
                 String value = p.getProperty(key).strip();
                 if (parts.length > 2 || !RuleInfo.TEXT_KEYS.contains(parts[0])
-                        || (parts.length == 2 && !PLATFORMS.contains(parts[1]))) {
+                        || (parts.length == 2 && !PLATFORMS.contains(parts[1]) && !VARIANT.matcher(parts[1]).matches())) {
                     problems.add(s.path() + ": '" + key + "' is no rule text: write one of "
                             + String.join(", ", RuleInfo.TEXT_KEYS) + ", or one of them with a platform for that"
-                            + " platform's own wording (action.discord; platforms: " + sortedPlatforms() + ")");
+                            + " platform's own wording (action.discord; platforms: " + sortedPlatforms() + "), or with"
+                            + " one of the rule's @variants (action.livecode)");
                 } else if (value.isEmpty()) {
                     problems.add(s.path() + ": '" + key + "' is empty");
                 } else {
@@ -132,6 +136,21 @@ final class RuleTexts {
                         + " with its texts (en.properties, zh.properties) and cases (cases.json) beside it");
                 continue;
             }
+            List<String> variants = r.variants();
+            for (String v : variants) {
+                if (PLATFORMS.contains(v) || !VARIANT.matcher(v).matches()) {
+                    out.add(at + "@variants: '" + v + "' is no wording variant's name: name the situation in lower case"
+                            + " words joined by hyphens, never a platform (platform wordings need no @variants)");
+                }
+            }
+            for (String key : new java.util.TreeSet<>(r.texts().keySet())) {
+                String[] parts = key.split("\\.", -1);
+                if (parts.length == 3 && !PLATFORMS.contains(parts[2]) && !variants.contains(parts[2])) {
+                    out.add(files.getOrDefault(r.folder() + "/" + parts[1], r.folder()) + ": '" + parts[0] + "." + parts[2]
+                            + "' is the wording of a variant the rule does not declare: add @variants(\"" + parts[2]
+                            + "\") to rule \"" + r.name() + "\", or correct the key");
+                }
+            }
             for (Lang lang : Lang.values()) {
                 String file = files.getOrDefault(r.folder() + "/" + lang.json(), r.folder() + "/" + lang.json() + ".properties");
                 for (String what : needed) {
@@ -153,6 +172,15 @@ final class RuleTexts {
                                     + "', which " + p + " does not have: write " + what + "." + p.json()
                                     + " in its own words (a channel or example that exists there), or limit the rule"
                                     + " with @platforms");
+                        }
+                        for (String v : variants) {
+                            String own = what.equals("trigger") ? null : r.texts().get(what + "." + lang.json() + "." + v);
+                            java.util.regex.Matcher vm = own == null ? null : WECHAT_ONLY.matcher(own);
+                            if (vm != null && vm.find()) {
+                                out.add(file + ": '" + what + "." + v + "' names '" + vm.group() + "', which " + p
+                                        + " does not have: word the variant for every platform, or limit the rule"
+                                        + " with @platforms");
+                            }
                         }
                     }
                 }

@@ -173,7 +173,7 @@ class EngineSplitTest {
         }
         assertThatThrownBy(() -> RuleBase.compile(sources)).isInstanceOf(RuleBaseException.class)
                 .satisfies(e -> assertThat(((RuleBaseException) e).problems())
-                        .contains("size.below-viable/rule.drl:6: rule \"size.below-viable~2\": a rule lives in the folder"
+                        .contains("size.below-viable/rule.drl:8: rule \"size.below-viable~2\": a rule lives in the folder"
                                 + " named by its id: move it to size.below-viable~2/rule.drl, with its texts (en.properties,"
                                 + " zh.properties) and cases (cases.json) beside it"));
         assertThat(RuleBase.compileOutsideCatalog(sources).rules()).containsKey("size.below-viable~2");

@@ -76,6 +76,20 @@ class PlatformFitTest {
     }
 
     @Test
+    void theLintRefusesTheWordingOfAnUndeclaredVariantAndWeChatWordsInAVariantOthersRead() {
+        // a text for a variant the rule does not declare (a typo of its own variant)
+        assertThat(problems(withText("growth.qr-join-limit/en.properties", "action.live-code = Use the live code.")))
+                .anyMatch(p -> p.startsWith("growth.qr-join-limit/en.properties: 'action.live-code' is the wording of a"
+                        + " variant the rule does not declare"));
+        // the declared variant of a rule every platform reads may not name WeChat-only things
+        assertThat(problems(withText("governance.rules/en.properties",
+                "action.core-group = Pin one sentence in the official account.")))
+                .anyMatch(p -> p.contains("'action.core-group' names 'official account', which discord does not have"));
+        // the bundled rules, as they are, pass
+        assertThat(problems(RuleBase.directorySources(Path.of("rules")))).isEmpty();
+    }
+
+    @Test
     void theLintRefusesCausesAndPlatformsThatNameNothing() {
         List<RuleBase.Source> sources = new ArrayList<>(RuleBase.directorySources(Path.of("rules")));
         for (int i = 0; i < sources.size(); i++) {
