@@ -58,11 +58,21 @@ import org.communityadvisor.Platform;
  *     id is its {@code ts}) and lives in the thread {@code <channel>:<thread_ts>}; other messages live in the
  *     thread {@code <channel>}. So a question posted in a channel is answered by a reply in its thread or by
  *     another sender in the channel; a question inside a thread by another sender in that thread.</li>
- * <li>Times: {@code ts} is seconds since 1970 (UTC), shown in {@code --zone}, else UTC.</li>
+ * <li>Times: {@code ts} is seconds since 1970 (UTC), shown in {@code --zone}, else UTC. Slack writes it as text
+ *     (a number is read too); {@code created}, a number, older exports write as text ({@code "1452837318"}): it
+ *     is read as the number, and the report counts such values once. A text that is no number is refused,
+ *     naming file and JSON path; lengths are bounded before parsing.</li>
+ * <li>Several exports of one workspace (overlapping date ranges, or one given twice) are read together: the
+ *     first names the workspace; a user or channel comes from the first export that lists it; a message whose
+ *     channel and {@code ts} were already read is dropped, and the report says how many.</li>
+ * <li>An export holding only direct messages ({@code dms.json}, {@code mpims.json}, no channel) is refused: it is
+ *     not a group.</li>
  * </ul>
  *
- * Day files are read one at a time, in date order per channel (each is small and parsed whole); the channels'
- * messages are never held together.
+ * Day files are read a day at a time, in date order per channel (each is small and parsed whole; the same day of
+ * every export given together); the channels' messages are never held together. De-duplication keeps the
+ * {@code ts} of a channel's current and previous day only (a message is in the file of its day in the
+ * exporter's zone, so a copy of it is on the same day or the next).
  */
 final class SlackReader implements FormatReader {
     private static final Pattern DAY_FILE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.json");
