@@ -28,7 +28,7 @@ import org.communityadvisor.Platform;
  * <ul>
  * <li>{@code members.total}: "Total enabled membership" on {@code asOf}.</li>
  * <li>{@code activity.messages7d}: Σ over the 7 days ending {@code asOf} of "Messages in public channels" +
- *     "Messages in private channels" + "Messages in shared channels" (DMs are not the group's conversation); all
+ *     "Messages in private channels" + "Messages in shared channels" when the file has it (DMs are not the group's conversation); all
  *     seven days need a row.</li>
  * <li>{@code activity.activeMembers7d}: "Weekly members posting messages" on {@code asOf}.</li>
  * <li>{@code history[]}: the same figures at each {@code weekEnding}.</li>
@@ -36,11 +36,14 @@ import org.communityadvisor.Platform;
  *     {@code id}: the file's name without its extension (sanitized), unless {@code --id}.</li>
  * </ul>
  *
- * Columns: the header is matched by name, ignoring case and surrounding spaces. Required are "Date", "Total
- * enabled membership", "Weekly members posting messages", "Messages in public channels", "Messages in private
- * channels" and "Messages in shared channels"; a file without one of them is refused, naming it. Slack adds and
- * renames other columns over time (guests, claimed members, percentages, files...), so other columns are accepted
- * and ignored rather than refused as unknown.
+ * Columns: the header is matched by its words: case, spaces, underscores, hyphens and punctuation do not count
+ * ({@code weekly_members_posting_messages}, as a data tool saves the sheet, is "Weekly members posting messages").
+ * Required are "Date", "Total enabled membership" (earlier years: "Total membership"; also "Total members"),
+ * "Weekly members posting messages", "Messages in public channels" and "Messages in private channels"; a file
+ * without one of them is refused, naming it. "Messages in shared channels" is read when present (earlier years
+ * have none; the report says so). Slack adds and renames other columns over time (guests, claimed members,
+ * percentages, files...), so other columns are accepted and ignored rather than refused as unknown. The report
+ * names each older name read and the headers matched by their words rather than their spelling.
  *
  * <p>Cells: dates day-first {@code dd/mm/yyyy} (also {@code yyyy-mm-dd}); numbers may carry thousands separators
  * ({@code 1,234}); an empty number is not known (a day's messages are known when at least one of the three channel
@@ -54,10 +57,20 @@ final class SlackAnalyticsReader implements FormatReader {
     static final String PUBLIC = "Messages in public channels";
     static final String PRIVATE = "Messages in private channels";
     static final String SHARED = "Messages in shared channels";
-    static final List<String> REQUIRED = List.of(DATE, TOTAL, WEEKLY_POSTING, PUBLIC, PRIVATE, SHARED);
+    static final List<String> REQUIRED = List.of(DATE, TOTAL, WEEKLY_POSTING, PUBLIC, PRIVATE);
+    /** Columns read when present: exports of earlier years have no shared channels. */
+    static final List<String> OPTIONAL = List.of(SHARED);
+    /**
+     * The names other years of the export give a column (matched by their words, as {@link #key} reads them):
+     * "Total membership" (the exports of 2017–2019, e.g. the R4DS community's in rfordatascience/tidytuesday)
+     * and "Total members" (the later exports' wording, as Slack's analytics help names the figure).
+     */
+    static final Map<String, List<String>> SYNONYMS = Map.of(
+            TOTAL, List.of("Total membership", "Total members"));
 
     private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern SEPARATORS = Pattern.compile("[,\\s\\u00A0\\u202F']");
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
@@ -75,7 +88,7 @@ final class SlackAnalyticsReader implements FormatReader {
         Map<LocalDate, Integer> seen = new HashMap<>();
         try (BufferedReader in = Sources.reader(path);
              MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(in)) {
-            Map<String, Integer> columns = header(path, it);
+            Map<String, Integer> columns = header(path, it, log);
             int row = 0;
             while (true) {
                 int line = it.getCurrentLocation().getLineNr();
@@ -103,7 +116,7 @@ final class SlackAnalyticsReader implements FormatReader {
                 Integer weekly = number(path, where, cells, columns, WEEKLY_POSTING);
                 Integer pub = number(path, where, cells, columns, PUBLIC);
                 Integer priv = number(path, where, cells, columns, PRIVATE);
-                Integer shared = number(path, where, cells, columns, SHARED);
+                Integer shared = columns.containsKey(SHARED) ? number(path, where, cells, columns, SHARED) : null;
                 if (asOf != null && date.isAfter(asOf)) {
                     log.skip("after asOf", Note.of("import.at.row-line", path, row, line));
                     continue;
@@ -140,7 +153,8 @@ final class SlackAnalyticsReader implements FormatReader {
     }
 
     /** The header row: each required column's index; other columns are ignored. */
-    private static Map<String, Integer> header(Path path, MappingIterator<String[]> it) throws IOException {
+    private static Map<String, Integer> header(Path path, MappingIterator<String[]> it, EventLog log)
+            throws IOException {
         String[] names;
         try {
             if (!it.hasNextValue()) {
@@ -156,13 +170,19 @@ final class SlackAnalyticsReader implements FormatReader {
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> missing = new ArrayList<>();
+        List<String> respelled = new ArrayList<>();
         for (String r : REQUIRED) {
-            Integer i = byName.get(key(r));
-            if (i == null) {
+            if (!find(r, names, byName, columns, log, respelled)) {
                 missing.add("\"" + r + "\"");
-            } else {
-                columns.put(r, i);
             }
+        }
+        for (String o : OPTIONAL) {
+            if (!find(o, names, byName, columns, log, respelled) && missing.isEmpty()) {
+                log.note(Note.of("import.analytics.no-column", o));
+            }
+        }
+        if (!respelled.isEmpty() && missing.isEmpty()) {
+            log.note(Note.of("import.analytics.respelled", respelled.size(), String.join(", ", respelled)));
         }
         if (!missing.isEmpty()) {
             String what = missing.size() == 1 ? "column " + missing.get(0) + " is missing"
@@ -173,8 +193,37 @@ final class SlackAnalyticsReader implements FormatReader {
         return columns;
     }
 
-    private static String key(String name) {
-        return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    /** Finds a column by its name or a synonym; says in the report when a synonym or another spelling is read. */
+    private static boolean find(String column, String[] names, Map<String, Integer> byName,
+            Map<String, Integer> columns, EventLog log, List<String> respelled) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(column);
+        candidates.addAll(SYNONYMS.getOrDefault(column, List.of()));
+        for (String c : candidates) {
+            Integer i = byName.get(key(c));
+            if (i != null) {
+                columns.put(column, i);
+                String written = names[i] == null ? "" : names[i].strip();
+                if (!c.equals(column)) {
+                    log.note(Note.of("import.analytics.column-as", written, column));
+                } else if (!written.equalsIgnoreCase(column)) {
+                    respelled.add(written);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A header's words: case, spaces, underscores, hyphens and punctuation do not count, so a sheet saved through
+     * a data tool ({@code weekly_members_posting_messages}) reads as Slack's own header.
+     */
+    static String key(String name) {
+        if (name == null) {
+            return "";
+        }
+        return NOT_WORD.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     private static boolean blank(String[] cells) {

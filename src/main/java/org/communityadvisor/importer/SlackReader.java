@@ -58,11 +58,21 @@ import org.communityadvisor.Platform;
  *     id is its {@code ts}) and lives in the thread {@code <channel>:<thread_ts>}; other messages live in the
  *     thread {@code <channel>}. So a question posted in a channel is answered by a reply in its thread or by
  *     another sender in the channel; a question inside a thread by another sender in that thread.</li>
- * <li>Times: {@code ts} is seconds since 1970 (UTC), shown in {@code --zone}, else UTC.</li>
+ * <li>Times: {@code ts} is seconds since 1970 (UTC), shown in {@code --zone}, else UTC. Slack writes it as text
+ *     (a number is read too); {@code created}, a number, older exports write as text ({@code "1452837318"}): it
+ *     is read as the number, and the report counts such values once. A text that is no number is refused,
+ *     naming file and JSON path; lengths are bounded before parsing.</li>
+ * <li>Several exports of one workspace (overlapping date ranges, or one given twice) are read together: the
+ *     first names the workspace; a user or channel comes from the first export that lists it; a message whose
+ *     channel and {@code ts} were already read is dropped, and the report says how many.</li>
+ * <li>An export holding only direct messages ({@code dms.json}, {@code mpims.json}, no channel) is refused: it is
+ *     not a group.</li>
  * </ul>
  *
- * Day files are read one at a time, in date order per channel (each is small and parsed whole); the channels'
- * messages are never held together.
+ * Day files are read a day at a time, in date order per channel (each is small and parsed whole; the same day of
+ * every export given together); the channels' messages are never held together. De-duplication keeps the
+ * {@code ts} of a channel's current and previous day only (a message is in the file of its day in the
+ * exporter's zone, so a copy of it is on the same day or the next).
  */
 final class SlackReader implements FormatReader {
     private static final Pattern DAY_FILE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.json");
@@ -70,24 +80,64 @@ final class SlackReader implements FormatReader {
     private static final Set<String> MESSAGE_SUBTYPES = Set.of("thread_broadcast", "file_share", "me_message");
     private static final String SLACKBOT = "USLACKBOT";
 
+    /** A ts or a count longer than this is no number Slack writes (checked before parsing it). */
+    static final int MAX_NUMBER_CHARS = 40;
+
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
-        if (paths.size() != 1) {
-            throw ImportContext.malformed(paths.get(1), "", "give one Slack export (a folder or its .zip), not "
-                    + paths.size() + " paths");
-        }
-        Path path = paths.get(0);
-        try (Export export = Export.open(path)) {
-            read(export, path, context);
+        List<Export> exports = new ArrayList<>();
+        try {
+            for (Path p : paths) {
+                exports.add(Export.open(p));
+            }
+            readExports(exports, context);
+        } finally {
+            for (Export e : exports) {
+                e.close();
+            }
         }
     }
 
-    private static void read(Export export, Path path, ImportContext context) throws IOException {
+    /** What the reader tolerated, reported once each. */
+    private static final class Tolerated {
+        int stringNumbers;
+        String firstStringNumber;
+        int duplicates;
+        String firstDuplicate;
+    }
+
+    private static void readExports(List<Export> exports, ImportContext context) throws IOException {
         EventLog log = context.log();
-        Map<String, User> users = users(export);
-        List<ChannelInfo> channels = channels(export, "channels.json");
-        if (export.exists("groups.json")) {
-            channels.addAll(channels(export, "groups.json"));
+        Export first = exports.get(0);
+        Path path = first.path;
+        Tolerated tolerated = new Tolerated();
+        Map<String, User> users = new LinkedHashMap<>();
+        List<ChannelInfo> channels = new ArrayList<>();
+        Set<String> channelNames = new HashSet<>();
+        for (Export export : exports) {
+            boolean dms = export.exists("dms.json") || export.exists("mpims.json");
+            if (dms && !export.exists("channels.json") && !export.exists("groups.json")) {
+                throw export.notAGroup();
+            }
+            users(export).forEach(users::putIfAbsent);
+            List<ChannelInfo> these = new ArrayList<>();
+            if (export.exists("channels.json") || !dms) {
+                these.addAll(channels(export, "channels.json", tolerated));
+            }
+            if (export.exists("groups.json")) {
+                these.addAll(channels(export, "groups.json", tolerated));
+            }
+            if (these.isEmpty() && dms) {
+                throw export.notAGroup();
+            }
+            for (ChannelInfo c : these) {
+                if (channelNames.add(c.name)) {
+                    channels.add(c);
+                }
+            }
+        }
+        if (exports.size() > 1) {
+            log.note(Note.of("import.slack.exports", exports.size()));
         }
 
         String wanted = context.options().channel();
@@ -100,8 +150,8 @@ final class SlackReader implements FormatReader {
                             .sorted().toList()) + ")"));
         }
 
-        String workspace = export.workspaceName();
-        Note from = Note.of(export.isZip() ? "import.slack.zip-name" : "import.slack.folder-name");
+        String workspace = first.workspaceName();
+        Note from = Note.of(first.isZip() ? "import.slack.zip-name" : "import.slack.folder-name");
         if (only == null) {
             log.fact("id", "slack-" + workspace, from);
             log.fact("name", workspace, from);
@@ -169,44 +219,76 @@ final class SlackReader implements FormatReader {
             log.joinsCountedAs(Note.of("import.slack.channel-joins", only.name));
         }
 
-        // messages, a channel at a time, a day file at a time
+        // messages, a channel at a time, a day at a time (the day files of every export for that day together)
         for (ChannelInfo c : only == null ? channels : List.of(only)) {
-            for (Map.Entry<LocalDate, String> day : export.dayFiles(c.name).entrySet()) {
-                readDay(export, day.getValue(), c.name, only != null, users, log, context);
+            TreeMap<LocalDate, List<DayFile>> days = new TreeMap<>();
+            for (Export export : exports) {
+                for (Map.Entry<LocalDate, String> day : export.dayFiles(c.name).entrySet()) {
+                    days.computeIfAbsent(day.getKey(), k -> new ArrayList<>()).add(new DayFile(export, day.getValue()));
+                }
             }
+            // a message lies in the file of its day in the exporter's zone, so a duplicate is on the same day or
+            // the next: the ts of two days are kept, not the channel's
+            Set<String> previous = new HashSet<>();
+            for (List<DayFile> files : days.values()) {
+                Set<String> today = new HashSet<>();
+                readDay(files, c.name, only != null, users, log, context, tolerated, previous, today);
+                previous = today;
+            }
+        }
+        if (tolerated.stringNumbers > 0) {
+            log.note(Note.of("import.slack.string-numbers", tolerated.stringNumbers, tolerated.firstStringNumber));
+        }
+        if (tolerated.duplicates > 0) {
+            log.note(Note.of("import.slack.duplicates", tolerated.duplicates, tolerated.firstDuplicate));
         }
     }
 
-    private static void readDay(Export export, String rel, String channel, boolean channelMode,
-            Map<String, User> users, EventLog log, ImportContext context) throws IOException {
-        String file = export.describe(rel);
-        JsonNode array;
-        try (InputStream in = export.open(rel)) {
-            array = Sources.MAPPER.readTree(in);
-        } catch (JacksonException e) {
-            throw new ImportException(file, "", Problems.of(e));
-        } catch (CharConversionException e) {
-            throw new ImportException(file, "", Problems.NOT_UTF8);
-        }
-        if (array == null || !array.isArray()) {
-            throw new ImportException(file, "", "expected an array of messages");
-        }
-        List<Record> records = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode m = array.get(i);
-            String where = "[" + i + "]";
-            if (!m.isObject()) {
-                throw new ImportException(file, where, "expected a message object");
+    private record DayFile(Export export, String rel) {
+    }
+
+    private static void readDay(List<DayFile> files, String channel, boolean channelMode, Map<String, User> users,
+            EventLog log, ImportContext context, Tolerated tolerated, Set<String> previous, Set<String> today)
+            throws IOException {
+        List<Record> records = new ArrayList<>();
+        for (int f = 0; f < files.size(); f++) {
+            DayFile df = files.get(f);
+            String file = df.export.describe(df.rel);
+            JsonNode array;
+            try (InputStream in = df.export.open(df.rel)) {
+                array = Sources.MAPPER.readTree(in);
+            } catch (JacksonException e) {
+                throw new ImportException(file, "", Problems.of(e));
+            } catch (CharConversionException e) {
+                throw new ImportException(file, "", Problems.NOT_UTF8);
             }
-            String ts = text(file, where, m, "ts");
-            if (ts == null) {
-                throw new ImportException(file, where, "\"ts\" is missing");
+            if (array == null || !array.isArray()) {
+                throw new ImportException(file, "", "expected an array of messages");
             }
-            records.add(new Record(i, m, ts, instant(file, where, ts)));
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode m = array.get(i);
+                String where = "[" + i + "]";
+                if (!m.isObject()) {
+                    throw new ImportException(file, where, "expected a message object");
+                }
+                String ts = text(file, where, m, "ts");
+                if (ts == null) {
+                    throw new ImportException(file, where, "\"ts\" is missing");
+                }
+                Instant time = instant(file, where + " ts", ts);
+                records.add(new Record(file, f, i, m, canonical(time), time));
+            }
         }
-        records.sort(Comparator.comparing(Record::time).thenComparingInt(Record::index));
+        records.sort(Comparator.comparing(Record::time).thenComparingInt(Record::fileIndex)
+                .thenComparingInt(Record::index));
         for (Record r : records) {
-            message(file, r, channel, channelMode, users, log, context);
+            if (previous.contains(r.ts) || !today.add(r.ts)) {
+                if (tolerated.duplicates++ == 0) {
+                    tolerated.firstDuplicate = r.file + " [" + r.index + "]";
+                }
+                continue;
+            }
+            message(r.file, r, channel, channelMode, users, log, context);
         }
     }
 
@@ -261,6 +343,9 @@ final class SlackReader implements FormatReader {
             return;
         }
         String threadTs = text(file, where, m, "thread_ts");
+        if (threadTs != null) {
+            threadTs = canonical(instant(file, where + " thread_ts", threadTs));
+        }
         boolean reply = threadTs != null && !threadTs.equals(r.ts);
         Event e = new Event("", time, channel + ":" + r.ts, userId, user == null ? null : user.name,
                 reply ? Event.Kind.REPLY : Event.Kind.MESSAGE, reply ? channel + ":" + threadTs : null,
@@ -268,20 +353,60 @@ final class SlackReader implements FormatReader {
         log.add(e);
     }
 
-    /** {@code "1700000000.123456"}: seconds since 1970 with microseconds. */
+    /**
+     * {@code "1700000000.123456"}: seconds since 1970 with microseconds (Slack writes it as text; a number is read
+     * too). Its length is bounded before it is parsed.
+     */
     private static Instant instant(String file, String where, String ts) {
         try {
-            BigDecimal s = new BigDecimal(ts.strip());
-            long seconds = s.longValue();
-            long nanos = s.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).longValue();
+            String t = ts.strip();
+            if (t.length() > MAX_NUMBER_CHARS) {
+                throw new NumberFormatException();
+            }
+            BigDecimal s = new BigDecimal(t);
             if (s.signum() < 0) {
                 throw new NumberFormatException();
             }
+            long seconds = s.longValue();
+            long nanos = s.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).longValue();
             return ImportContext.epochSecond(seconds).plusNanos(nanos);
         } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
-            throw new ImportException(file, where + " ts", "\"" + ts + "\" is not a Slack timestamp (seconds since "
+            throw new ImportException(file, where, "\"" + shown(ts) + "\" is not a Slack timestamp (seconds since "
                     + "1970, e.g. 1700000000.123456)");
         }
+    }
+
+    private static String shown(String text) {
+        return text.length() > MAX_NUMBER_CHARS ? text.substring(0, MAX_NUMBER_CHARS) + "…" : text;
+    }
+
+    /** A ts as one text however it was written ({@code 1700000000.1234560}, a number): the message's id. */
+    private static String canonical(Instant time) {
+        return time.getEpochSecond() + "." + String.format(java.util.Locale.ROOT, "%06d", time.getNano() / 1000);
+    }
+
+    /**
+     * Whole seconds since 1970 where Slack writes a number: a JSON number, or a text of digits as older exports
+     * write it ({@code "created": "1452837318"}), counted for the report; anything else is refused.
+     */
+    private static Long seconds(String file, String where, JsonNode v, Tolerated tolerated) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isTextual()) {
+            String t = v.asText().strip();
+            if (t.isEmpty() || t.length() > 18 || !t.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                throw new ImportException(file, where, "\"" + shown(t) + "\" is not seconds since 1970");
+            }
+            if (tolerated.stringNumbers++ == 0) {
+                tolerated.firstStringNumber = file + " " + where;
+            }
+            return Long.parseLong(t);
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+            throw new ImportException(file, where, "expected seconds since 1970");
+        }
+        return v.asLong();
     }
 
     private static String text(String file, String where, JsonNode m, String field) {
@@ -323,7 +448,7 @@ final class SlackReader implements FormatReader {
         return users;
     }
 
-    private static List<ChannelInfo> channels(Export export, String name) throws IOException {
+    private static List<ChannelInfo> channels(Export export, String name, Tolerated tolerated) throws IOException {
         JsonNode array = small(export, name);
         String file = export.describe(name);
         List<ChannelInfo> channels = new ArrayList<>();
@@ -342,14 +467,9 @@ final class SlackReader implements FormatReader {
                 continue;
             }
             Instant created = null;
-            JsonNode cr = c.get("created");
-            if (cr != null && !cr.isNull()) {
-                if (!cr.canConvertToLong() || cr.asLong() < 0) {
-                    throw new ImportException(file, where + " created", "expected seconds since 1970");
-                }
-                if (cr.asLong() > 0) {
-                    created = ImportContext.epochSecond(cr.asLong());
-                }
+            Long cr = seconds(file, where + " created", c.get("created"), tolerated);
+            if (cr != null && cr > 0) {
+                created = ImportContext.epochSecond(cr);
             }
             List<String> members = null;
             if (c.path("members").isArray()) {
@@ -403,7 +523,7 @@ final class SlackReader implements FormatReader {
     private record ChannelInfo(String id, String name, Instant created, List<String> members) {
     }
 
-    private record Record(int index, JsonNode node, String ts, Instant time) {
+    private record Record(String file, int fileIndex, int index, JsonNode node, String ts, Instant time) {
     }
 
     // ---- the export: a folder or a zip ------------------------------------------------------------------------------
@@ -433,6 +553,11 @@ final class SlackReader implements FormatReader {
                 throw ImportContext.malformed(path, "", "not a Slack workspace export: neither a folder nor a .zip");
             }
             return new Zip(path, zip);
+        }
+
+        ImportException notAGroup() {
+            return ImportContext.malformed(path, "", "not a group: the export holds only direct messages (dms.json, "
+                    + "mpims.json) and no channel; a one-to-one or group DM is not a community");
         }
 
         ImportException notAnExport(String why) {

@@ -19,7 +19,8 @@ import org.communityadvisor.importer.Importer;
  *
  * <p>The fuzz bytes are written to a file of this thread's (reused for every input) named as the format expects.
  * Formats read from several files take them from one input split at lines {@value #SEPARATOR_TEXT}: Slack's
- * {@code channels.json}, {@code users.json}, then day files of {@code general}; WeCom's {@code groupchat_get.json}
+ * {@code channels.json} (an empty first part writes no {@code channels.json} but a {@code dms.json}, as an export of
+ * direct messages only has), {@code users.json}, then day files of {@code general}; WeCom's {@code groupchat_get.json}
  * then {@code statistic_by_day.json}; events' JSONL then its group facts.
  *
  * <p>{@code mvn test} replays the committed corpus in
@@ -48,6 +49,10 @@ class ImporterFuzzTests {
         Path dir = TempFiles.emptyDir("acme");
         List<byte[]> parts = split(data);
         for (int i = 0; i < parts.size(); i++) {
+            if (i == 0 && parts.get(0).length == 0) {
+                TempFiles.write(dir.resolve("dms.json"), "[]".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                continue;
+            }
             String name = switch (i) {
                 case 0 -> "channels.json";
                 case 1 -> "users.json";

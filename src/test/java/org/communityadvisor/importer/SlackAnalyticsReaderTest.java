@@ -143,14 +143,64 @@ class SlackAnalyticsReaderTest {
     @Test
     void aMissingRequiredColumnIsNamed(@TempDir Path tmp) throws IOException {
         Path csv = tmp.resolve("short.csv");
-        Files.writeString(csv, HEADER.replace(",Messages in shared channels", "") + "01/11/2026,10,1,1,1\n");
+        Files.writeString(csv, HEADER.replace(",Messages in private channels", "") + "01/11/2026,10,1,1,1\n");
         assertThatThrownBy(() -> read(csv, ImportOptions.defaults()))
                 .isInstanceOf(ImportException.class)
-                .hasMessage(csv + " line 1: column \"Messages in shared channels\" is missing");
+                .hasMessage(csv + " line 1: column \"Messages in private channels\" is missing");
         Files.writeString(csv, "name,members\nacme,10\n");
         assertThatThrownBy(() -> read(csv, ImportOptions.defaults()))
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("not Slack's workspace analytics CSV");
+    }
+
+    /**
+     * {@code r4ds-normalised-2018.csv}: 17 real rows (2017-12-25 … 2018-01-10) of the R4DS community's export as
+     * TidyTuesday published it, its headers normalised by R's janitor ({@code total_membership},
+     * {@code weekly_members_posting_messages}, {@code messages_in_d_ms}).
+     */
+    @Test
+    void headersNormalisedByADataToolAreMatchedByTheirWords() {
+        ImportedCommunity c = read(Path.of("src/test/resources/import/slack-analytics/r4ds-normalised-2018.csv"),
+                ImportOptions.defaults());
+        Snapshot s = c.snapshot();
+        assertThat(s.asOf()).isEqualTo(LocalDate.of(2018, 1, 10));
+        assertThat(s.members().total()).isEqualTo(722);
+        assertThat(s.activity().activeMembers7d()).isEqualTo(110);
+        // 2018-01-04 … 01-10: public 95+59+82+52+37+50+83 = 458, private 0, shared 0
+        assertThat(s.activity().messages7d()).isEqualTo(458);
+        assertThat(c.report().notes()).extracting(Note::english).contains(
+                "\"total_membership\" read as \"Total enabled membership\" (the name an earlier year's export gives it)",
+                "4 headers matched by their words, not their spelling: weekly_members_posting_messages, "
+                        + "messages_in_public_channels, messages_in_private_channels, messages_in_shared_channels");
+    }
+
+    /**
+     * {@code older-2018.csv}: the same rows under the column set of an earlier year's export: "Total membership"
+     * where today's has "Total enabled membership", and no shared-channel column.
+     */
+    @Test
+    void anEarlierYearsColumnsTotalMembershipAndNoSharedChannels() {
+        ImportedCommunity c = read(Path.of("src/test/resources/import/slack-analytics/older-2018.csv"),
+                ImportOptions.defaults());
+        Snapshot s = c.snapshot();
+        assertThat(s.members().total()).isEqualTo(722);
+        assertThat(s.activity().activeMembers7d()).isEqualTo(110);
+        assertThat(s.activity().messages7d()).isEqualTo(458);
+        assertThat(c.report().notes()).extracting(Note::english).contains(
+                "\"Total membership\" read as \"Total enabled membership\" (the name an earlier year's export gives it)",
+                "no \"Messages in shared channels\" column (an earlier year's export): the messages counted are "
+                        + "those of the other channels");
+        assertThat(c.report().notes()).extracting(Note::english).noneMatch(n -> n.contains("by their words"));
+    }
+
+    @Test
+    void headerWordsIgnoreCaseSpacesUnderscoresHyphensAndPunctuation() {
+        assertThat(SlackAnalyticsReader.key("Weekly members posting messages"))
+                .isEqualTo(SlackAnalyticsReader.key(" weekly_members-posting  MESSAGES "))
+                .isEqualTo(SlackAnalyticsReader.key("Weekly.Members.Posting.Messages:"));
+        assertThat(SlackAnalyticsReader.key("Percent of messages, public channels"))
+                .isEqualTo(SlackAnalyticsReader.key("percent_of_messages_public_channels"));
+        assertThat(SlackAnalyticsReader.key("Messages in DMs")).isNotEqualTo(SlackAnalyticsReader.key("Messages in d ms"));
     }
 
     @Test

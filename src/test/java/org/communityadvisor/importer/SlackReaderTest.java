@@ -289,6 +289,117 @@ class SlackReaderTest {
         assertThat(s.members().silent30d()).isEqualTo(9);
     }
 
+    /**
+     * {@code sev-2016/}: part of a real export of 2016 (slack-export-viewer's test archive), which writes numbers
+     * as text: {@code "created": "1452837318"}, {@code "last_set": "0"}.
+     */
+    @Test
+    void anOlderExportWritingNumbersAsTextImports() {
+        ImportedCommunity c = read(ROOT.resolve("sev-2016"), ImportOptions.defaults());
+        Snapshot s = c.snapshot();
+        // the earliest channel, #enrique, "created": "1452837318" = 2016-01-15 05:55:18 UTC
+        assertThat(s.createdOn()).isEqualTo(LocalDate.of(2016, 1, 15));
+        assertThat(s.members().total()).isEqualTo(4);
+        assertThat(s.members().admins()).isEqualTo(1);
+        // the last message: 2016-03-17 21:54 UTC; that day's file holds 12 messages by 3 members
+        assertThat(s.asOf()).isEqualTo(LocalDate.of(2016, 3, 17));
+        assertThat(s.activity().messages7d()).isEqualTo(12);
+        assertThat(s.activity().activeMembers7d()).isEqualTo(3);
+        // the #enrique file of 01-14 (the exporter's zone) holds messages of 01-15 UTC
+        Snapshot jan = read(ROOT.resolve("sev-2016"), ImportOptions.builder().asOf(LocalDate.of(2016, 1, 16))
+                .build()).snapshot();
+        assertThat(jan.activity().messages7d()).isEqualTo(9);
+        assertThat(c.report().notes()).extracting(Note::english).anySatisfy(n -> assertThat(n)
+                .startsWith("2 numbers written as text (as older Slack exports write them) read as numbers (first: ")
+                .endsWith("channels.json [0] created)"));
+    }
+
+    @Test
+    void aTextThatIsNoNumberWhereANumberIsExpectedIsRefusedNamingFileAndPath(@TempDir Path tmp)
+            throws IOException {
+        Path export = copy(ROOT.resolve("sev-2016"), tmp.resolve("old"));
+        Path channels = export.resolve("channels.json");
+        Files.writeString(channels, Files.readString(channels).replace("\"1452988822\"", "\"last week\""));
+        assertThatThrownBy(() -> read(export, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessage(channels + " [1] created: \"last week\" is not seconds since 1970");
+    }
+
+    @Test
+    void aMillionDigitNumberIsRefusedAtOnce(@TempDir Path tmp) throws IOException {
+        String digits = "1".repeat(1_000_000);
+        Path export = copy(ACME, tmp.resolve("acme"));
+        Files.writeString(export.resolve("random/2026-11-29.json"),
+                "[{\"type\":\"message\",\"user\":\"U02\",\"text\":\"ok\",\"ts\":\"" + digits + ".5\"}]");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> read(export, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("[0] ts: \"1111111111111111111111111111111111111111…\" is not a Slack timestamp");
+        Path channels = export.resolve("channels.json");
+        Files.writeString(channels, Files.readString(channels).replace("1672531200", "\"" + digits + "\""));
+        assertThatThrownBy(() -> read(export, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("[0] created: \"1111111111111111111111111111111111111111…\" is not seconds");
+        assertThat(System.nanoTime() - start).as("nanoseconds").isLessThan(2_000_000_000L);
+    }
+
+    @Test
+    void anExportGivenTwiceCountsEachMessageOnce() {
+        ImportOptions o = ImportOptions.builder().asOf(AS_OF).build();
+        ImportedCommunity once = read(ACME, o);
+        List<ImportedCommunity> cs = Importer.read(Format.SLACK, List.of(ACME, ACME), o).communities();
+        assertThat(cs).hasSize(1);
+        ImportedCommunity twice = cs.get(0);
+        assertThat(twice.snapshot()).isEqualTo(once.snapshot());
+        assertThat(skipped(twice)).isEqualTo(skipped(once));
+        // every record of the 16 day files of the second copy
+        assertThat(twice.report().notes()).extracting(Note::english)
+                .contains("2 exports read together: users and channels as the first export that lists each gives them")
+                .anySatisfy(n -> assertThat(n).matches("\\d+ messages read twice \\(the same channel and ts, from "
+                        + "overlapping exports or a repeated record\\) dropped as duplicates \\(first: .*\\)"));
+        assertThat(once.report().notes()).extracting(Note::english).noneMatch(n -> n.contains("duplicates"));
+    }
+
+    @Test
+    void overlappingExportsAndARepeatedRecordAreCountedOnce(@TempDir Path tmp) throws IOException {
+        ImportOptions o = ImportOptions.builder().asOf(AS_OF).build();
+        Snapshot expected = read(ACME, o).snapshot();
+        // a later export holding the last day of #random again, a record of it repeated, its ts written otherwise
+        Path later = copy(ACME, tmp.resolve("acme"));
+        for (String day : List.of("2026-11-20", "2026-11-23", "2026-11-24", "2026-11-26", "2026-11-28")) {
+            Files.delete(later.resolve("random/" + day + ".json"));
+        }
+        Files.walk(later.resolve("general")).filter(Files::isRegularFile).forEach(f -> f.toFile().delete());
+        Path last = later.resolve("random/2026-11-29.json");
+        String day = Files.readString(last).strip();
+        int records = Sources.MAPPER.readTree(day).size();
+        com.fasterxml.jackson.databind.node.ObjectNode again =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Sources.MAPPER.readTree(day).get(0);
+        // "1796…00.000000" written "1796…00.0000000": the same ts
+        again.put("ts", again.get("ts").asText() + "0");
+        String first = again.toString();
+        Files.writeString(last, day.substring(0, day.length() - 1) + "," + first + "]");
+        ImportedCommunity c = Importer.read(Format.SLACK, List.of(ACME, later), o).communities().get(0);
+        assertThat(c.snapshot()).isEqualTo(expected);
+        assertThat(c.report().notes()).extracting(Note::english).anySatisfy(n -> assertThat(n)
+                .startsWith((records + 1) + " messages read twice"));
+    }
+
+    @Test
+    void anExportOfDirectMessagesOnlyIsNotAGroup(@TempDir Path tmp) throws IOException {
+        Path dms = ROOT.resolve("dms-only");
+        assertThatThrownBy(() -> read(dms, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessage(dms + ": not a group: the export holds only direct messages (dms.json, mpims.json) and "
+                        + "no channel; a one-to-one or group DM is not a community");
+        // the same with an empty channels.json, as some exporters write it
+        Path empty = copy(dms, tmp.resolve("dms"));
+        Files.writeString(empty.resolve("channels.json"), "[]");
+        assertThatThrownBy(() -> read(empty, ImportOptions.defaults()))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("not a group: the export holds only direct messages");
+    }
+
     static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {
