@@ -125,8 +125,12 @@ class MetaTest {
 
     /**
      * Quotes start and end on whole clauses (edition 2: edition 1 had {@code 鍵群…} and {@code 保證新血液的}): the
-     * seed's character before and after the quote is punctuation, a space, a line break or the text's edge.
+     * seed's character before and after the quote is punctuation, a space, a line break or the text's edge, and
+     * none starts on a connective (以及, 但, 而且, 卻, 也就是, 所以, 並且).
      */
+    /** Words that join a clause to the one before it: a quote starting on one has lost what it depends on. */
+    private static final Pattern CONNECTIVE = Pattern.compile("以及|但|而且|卻|却|也就是|所以|並且|并且|而|因此");
+
     @Test
     void everyQuoteIsAWholeClause() throws Exception {
         Path seeds = Fixtures.SHARED.resolve("seeds");
@@ -139,6 +143,9 @@ class MetaTest {
             int at = seed.indexOf(r.quote());
             assertThat(at).as(r.name() + " @quote is in " + r.document()).isGreaterThanOrEqualTo(0);
             int end = at + r.quote().length();
+            assertThat(CONNECTIVE.matcher(r.quote()).lookingAt())
+                    .as(r.name() + " @quote starts on a connective, without the clause it depends on: " + r.quote())
+                    .isFalse();
             assertThat(at == 0 || !Character.isLetterOrDigit(seed.codePointBefore(at)))
                     .as(r.name() + " @quote starts mid-clause, after '" + (at == 0 ? "" : seed.substring(at - 1, at)) + "'")
                     .isTrue();
