@@ -328,7 +328,7 @@ final class DiscordReader implements FormatReader {
                 if (id != null && recent.containsKey(id)) {
                     duplicates++;
                     if (firstDuplicate == null) {
-                        firstDuplicate = next.path + " " + next.headWhere + " (id " + id + ")";
+                        firstDuplicate = next.path + " " + next.headWhere + ", id " + id;
                     }
                     log.skip("duplicate", Note.verbatim(next.path + " " + next.headWhere));
                 } else {
