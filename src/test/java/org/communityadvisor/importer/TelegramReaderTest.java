@@ -321,7 +321,7 @@ class TelegramReaderTest {
         // Eve joined by link (actor_id 4000002) and posted (from_id 4000002): one person, no silent newcomer
         assertThat(c.report().people().silentNewcomers()).isEmpty();
         assertThat(c.report().people().candidates()).extracting(People.Candidate::id).containsExactly("user4000002");
-        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.contains("bare numbers (the 2020 export format)"));
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.contains("as a bare number (the 2020 export format)"));
     }
 
     @Test
