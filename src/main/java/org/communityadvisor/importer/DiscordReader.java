@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,10 @@ import org.communityadvisor.Platform;
 
 /**
  * {@code discord}: DiscordChatExporter JSON files, one per channel, of one guild (the community). Each file is
- * streamed: its {@code guild} and {@code channel} headers, then its {@code messages} one object at a time.
+ * streamed: first every file's {@code guild} and {@code channel} headers, then each channel's {@code messages} one
+ * object at a time. A channel given in several files (an export and its re-export, partitions) has its files
+ * merged in message-id order, and each id is counted once (within one file too); the report says how many
+ * duplicates were dropped. Memory: one message per open file and the channel's last few thousand ids.
  *
  * <ul>
  *   <li>{@code id} = {@code discord-<guild id>}, {@code name} = the guild's name, platform discord. All files
@@ -40,18 +44,43 @@ import org.communityadvisor.Platform;
  *   <li>Officials: besides {@code --official}, an author with a role whose name contains "admin", "moderator" or
  *       "owner", or is "mod"/"mods" (any case), is official; the report names them.</li>
  *   <li>Times: {@code timestamp} (with its offset) in {@code --zone}, else UTC.</li>
+ *   <li>Direct messages (guild {@code 0}, "Direct Messages"; channel type {@code DirectTextChat} or
+ *       {@code DirectGroupTextChat}) are refused: not a group.</li>
  * </ul>
  */
 final class DiscordReader implements FormatReader {
     private static final Pattern OFFICIAL_ROLE = Pattern.compile("admin|moderator|owner|^mods?$");
     private static final Set<String> MESSAGE_TYPES = Set.of("Default", "Reply");
     private static final int NAMED_OFFICIALS = 5;
+    /** The channel types DiscordChatExporter writes for direct messages (ChannelKind.IsDirect). */
+    private static final Set<String> DIRECT = Set.of("DirectTextChat", "DirectGroupTextChat");
+    /** How many of a channel's last ids are remembered to drop a repeat that is out of id order. */
+    static final int RECENT_IDS = 4096;
 
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
         Run run = new Run(context);
-        for (Path path : paths) {
-            run.file(path);
+        // first each file's header (guild, channel), then each channel's files merged by message id, so that a
+        // channel given twice (an export and its re-export) counts each message once
+        Map<String, List<Source>> byChannel = new LinkedHashMap<>();
+        try {
+            for (Path path : paths) {
+                Source source = new Source(path, run);
+                source.open(true);
+                if (!Sources.isStdin(path)) {
+                    source.close();
+                }
+                byChannel.computeIfAbsent(source.channelId, k -> new ArrayList<>()).add(source);
+            }
+            for (Map.Entry<String, List<Source>> channel : byChannel.entrySet()) {
+                run.channel(channel.getKey(), channel.getValue());
+            }
+        } finally {
+            for (List<Source> sources : byChannel.values()) {
+                for (Source source : sources) {
+                    source.close();
+                }
+            }
         }
         EventLog log = run.log;
         if (!run.officialNames.isEmpty()) {
@@ -61,13 +90,186 @@ final class DiscordReader implements FormatReader {
         if (run.joins > 0) {
             log.note(Note.of("import.discord.joins-lower-bound"));
         }
-        if ("0".equals(run.guildId)) {
-            log.note(Note.of("import.discord.direct-messages"));
+        if (run.duplicates > 0) {
+            log.note(Note.of("import.discord.duplicates", run.duplicates, run.firstDuplicate));
         }
     }
 
     private static ImportException notDiscord(Path path, String why) {
         return ImportContext.malformed(path, "", "not a DiscordChatExporter export: " + why);
+    }
+
+    private static JsonNode skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
+    }
+
+    /** Snowflake ids in time order (decimal strings: shorter is smaller); a message without an id first. */
+    static int compareIds(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+
+    /**
+     * One channel file, streamed: opened to its {@code messages} array, then one message at a time. A file given
+     * as standard input stays open after its header is read (it cannot be read twice).
+     */
+    private static final class Source {
+        final Path path;
+        final Run run;
+        String channelId;
+        InputStream in;
+        JsonParser p;
+        boolean opened;
+        boolean done;
+        JsonNode head;
+        String headWhere;
+        int index;
+        String where = "";
+
+        Source(Path path, Run run) {
+            this.path = path;
+            this.run = run;
+        }
+
+        /** Opens the file and reads up to its messages array; {@code header}: checks guild and channel first. */
+        void open(boolean header) throws IOException {
+            if (p != null) {
+                return;
+            }
+            if (opened && Sources.isStdin(path)) {
+                throw ImportContext.malformed(path, "", "standard input can be read once: give the files");
+            }
+            opened = true;
+            in = Sources.open(path);
+            try {
+                p = Sources.JSON.createParser(in);
+                JsonToken t = p.nextToken();
+                if (t == null) {
+                    throw ImportContext.malformed(path, "", "is empty; expected a DiscordChatExporter JSON export");
+                }
+                if (t != JsonToken.START_OBJECT) {
+                    throw notDiscord(path, "expected a JSON object at the top");
+                }
+                top(header);
+            } catch (JacksonException e) {
+                throw ImportContext.malformed(path, where, Problems.of(e));
+            } catch (CharConversionException e) {
+                throw ImportContext.malformed(path, where, Problems.NOT_UTF8);
+            }
+        }
+
+        /** The top-level fields up to {@code messages} (its START_ARRAY is then the current token). */
+        private void top(boolean header) throws IOException {
+            boolean guildRead = false;
+            boolean telegramLike = false;
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "guild" -> {
+                        where = "guild";
+                        JsonNode g = v == JsonToken.START_OBJECT ? Sources.MAPPER.readTree(p) : skip(p);
+                        if (header) {
+                            run.guild(g, path);
+                        }
+                        guildRead = true;
+                    }
+                    case "channel" -> {
+                        where = "channel";
+                        JsonNode c = v == JsonToken.START_OBJECT ? Sources.MAPPER.readTree(p) : skip(p);
+                        channelId = c == null ? null : text(c, "id");
+                        if (channelId == null) {
+                            throw ImportContext.malformed(path, "channel.id", "missing: a DiscordChatExporter file "
+                                    + "names its channel");
+                        }
+                        String type = text(c, "type");
+                        if (type != null && DIRECT.contains(type)) {
+                            throw ImportContext.malformed(path, "channel.type", "the channel is a " + type
+                                    + " (direct messages), not a server's channel: not a group; export the "
+                                    + "channels of a server");
+                        }
+                    }
+                    case "messages" -> {
+                        if (!guildRead || channelId == null) {
+                            throw notDiscord(path, telegramLike
+                                    ? "it looks like a Telegram Desktop export; use the telegram format"
+                                    : "no \"guild\" and \"channel\" before \"messages\"");
+                        }
+                        if (v != JsonToken.START_ARRAY) {
+                            throw notDiscord(path, "\"messages\" is not an array");
+                        }
+                        where = "";
+                        return;
+                    }
+                    case "chats", "personal_information", "date_unixtime" -> {
+                        telegramLike = true;
+                        p.skipChildren();
+                    }
+                    case "name", "type", "id" -> {
+                        telegramLike = telegramLike || !guildRead;
+                        p.skipChildren();
+                    }
+                    default -> p.skipChildren();
+                }
+                where = "";
+            }
+            if (t != JsonToken.END_OBJECT) {
+                throw notDiscord(path, "expected a JSON object at the top");
+            }
+            throw notDiscord(path, telegramLike ? "it looks like a Telegram Desktop export; use the telegram "
+                    + "format" : "no \"messages\" array");
+        }
+
+        /** Reads the next message into {@link #head} ({@code null} after the last, the file then checked whole). */
+        void advance() throws IOException {
+            head = null;
+            if (done) {
+                return;
+            }
+            try {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.END_ARRAY) {
+                    done = true;
+                    where = "";
+                    JsonToken rest;
+                    while ((rest = p.nextToken()) == JsonToken.FIELD_NAME) {
+                        p.nextToken();
+                        p.skipChildren();
+                    }
+                    if (rest != JsonToken.END_OBJECT) {
+                        throw notDiscord(path, "expected a JSON object at the top");
+                    }
+                    close();
+                    return;
+                }
+                where = "messages[" + index + "]";
+                if (t != JsonToken.START_OBJECT) {
+                    throw ImportContext.malformed(path, where, "expected a message object");
+                }
+                head = Sources.MAPPER.readTree(p);
+                headWhere = where;
+                index++;
+            } catch (JacksonException e) {
+                throw ImportContext.malformed(path, where, Problems.of(e));
+            } catch (CharConversionException e) {
+                throw ImportContext.malformed(path, where, Problems.NOT_UTF8);
+            }
+        }
+
+        void close() throws IOException {
+            if (p != null) {
+                p.close();
+                p = null;
+            }
+            if (in != null) {
+                in.close();
+                in = null;
+            }
+        }
     }
 
     /** The import's state across files. */
@@ -81,7 +283,8 @@ final class DiscordReader implements FormatReader {
         String guildName;
         Path guildFile;
         int joins;
-        String where = "";
+        int duplicates;
+        String firstDuplicate;
 
         Run(ImportContext context) {
             this.context = context;
@@ -93,85 +296,52 @@ final class DiscordReader implements FormatReader {
             log.joinsCountedAs(Note.of("import.discord.joins"));
         }
 
-        void file(Path path) throws IOException {
-            where = "";
-            sameGuildRead = false;
-            try (InputStream in = Sources.open(path); JsonParser p = Sources.JSON.createParser(in)) {
-                JsonToken t = p.nextToken();
-                if (t == null) {
-                    throw ImportContext.malformed(path, "", "is empty; expected a DiscordChatExporter JSON export");
+        /**
+         * One channel's files, their messages merged in id order (DiscordChatExporter writes them oldest first),
+         * each id once: a repeat of the previous id, or of one of the last {@link #RECENT_IDS} read, is dropped.
+         * Memory: one message per file and those ids, however long the files.
+         */
+        void channel(String channelId, List<Source> sources) throws IOException {
+            List<Source> open = new ArrayList<>();
+            for (Source source : sources) {
+                source.open(false);
+                source.advance();
+                if (source.head != null) {
+                    open.add(source);
                 }
-                if (t != JsonToken.START_OBJECT) {
-                    throw notDiscord(path, "expected a JSON object at the top");
+            }
+            Map<String, Boolean> recent = new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > RECENT_IDS;
                 }
-                top(p, path);
-            } catch (JacksonException e) {
-                throw ImportContext.malformed(path, where, Problems.of(e));
-            } catch (CharConversionException e) {
-                throw ImportContext.malformed(path, where, Problems.NOT_UTF8);
-            }
-        }
-
-        private void top(JsonParser p, Path path) throws IOException {
-            String channelId = null;
-            boolean messages = false;
-            boolean telegramLike = false;
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (field) {
-                    case "guild" -> {
-                        where = "guild";
-                        guild(v == JsonToken.START_OBJECT ? Sources.MAPPER.readTree(p) : skip(p), path);
+            };
+            while (!open.isEmpty()) {
+                Source next = open.get(0);
+                for (Source s : open) {
+                    if (compareIds(text(s.head, "id"), text(next.head, "id")) < 0) {
+                        next = s;
                     }
-                    case "channel" -> {
-                        where = "channel";
-                        JsonNode c = v == JsonToken.START_OBJECT ? Sources.MAPPER.readTree(p) : skip(p);
-                        channelId = c == null ? null : text(c, "id");
-                        if (channelId == null) {
-                            throw ImportContext.malformed(path, "channel.id", "missing: a DiscordChatExporter file "
-                                    + "names its channel");
-                        }
-                    }
-                    case "messages" -> {
-                        if (guildId == null || channelId == null || !sameGuildRead) {
-                            throw notDiscord(path, telegramLike
-                                    ? "it looks like a Telegram Desktop export; use the telegram format"
-                                    : "no \"guild\" and \"channel\" before \"messages\"");
-                        }
-                        if (v != JsonToken.START_ARRAY) {
-                            throw notDiscord(path, "\"messages\" is not an array");
-                        }
-                        messages(p, path, channelId);
-                        messages = true;
-                    }
-                    case "chats", "personal_information", "date_unixtime" -> {
-                        telegramLike = true;
-                        p.skipChildren();
-                    }
-                    case "name", "type", "id" -> {
-                        telegramLike = telegramLike || guildId == null;
-                        p.skipChildren();
-                    }
-                    default -> p.skipChildren();
                 }
-                where = "";
+                JsonNode m = next.head;
+                String id = text(m, "id");
+                if (id != null && recent.containsKey(id)) {
+                    duplicates++;
+                    if (firstDuplicate == null) {
+                        firstDuplicate = next.path + " " + next.headWhere + ", id " + id;
+                    }
+                    log.skip("duplicate", Note.verbatim(next.path + " " + next.headWhere));
+                } else {
+                    if (id != null) {
+                        recent.put(id, Boolean.TRUE);
+                    }
+                    message(m, next.path, next.headWhere, channelId);
+                }
+                next.advance();
+                if (next.head == null) {
+                    open.remove(next);
+                }
             }
-            if (t != JsonToken.END_OBJECT) {
-                throw notDiscord(path, "expected a JSON object at the top");
-            }
-            if (!messages) {
-                throw notDiscord(path, telegramLike ? "it looks like a Telegram Desktop export; use the telegram "
-                        + "format" : "no \"messages\" array");
-            }
-        }
-
-        private boolean sameGuildRead;
-
-        private static JsonNode skip(JsonParser p) throws IOException {
-            p.skipChildren();
-            return null;
         }
 
         private void guild(JsonNode g, Path path) {
@@ -180,6 +350,10 @@ final class DiscordReader implements FormatReader {
                 throw ImportContext.malformed(path, "guild.id", "missing: a DiscordChatExporter file names its guild");
             }
             String name = text(g, "name");
+            if ("0".equals(id)) {
+                throw ImportContext.malformed(path, "guild.id", "guild 0" + quoted(name) + " is DiscordChatExporter's "
+                        + "mark of direct messages, not a server: not a group; export the channels of a server");
+            }
             if (guildId == null) {
                 guildId = id;
                 guildName = name;
@@ -192,24 +366,10 @@ final class DiscordReader implements FormatReader {
                 throw ImportContext.malformed(path, "guild.id", "guild " + id + quoted(name) + " is not the guild of "
                         + guildFile + " (" + guildId + quoted(guildName) + "): give the channel files of one guild");
             }
-            sameGuildRead = true;
         }
 
         private static String quoted(String name) {
             return name == null ? "" : " \"" + name + "\"";
-        }
-
-        private void messages(JsonParser p, Path path, String channelId) throws IOException {
-            int i = 0;
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                where = "messages[" + i + "]";
-                if (t != JsonToken.START_OBJECT) {
-                    throw ImportContext.malformed(path, where, "expected a message object");
-                }
-                message(Sources.MAPPER.readTree(p), path, where, channelId);
-                i++;
-            }
         }
 
         private void message(JsonNode m, Path path, String where, String channelId) {

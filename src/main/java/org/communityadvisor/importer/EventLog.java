@@ -76,6 +76,12 @@ public final class EventLog {
         return this;
     }
 
+    /** A sender id that is the group itself: its messages are official posts, and it is never a member. */
+    public EventLog groupItself(String senderId) {
+        data.groupItself(senderId);
+        return this;
+    }
+
     /** Anything else the reader of the report should know. */
     public EventLog note(Note note) {
         data.note(note);
@@ -85,6 +91,12 @@ public final class EventLog {
     /** A record that is not a member's message: {@code bot}, {@code service}, {@code empty}... */
     public EventLog skip(String what, Note where) {
         data.skip(what, where);
+        return this;
+    }
+
+    /** A day the data holds though no event is on it (see {@link Accumulation#dated}). */
+    public EventLog dated(LocalDate day) {
+        data.dated(day);
         return this;
     }
 

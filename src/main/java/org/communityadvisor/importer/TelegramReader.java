@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,15 +31,23 @@ import org.communityadvisor.Platform;
  *       names {@code reply_to_message_id}; {@code text} is a string or an array of strings and entities (joined).
  *       A message with neither text nor media is skipped as "empty". Messages sent {@code via_bot} are the
  *       member's own. Telegram does not mark bot accounts ({@code user…} ids too), so bots cannot be told apart;
- *       a post by the group itself ({@code from_id} = {@code channel<chat id>}, an anonymous admin) is official.</li>
+ *       a post by the group itself ({@code from_id} = {@code channel<chat id>} or {@code chat<chat id>}, an
+ *       anonymous admin) is official and no member's (never a sender). The 2020 format writes {@code from_id} and
+ *       {@code actor_id} as bare numbers: read as {@code user<id>} (the chat's own id as the group itself), so
+ *       one person has one id whatever the export's year.</li>
  *   <li>Joins: service {@code invite_members} (one per member listed, channel invite; invitees are known by name
  *       only, so their id is {@code name:<name>} unless the name has posted before or is the actor),
  *       {@code join_group_by_link} and {@code join_group_by_request} (the actor, channel link). Leaves:
- *       {@code remove_members}, one per member (a member who removes themself has left).
- *       {@code create_group} gives {@code createdOn}. Other service records are skipped as "service".</li>
+ *       {@code remove_members}, one per member (a member who removes themself has left). A member written
+ *       {@code null} (a deleted account) is no one: an invitation naming nobody is no join.
+ *       {@code create_group} gives {@code createdOn}. Other service records are skipped as "service"; a chat
+ *       whose only records are service records is dated by them.</li>
+ *   <li>A one-to-one chat ({@code personal_chat}, {@code bot_chat}, {@code saved_messages}, {@code replies}) is
+ *       refused: it is not a group.</li>
  *   <li>No member list: {@code members.total} only from {@code --members}.</li>
  *   <li>Times: {@code date} as written (the exporter's wall clock); with {@code --zone}, {@code date_unixtime} in
- *       that zone.</li>
+ *       that zone. A record with {@code date_unixtime} and no {@code date} is dated by it (UTC without
+ *       {@code --zone}, said in the report).</li>
  *   <li>A full-account export ({@code chats.list}): the chat is chosen with {@code --id} (its numeric id, or
  *       {@code telegram-<id>}), which then is also the snapshot's id; without {@code --id} the import is refused,
  *       naming the group chats it holds.</li>
@@ -49,6 +58,8 @@ final class TelegramReader implements FormatReader {
             "location_information", "contact_information", "game_information", "invoice_information", "place_name",
             "dice", "todo_list");
     private static final int LISTED_CHATS = 10;
+    /** The one-to-one chat types Telegram Desktop writes (export_output_json.cpp, writeDialogStart). */
+    private static final Set<String> NOT_GROUPS = Set.of("personal_chat", "bot_chat", "saved_messages", "replies");
 
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
@@ -88,6 +99,27 @@ final class TelegramReader implements FormatReader {
         String where = "";
         boolean chatRead;
         int invitedByName;
+        /** Records dated only by date_unixtime (read in UTC without --zone). */
+        int unixtimeOnly;
+        /** from_id / actor_id written as a bare number (the 2020 format), read as user&lt;id&gt;. */
+        int bareIds;
+        /** Members of invite_members / remove_members written as null (a deleted account): no one to count. */
+        int unnamed;
+        boolean groupItselfNoted;
+        /** Events given to the log, and the first and last day of the service records skipped. */
+        int events;
+        LocalDate firstService;
+        LocalDate lastService;
+
+        void service(LocalDateTime time) {
+            LocalDate day = time.toLocalDate();
+            if (firstService == null || day.isBefore(firstService)) {
+                firstService = day;
+            }
+            if (lastService == null || day.isAfter(lastService)) {
+                lastService = day;
+            }
+        }
 
         Run(Path path, ImportContext context) {
             this.path = path;
@@ -242,8 +274,11 @@ final class TelegramReader implements FormatReader {
             log.joinsCountedAs(Note.of("import.telegram.joins"));
             log.unknownBecause("members.total", Note.of("import.telegram.no-members"));
             log.note(Note.of("import.telegram.bots"));
-            if (type != null && (type.contains("channel") || type.equals("personal_chat")
-                    || type.equals("bot_chat") || type.equals("saved_messages"))) {
+            if (type != null && NOT_GROUPS.contains(type)) {
+                throw ImportContext.malformed(path, at("type"), "the chat is a " + type + " (a one-to-one chat), "
+                        + "not a group: export the history of a group or supergroup");
+            }
+            if (type != null && type.contains("channel")) {
                 log.note(Note.of("import.telegram.not-a-group", type));
             }
             int i = 0;
@@ -260,8 +295,22 @@ final class TelegramReader implements FormatReader {
             }
             run.where = prefix;
             run.chatRead = true;
+            if (run.events == 0 && run.lastService != null) {
+                // only service records: they date the chat (asOf, its first day)
+                log.dated(run.firstService).dated(run.lastService);
+                log.note(Note.of("import.telegram.service-only"));
+            }
             if (run.invitedByName > 0) {
                 log.note(Note.of("import.telegram.invited-by-name", run.invitedByName));
+            }
+            if (run.unixtimeOnly > 0) {
+                log.note(Note.of("import.telegram.unixtime-only", run.unixtimeOnly));
+            }
+            if (run.bareIds > 0) {
+                log.note(Note.of("import.telegram.bare-ids", run.bareIds));
+            }
+            if (run.unnamed > 0) {
+                log.note(Note.of("import.telegram.unnamed-members", run.unnamed));
             }
         }
 
@@ -273,14 +322,15 @@ final class TelegramReader implements FormatReader {
                 throw ImportContext.malformed(path, where, "not a Telegram message: \"type\" is "
                         + (kind == null ? "missing" : "\"" + kind + "\"") + " (expected \"message\" or \"service\")");
             }
-            LocalDateTime time = time(m, where, path, run.context);
+            LocalDateTime time = time(m, where, run);
             String msgId = text(m, "id");
             Note file = Note.verbatim(path + " " + where);
             if (kind.equals("service")) {
+                run.service(time);
                 service(m, where, time, msgId, run);
                 return;
             }
-            String from = text(m, "from_id");
+            String from = peer(m, "from_id", run);
             if (from == null) {
                 log.skip("no sender", file);
                 return;
@@ -292,8 +342,16 @@ final class TelegramReader implements FormatReader {
                 return;
             }
             remember(run, fromName, from);
-            boolean official = from.equals("channel" + id);
+            boolean official = itself(from);
+            if (official) {
+                log.groupItself(from);
+                if (!run.groupItselfNoted) {
+                    run.groupItselfNoted = true;
+                    log.note(Note.of("import.telegram.group-itself", from));
+                }
+            }
             String replyTo = text(m, "reply_to_message_id");
+            run.events++;
             log.add(new Event(id, time, msgId, from, fromName, Event.Kind.MESSAGE, replyTo, null, official, null,
                     null, body));
         }
@@ -303,14 +361,16 @@ final class TelegramReader implements FormatReader {
             Note file = Note.verbatim(run.path + " " + where);
             String action = text(m, "action");
             String actor = text(m, "actor");
-            String actorId = text(m, "actor_id");
+            String actorId = peer(m, "actor_id", run);
             switch (action == null ? "" : action) {
                 case "invite_members" -> {
+                    boolean named = false;
                     for (String member : members(m, where, run)) {
                         String who;
                         Channel channel = Channel.INVITE;
                         if (member == null) {
-                            who = null;
+                            run.unnamed++;
+                            continue;
                         } else if (member.equals(actor) && actorId != null) {
                             who = actorId;
                             channel = null;
@@ -320,27 +380,40 @@ final class TelegramReader implements FormatReader {
                             who = "name:" + member;
                             run.invitedByName++;
                         }
+                        named = true;
+                        run.events++;
                         log.add(new Event(id, time, msgId, who, member, Event.Kind.JOIN, null, null, false, null,
                                 channel, null));
+                    }
+                    if (!named) {
+                        log.skip("service", file);
                     }
                 }
                 case "join_group_by_link", "join_group_by_request" -> {
                     remember(run, actor, actorId);
+                    run.events++;
                     log.add(new Event(id, time, msgId, actorId, actor, Event.Kind.JOIN, null, null, false, null,
                             Channel.LINK, null));
                 }
                 case "remove_members" -> {
+                    boolean named = false;
                     for (String member : members(m, where, run)) {
                         String who;
                         if (member == null) {
-                            who = null;
+                            run.unnamed++;
+                            continue;
                         } else if (member.equals(actor) && actorId != null) {
                             who = actorId;
                         } else {
                             who = run.idsByName.getOrDefault(member, "name:" + member);
                         }
+                        named = true;
+                        run.events++;
                         log.add(new Event(id, time, msgId, who, member, Event.Kind.LEAVE, null, null, false, null,
                                 null, null));
+                    }
+                    if (!named) {
+                        log.skip("service", file);
                     }
                 }
                 case "create_group" -> {
@@ -351,6 +424,28 @@ final class TelegramReader implements FormatReader {
                 }
                 default -> log.skip("service", file);
             }
+        }
+
+        /**
+         * A sender or actor id as one id whatever the export's year: the 2020 format wrote a bare number where
+         * newer exports write {@code user<id>} (or {@code channel<id>} for the chat itself).
+         */
+        private String peer(JsonNode m, String field, Run run) {
+            JsonNode v = m.get(field);
+            if (v == null || v.isNull() || v.isContainerNode()) {
+                return null;
+            }
+            String raw = v.asText().strip();
+            if (v.isIntegralNumber() || (!raw.isEmpty() && raw.chars().allMatch(Character::isDigit))) {
+                run.bareIds++;
+                return raw.equals(id) ? "channel" + id : "user" + raw;
+            }
+            return raw;
+        }
+
+        /** Whether a sender id is the chat itself (an anonymous admin posting as the group). */
+        private boolean itself(String from) {
+            return from.equals("channel" + id) || from.equals("chat" + id);
         }
 
         private static List<String> members(JsonNode m, String where, Run run) {
@@ -375,20 +470,15 @@ final class TelegramReader implements FormatReader {
         }
     }
 
-    private static LocalDateTime time(JsonNode m, String where, Path path, ImportContext context) {
+    private static LocalDateTime time(JsonNode m, String where, Run run) {
+        Path path = run.path;
+        ImportContext context = run.context;
         String date = text(m, "date");
-        if (date == null) {
-            throw ImportContext.malformed(path, where, "\"date\" is missing");
-        }
-        LocalDateTime written;
-        try {
-            written = LocalDateTime.parse(date);
-        } catch (DateTimeException e) {
-            throw ImportContext.malformed(path, where + " date", "\"" + date
-                    + "\" is not a date and time (e.g. 2026-11-20T09:15:03)");
+        String unix = text(m, "date_unixtime");
+        if (date == null && unix == null) {
+            throw ImportContext.malformed(path, where, "neither \"date\" nor \"date_unixtime\" is given");
         }
         Instant instant = null;
-        String unix = text(m, "date_unixtime");
         if (unix != null) {
             try {
                 instant = ImportContext.epochSecond(Long.parseLong(unix.strip()));
@@ -396,6 +486,20 @@ final class TelegramReader implements FormatReader {
                 throw ImportContext.malformed(path, where + " date_unixtime", "\"" + unix
                         + "\" is not a number of seconds");
             }
+        }
+        if (date == null) {
+            // only the instant: in --zone, else UTC (said in the report)
+            if (context.options().zone() == null) {
+                run.unixtimeOnly++;
+            }
+            return context.at(instant);
+        }
+        LocalDateTime written;
+        try {
+            written = LocalDateTime.parse(date);
+        } catch (DateTimeException e) {
+            throw ImportContext.malformed(path, where + " date", "\"" + date
+                    + "\" is not a date and time (e.g. 2026-11-20T09:15:03)");
         }
         return context.local(written, instant);
     }

@@ -21,7 +21,7 @@ import org.communityadvisor.importer.Importer;
  * Formats read from several files take them from one input split at lines {@value #SEPARATOR_TEXT}: Slack's
  * {@code channels.json} (an empty first part writes no {@code channels.json} but a {@code dms.json}, as an export of
  * direct messages only has), {@code users.json}, then day files of {@code general}; WeCom's {@code groupchat_get.json}
- * then {@code statistic_by_day.json}; events' JSONL then its group facts.
+ * then {@code statistic_by_day.json}; events' JSONL then its group facts; Discord's channel files.
  *
  * <p>{@code mvn test} replays the committed corpus in
  * {@code src/test/resources/org/communityadvisor/fuzz/ImporterFuzzTestsInputs/<method>/} (regression mode);
@@ -41,7 +41,15 @@ class ImporterFuzzTests {
 
     @FuzzTest
     void discord(byte[] data) {
-        importsOrRefuses(Format.DISCORD, MEMBERS, one("general.json", data));
+        // one channel file per part: a channel and its re-export are merged by message id
+        List<byte[]> parts = split(data);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Path file = TempFiles.file(i == 0 ? "general.json" : "general-" + i + ".json");
+            TempFiles.write(file, parts.get(i));
+            files.add(file);
+        }
+        importsOrRefuses(Format.DISCORD, MEMBERS, files);
     }
 
     @FuzzTest

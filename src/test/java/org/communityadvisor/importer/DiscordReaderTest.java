@@ -234,6 +234,73 @@ class DiscordReaderTest {
                 });
     }
 
+    // ---- a channel exported twice, direct messages (fixtures: see the README beside them) -------------------
+
+    private static final Path FIRST = DIR.resolve("chat-first.json");
+    private static final Path REEXPORT = DIR.resolve("chat-reexport.json");
+
+    @Test
+    void aChannelAndItsReExportCountEachMessageOnce() {
+        // 4 + 5 records, 6 distinct ids: the 2 the files share and the re-export's repeat are dropped
+        ImportedCommunity c = read(List.of(FIRST, REEXPORT), ImportOptions.builder().asOf(AS_OF).members(10)
+                .build());
+        JsonNode s = c.json();
+        assertThat(s.at("/activity/messages7d").asInt()).isEqualTo(6);
+        assertThat(s.at("/activity/activeMembers7d").asInt()).isEqualTo(3);
+        // Cleo's question is answered by Ann's reply, once
+        assertThat(s.at("/activity/unansweredQuestions7d").asInt()).isEqualTo(0);
+        assertThat(c.report().skipped()).filteredOn(k -> k.what().equals("duplicate"))
+                .singleElement().satisfies(k -> {
+                    assertThat(k.count()).isEqualTo(3);
+                    assertThat(k.first().english()).endsWith("chat-reexport.json messages[0]");
+                });
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.startsWith("3 messages appear more than once")
+                && n.contains("chat-reexport.json messages[0]"));
+        assertThat(c.report().notes(Lang.ZH)).anyMatch(n -> n.startsWith("3 条消息出现了不止一次"));
+        // merged in id order whatever the order the files are given in: nothing out of order
+        ImportedCommunity reversed = read(List.of(REEXPORT, FIRST), ImportOptions.builder().asOf(AS_OF).members(10)
+                .build());
+        assertThat(reversed.json().at("/activity/messages7d").asInt()).isEqualTo(6);
+        assertThat(reversed.report().notes(Lang.EN)).noneMatch(n -> n.contains("came before an earlier one"));
+        assertThat(reversed.json().get("history")).isEqualTo(s.get("history"));
+    }
+
+    @Test
+    void aMessageTwiceInOneFileCountsOnce() {
+        ImportedCommunity c = read(List.of(REEXPORT), ImportOptions.builder().asOf(AS_OF).members(10).build());
+        assertThat(c.json().at("/activity/messages7d").asInt()).isEqualTo(4);
+        assertThat(c.report().skipped()).filteredOn(k -> k.what().equals("duplicate"))
+                .singleElement().satisfies(k -> {
+                    assertThat(k.count()).isEqualTo(1);
+                    assertThat(k.first().english()).endsWith("chat-reexport.json messages[3]");
+                });
+        // a file given twice is the extreme re-export: every message once
+        ImportedCommunity twice = read(List.of(FIRST, FIRST), ImportOptions.builder().asOf(AS_OF).members(10)
+                .build());
+        assertThat(twice.json().at("/activity/messages7d").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void snowflakesCompareAsNumbers() {
+        assertThat(DiscordReader.compareIds("999", "1000")).isNegative();
+        assertThat(DiscordReader.compareIds("1572174456422400000", "1572174456422400000")).isZero();
+        assertThat(DiscordReader.compareIds(null, "1")).isNegative();
+    }
+
+    @Test
+    void directMessagesAreRefusedAsNotAGroup() {
+        assertThatThrownBy(() -> read(List.of(DIR.resolve("direct-message.json")), base().build()))
+                .isInstanceOfSatisfying(ImportException.class, e -> {
+                    assertThat(e.file()).endsWith("direct-message.json");
+                    assertThat(e.position()).isEqualTo("guild.id");
+                    assertThat(e.reason()).contains("direct messages").contains("not a group");
+                });
+        // given after a server's channel, too
+        assertThatThrownBy(() -> read(List.of(GENERAL, DIR.resolve("direct-message.json")), base().build()))
+                .isInstanceOfSatisfying(ImportException.class, e ->
+                        assertThat(e.reason()).contains("not a group"));
+    }
+
     @Test
     void theImportedSnapshotIsAdvised() {
         ImportedCommunity c = read(BOTH, base().build());

@@ -44,8 +44,9 @@ import org.junit.jupiter.api.Test;
  *  20  11-19 20:00  Dave    animation only, via_bot                 x   x
  *  21  11-20 22:30  Erin    "…call tomorrow?"                       x   x   question younger than 24 h
  * </pre>
- * Messages in 7 days: 10; distinct senders: Carol, Bob, Alice, Judy, the group, Dave, Erin = 7. Senders in 30 days:
- * those and Heidi, Kim = 9. date_unixtime is the written time read as UTC.
+ * Messages in 7 days: 10 (the group's own post among them); distinct senders, members only: Carol, Bob, Alice,
+ * Judy, Dave, Erin = 6 (the group posting as itself is no member). Senders in 30 days: those and Heidi, Kim = 8.
+ * date_unixtime is the written time read as UTC.
  */
 class TelegramReaderTest {
     private static final Path DIR = Path.of("src/test/resources/import/telegram");
@@ -92,26 +93,27 @@ class TelegramReaderTest {
         ImportedCommunity c = read(RESULT, base().build());
         JsonNode s = c.json();
         assertThat(s.at("/activity/messages7d").asInt()).isEqualTo(10);
-        assertThat(s.at("/activity/activeMembers7d").asInt()).isEqualTo(7);
+        assertThat(s.at("/activity/activeMembers7d").asInt()).isEqualTo(6);
         ImportedCommunity later = read(RESULT, base().asOf(AS_OF.plusDays(1)).build());
         // one day later: Carol's 11-14 message drops out (9), but Carol still posts on 11-17 (7 senders... minus none)
         assertThat(later.json().at("/activity/messages7d").asInt()).isEqualTo(9);
-        assertThat(later.json().at("/activity/activeMembers7d").asInt()).isEqualTo(7);
+        assertThat(later.json().at("/activity/activeMembers7d").asInt()).isEqualTo(6);
         ImportedCommunity earlier = read(RESULT, base().asOf(AS_OF.minusDays(1)).build());
         // asOf 11-19: days 11-13 … 11-19, Kim counts now, Erin's 11-20 question does not
         assertThat(earlier.json().at("/activity/messages7d").asInt()).isEqualTo(10);
-        assertThat(earlier.json().at("/activity/activeMembers7d").asInt()).isEqualTo(7);
+        assertThat(earlier.json().at("/activity/activeMembers7d").asInt()).isEqualTo(6);
     }
 
     @Test
     void silentThirtyDaysStartsOnAsOfMinusTwentyNine() {
-        // Erin posted on 10-22 (asOf−29, counts), Frank on 10-21 (asOf−30, does not): 9 senders of 20
+        // Erin posted on 10-22 (asOf−29, counts), Frank on 10-21 (asOf−30, does not): 8 senders of 20 (the group
+        // posting as itself is none of them)
         ImportedCommunity c = read(RESULT, base().build());
-        assertThat(c.json().at("/members/silent30d").asInt()).isEqualTo(11);
-        assertThat(field(c, "members.silent30d").note().english()).contains("9 distinct senders");
-        // a day earlier Frank's 10-21 counts, Erin's 11-20 question does not, Erin stays by 10-22: 10 senders
+        assertThat(c.json().at("/members/silent30d").asInt()).isEqualTo(12);
+        assertThat(field(c, "members.silent30d").note().english()).contains("8 distinct senders");
+        // a day earlier Frank's 10-21 counts, Erin's 11-20 question does not, Erin stays by 10-22: 9 senders
         ImportedCommunity earlier = read(RESULT, base().asOf(AS_OF.minusDays(1)).build());
-        assertThat(earlier.json().at("/members/silent30d").asInt()).isEqualTo(10);
+        assertThat(earlier.json().at("/members/silent30d").asInt()).isEqualTo(11);
     }
 
     @Test
@@ -172,7 +174,7 @@ class TelegramReaderTest {
         // Kim's 11-13 14:00 becomes 23:00, still asOf−7; Carol's 11-14 00:00 becomes 09:00
         ImportedCommunity c = read(RESULT, base().zone(ZoneId.of("Asia/Tokyo")).build());
         assertThat(c.json().at("/activity/messages7d").asInt()).isEqualTo(9);
-        assertThat(c.json().at("/activity/activeMembers7d").asInt()).isEqualTo(6);
+        assertThat(c.json().at("/activity/activeMembers7d").asInt()).isEqualTo(5);
         assertThat(skipped(c)).containsEntry("after asOf", 1);
         // without --as-of the last event's day is 11-21 in Tokyo: window 11-15 … 11-21 loses Carol's 11-14
         ImportedCommunity dflt = read(RESULT, ImportOptions.builder().members(20).zone(ZoneId.of("Asia/Tokyo")).build());
@@ -257,6 +259,98 @@ class TelegramReaderTest {
         // the personal chat's message is not read: two messages, Pat's and Op's
         assertThat(garden.json().at("/activity/messages7d").asInt()).isEqualTo(2);
         assertThat(garden.json().at("/activity/activeMembers7d").asInt()).isEqualTo(2);
+    }
+
+    // ---- exports as Telegram Desktop writes them, in other versions (fixtures: see the README beside them) ----
+
+    @Test
+    void dateUnixtimeAloneDatesARecord() {
+        // Ann's 11-16 question and Ben's 11-18 reply have date_unixtime and no date: read in UTC, said in the report
+        ImportedCommunity c = read(DIR.resolve("unixtime-only.json"), base().build());
+        assertThat(c.json().at("/activity/messages7d").asInt()).isEqualTo(3);
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.startsWith("2 records have no \"date\", only "
+                + "\"date_unixtime\": they are read in UTC"));
+        assertThat(c.report().notes(Lang.ZH)).anyMatch(n -> n.contains("date_unixtime") && n.contains("UTC"));
+        // with --zone the instant is read in it: Ben's 12:00Z reply is 21:00 in Tokyo, no note
+        ImportedCommunity tokyo = read(DIR.resolve("unixtime-only.json"), base().zone(ZoneId.of("Asia/Tokyo"))
+                .people(true).build());
+        assertThat(tokyo.json().at("/activity/messages7d").asInt()).isEqualTo(3);
+        assertThat(tokyo.report().notes(Lang.EN)).noneMatch(n -> n.contains("only \"date_unixtime\""));
+    }
+
+    @Test
+    void theGroupPostingAsItselfIsOfficialAndNoMember() {
+        // from_id channel1800000002 is the chat itself (an anonymous admin): an official post, not a sender
+        ImportedCommunity c = read(DIR.resolve("unixtime-only.json"), base().people(true).build());
+        assertThat(c.json().at("/activity/officialPosts7d").asInt()).isEqualTo(1);
+        assertThat(c.json().at("/activity/activeMembers7d").asInt()).isEqualTo(2);
+        assertThat(c.json().at("/members/silent30d").asInt()).isEqualTo(18);
+        assertThat(c.report().people().candidates()).extracting(People.Candidate::id)
+                .doesNotContain("channel1800000002");
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.contains("channel1800000002")
+                && n.contains("official posts"));
+    }
+
+    @Test
+    void anInvitationNamingNobodyIsNoJoin() {
+        // invite_members [null] and [] add no one; ["Cleo", null] adds Cleo; remove_members [null] removes no one
+        ImportedCommunity c = read(DIR.resolve("unixtime-only.json"), base().people(true).build());
+        assertThat(c.json().at("/members/joined7d").asInt()).isEqualTo(1);
+        assertThat(c.json().at("/members/left7d").asInt()).isEqualTo(0);
+        assertThat(c.report().people().silentNewcomers()).extracting(People.Newcomer::id)
+                .containsExactly("name:Cleo");
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.startsWith("3 members named in invite_members or "
+                + "remove_members are null"));
+        assertThat(skipped(c)).containsEntry("service", 3);
+    }
+
+    @Test
+    void theFormatOf2020GivesTheSameIdsAsNewerExports() {
+        // from_id and actor_id are bare numbers: user4000001 is Dan as a newer export names him
+        LocalDate asOf = LocalDate.of(2020, 3, 15);
+        ImportedCommunity c = read(DIR.resolve("format-2020.json"), ImportOptions.builder().asOf(asOf).members(10)
+                .people(true).official(Set.of("user4000001")).build());
+        JsonNode s = c.json();
+        assertThat(s.at("/activity/messages7d").asInt()).isEqualTo(4);
+        // Dan and Eve; the group posting as its bare chat id 1300000003 is official and no member
+        assertThat(s.at("/activity/activeMembers7d").asInt()).isEqualTo(2);
+        // Dan's two posts (--official user4000001) and the group's own
+        assertThat(s.at("/activity/officialPosts7d").asInt()).isEqualTo(3);
+        assertThat(s.at("/members/joined7d").asInt()).isEqualTo(1);
+        assertThat(s.get("createdOn").asText()).isEqualTo("2020-03-02");
+        // Eve joined by link (actor_id 4000002) and posted (from_id 4000002): one person, no silent newcomer
+        assertThat(c.report().people().silentNewcomers()).isEmpty();
+        assertThat(c.report().people().candidates()).extracting(People.Candidate::id).containsExactly("user4000002");
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.contains("as a bare number (the 2020 export format)"));
+    }
+
+    @Test
+    void serviceRecordsDateAChatThatHasNothingElse() {
+        // create_group 09-01, edit_group_title 11-10, pin_message 11-12: asOf the last of them, no message
+        ImportedCommunity c = read(DIR.resolve("service-only.json"), ImportOptions.builder().members(10).build());
+        JsonNode s = c.json();
+        assertThat(s.get("asOf").asText()).isEqualTo("2026-11-12");
+        assertThat(field(c, "asOf").how()).isEqualTo(ImportReport.How.ESTIMATED);
+        assertThat(s.get("createdOn").asText()).isEqualTo("2026-09-01");
+        assertThat(s.at("/activity/messages7d").asInt()).isEqualTo(0);
+        assertThat(skipped(c)).containsEntry("service", 3);
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.contains("only service records"));
+    }
+
+    @Test
+    void aOneToOneChatIsRefusedAsNotAGroup() {
+        assertThatThrownBy(() -> read(DIR.resolve("personal.json"), base().build()))
+                .isInstanceOfSatisfying(ImportException.class, e -> {
+                    assertThat(e.file()).endsWith("personal.json");
+                    assertThat(e.position()).isEqualTo("type");
+                    assertThat(e.reason()).contains("personal_chat").contains("not a group");
+                });
+        // the same chat chosen out of a full export
+        assertThatThrownBy(() -> read(DIR.resolve("full-export.json"), base().id("555").build()))
+                .isInstanceOfSatisfying(ImportException.class, e -> {
+                    assertThat(e.position()).isEqualTo("chats.list[0].type");
+                    assertThat(e.reason()).contains("personal_chat").contains("not a group");
+                });
     }
 
     @Test

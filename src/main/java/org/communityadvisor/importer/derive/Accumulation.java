@@ -54,6 +54,8 @@ public final class Accumulation {
     private final Map<String, Person> people = new HashMap<>();
     private final List<Person> byIndex = new ArrayList<>();
     final Set<String> officialIds = new HashSet<>();
+    /** Sender ids that are the group itself (e.g. an anonymous admin): official posts, never a member. */
+    final Set<String> groupIds = new HashSet<>();
     final Map<String, Fact> facts = new LinkedHashMap<>();
     final Map<String, Note> unknownWhy = new HashMap<>();
     final Map<String, Skip> skipped = new LinkedHashMap<>();
@@ -122,6 +124,27 @@ public final class Accumulation {
     public void official(String senderId) {
         officialIds.add(senderId);
         officialKnown = true;
+    }
+
+    /**
+     * A sender id that is the group itself (Telegram's anonymous admin posting as the group): its messages are
+     * official posts and messages, but it is no member (not a sender, not a candidate).
+     */
+    public void groupItself(String senderId) {
+        groupIds.add(senderId);
+        officialKnown = true;
+    }
+
+    /**
+     * A day the data holds though no event is on it (a chat whose only dated records are service notices): it
+     * dates the data (asOf, the first day) as an event would, and counts nothing.
+     */
+    public void dated(LocalDate day) {
+        if (!SnapshotValidator.inDateRange(day) || (cut != null && day.isAfter(cut))) {
+            return;
+        }
+        seen(day);
+        days.computeIfAbsent(day, k -> new Day());
     }
 
     /** Anything else the reader of the report should know. */
@@ -231,6 +254,14 @@ public final class Accumulation {
             }
         }
         String thread = e.thread() == null ? "" : e.thread();
+        if (groupIds.contains(p.id)) {
+            // the group posting as itself: an official post that may answer a question, not a member's
+            d.officialFlagged = true;
+            d.messages++;
+            d.official++;
+            answer(e, p, thread);
+            return;
+        }
         LocalDateTime last = lastInThread.get(thread);
         if (last != null && e.time().isBefore(last)) {
             d.outOfOrder++;
