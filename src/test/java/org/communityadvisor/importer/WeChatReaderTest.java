@@ -91,7 +91,7 @@ class WeChatReaderTest {
 
         Map<String, ImportReport.Field> f = fields(c);
         assertThat(f.get("members.left7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
-        assertThat(f.get("members.left7d").note().english()).isEqualTo("WeChat writes no leave notice");
+        assertThat(f.get("members.left7d").note().english()).isEqualTo("WeChat writes a notice when a member is removed, none when a member leaves by themselves");
         assertThat(f.get("members.total").how()).isEqualTo(ImportReport.How.GIVEN);
         assertThat(f.get("activity.messages7d").how()).isEqualTo(ImportReport.How.COUNTED);
         assertThat(f.get("createdOn").how()).isEqualTo(ImportReport.How.ESTIMATED);
