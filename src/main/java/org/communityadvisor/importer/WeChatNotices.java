@@ -41,7 +41,7 @@ final class WeChatNotices {
             return Result.OTHER;
         }
         if (text.length() > MAX_LENGTH) {
-            return mentionsMembership(text.substring(0, MAX_LENGTH)) ? Result.UNREADABLE : Result.OTHER;
+            return mentionsMembership(text) ? Result.UNREADABLE : Result.OTHER; // contains(): linear, short keys
         }
         String t = text.replace('“', '"').replace('”', '"').strip();
         Result r = new WeChatNotices(t).chinese();

@@ -35,8 +35,8 @@ import org.communityadvisor.Platform;
  * <li><b>WeChatMsg / 留痕 0.2.7 and later</b>: {@code localId, TalkerId, Type, SubType, IsSender, CreateTime,
  * Status, StrContent, StrTime, Remark, NickName, Sender} (UTF-8 with a BOM; {@code Status} optional);</li>
  * <li><b>WeChatMsg up to 0.2.6</b>: the first nine of those, without {@code Remark, NickName, Sender}: the
- * exporting account's rows are its own ({@code self}), the others' messages have no sender (counted as messages,
- * not as active members; reported so);</li>
+ * exporting account's rows are its own ({@code self}), the others' messages have no sender: they count as
+ * messages, all by one sender {@code unnamed}, so active members are a lower bound (reported so);</li>
  * <li><b>MemoTrace 2.x</b>: {@code 消息ID, 类型, 发送人, 时间, 内容, 备注, 昵称, 更多信息}: senders are display
  * names ({@code name:<发送人>}), the chat has no id in the file (give {@code --id});</li>
  * <li><b>PyWxDump</b>: {@code id, MsgSvrID, type_name, is_sender, talker, room_name, content} (or {@code msg}),
@@ -90,6 +90,8 @@ final class WeChatReader implements FormatReader {
             "room_name", "CreateTime");
     static final List<String> PYWXDUMP_OPTIONAL = List.of("content", "msg", "src");
     static final String SELF = "self";
+    /** The author of a message in a file that writes no sender (WeChatMsg up to 0.2.6). */
+    static final String UNNAMED = "unnamed";
     static final String LINK_MARKER = "https:// (a link share; the export does not hold its URL)";
     static final Charset GBK = Charset.forName("GBK");
 
@@ -298,7 +300,10 @@ final class WeChatReader implements FormatReader {
             return;
         }
         String sender = row.sender.isBlank() ? (row.isSender ? self : null) : row.sender;
-        if (sender == null && row.layout != Layout.WECHATMSG_OLD) {
+        if (sender == null && row.layout == Layout.WECHATMSG_OLD) {
+            sender = UNNAMED; // the file writes no sender: the message counts, its author is not known
+        }
+        if (sender == null) {
             log.skip("no sender", row.where());
             return;
         }
@@ -315,7 +320,7 @@ final class WeChatReader implements FormatReader {
             Matcher m = URL.matcher(row.content);
             text = m.find() ? m.group() : LINK_MARKER;
         }
-        log.add(Event.message("", time, row.localId, sender, sender == null ? null : row.name(), text));
+        log.add(Event.message("", time, row.localId, sender, row.name(), text));
     }
 
     /** A quote message's own text: the content, or the {@code <title>} of its XML. */
