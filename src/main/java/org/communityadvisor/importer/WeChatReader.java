@@ -38,7 +38,7 @@ import org.communityadvisor.Platform;
  * exporting account's rows are its own ({@code self}), the others' messages have no sender: they count as
  * messages, all by one sender {@code unnamed}, so active members are a lower bound (reported so);</li>
  * <li><b>MemoTrace 2.x</b>: {@code 消息ID, 类型, 发送人, 时间, 内容, 备注, 昵称, 更多信息}: senders are display
- * names ({@code name:<发送人>}), the chat has no id in the file (give {@code --id});</li>
+ * names ({@code name:<发送人>}), the chat has no id in the file: {@code wechat-<file name>}, or {@code --id};</li>
  * <li><b>PyWxDump</b>: {@code id, MsgSvrID, type_name, is_sender, talker, room_name, content} (or {@code msg}),
  * optionally {@code src}, then {@code CreateTime}: {@code room_name} is the chat ({@code …@chatroom}),
  * {@code talker} the sender's wxid ({@code 我} the exporting account), {@code content} a JSON string whose
@@ -216,12 +216,17 @@ final class WeChatReader implements FormatReader {
         if (group != null) {
             String rawId = group.endsWith("@chatroom") ? group.substring(0, group.length() - "@chatroom".length())
                     : group;
-            log.fact("id", "wechat-" + rawId, Note.of("import.wechat.talker", group));
+            log.fact("id", "wechat-" + rawId, seen.layout == Layout.PYWXDUMP ? Note.of("import.wechat.room-name", group)
+                    : Note.of("import.wechat.talker", group));
             if (!group.endsWith("@chatroom")) {
                 log.note(Note.of("import.wechat.talker-local", group));
             }
         } else {
-            log.note(Note.of("import.wechat.no-chat-id"));
+            // MemoTrace names its file after the chat (the contact's remark): the best id the export has
+            Path first = paths.get(0);
+            String stem = Sources.isStdin(first) || first.getFileName() == null ? "chat"
+                    : first.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
+            log.fact("id", "wechat-" + stem, Note.of("import.wechat.no-chat-id"));
         }
         if (seen.layout == Layout.WECHATMSG_OLD) {
             log.note(Note.of("import.wechat.no-sender-column"));

@@ -273,6 +273,14 @@ class WeChatReaderTest {
                 .anyMatch(n -> n.startsWith("MemoTrace names senders by display name only"));
     }
 
+    /** MemoTrace names the file after the chat: without --id, the id is the file's name. */
+    @Test
+    void memoTraceWithoutAnIdTakesTheFileName() {
+        ImportedCommunity c = read(DIR.resolve("memotrace-2.csv"), members(10).asOf(OCT_4).build());
+        assertThat(c.json().get("id").asText()).isEqualTo("wechat-memotrace-2");
+        assertThat(fields(c).get("id").note().english()).startsWith("the file's name");
+    }
+
     /** PyWxDump: msg and src columns, times as a spreadsheet rewrote them, the room in room_name. */
     @Test
     void pyWxDumpWithSpreadsheetTimes() {
