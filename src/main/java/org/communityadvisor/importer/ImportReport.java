@@ -98,7 +98,7 @@ public record ImportReport(String source, List<Field> fields, List<Skipped> skip
     public record Skipped(String what, int count, Note first) {
         /** The kinds the catalog words ({@code import.skip.bot}...); another kind is shown as it is. */
         private static final Set<String> KINDS = Set.of("bot", "service", "empty", "no sender", "after asOf", "pin",
-                "duplicate", "other");
+                "duplicate", "unreadable notice", "other");
 
         /** The count and kind as the catalog words them ({@code 3 bot}, {@code 3 条机器人消息}). */
         @JsonIgnore

@@ -22,7 +22,8 @@ import org.communityadvisor.Platform;
  * {@code wecom}: a folder of WeCom API responses, saved as the API returned them: {@code groupchat_get.json}
  * (externalcontact/groupchat/get) and optionally {@code statistic_by_day.json}
  * (externalcontact/groupchat/statistic_group_by_day, filtered on the group's owner). The files may also be given
- * one by one. A response whose {@code errcode} is not 0 is refused with its {@code errmsg}.
+ * one by one. A {@code groupchat_get.json} whose {@code errcode} is not 0 is refused with its {@code errmsg}; a
+ * {@code statistic_by_day.json} whose {@code errcode} is not 0 is skipped, and the report says so.
  *
  * <ul>
  * <li><b>id</b> {@code wecom-<chat_id>}, <b>name</b> {@code name}, <b>platform</b> wecom, <b>createdOn</b>
@@ -32,7 +33,8 @@ import org.communityadvisor.Platform;
  * invite, 2 invitation link → link, 3 group QR code → qr), which also give {@code entry.channels}. The list
  * holds today's members only: members who joined and left since are not counted (reported so), and leaves are
  * unknown.</li>
- * <li><b>members.admins</b>: {@code admin_list} plus the {@code owner}, each also official. Staff members
+ * <li><b>members.admins</b>: {@code admin_list} plus the {@code owner}, each also official, counted only when
+ * among {@code member_list} (the others are reported). Staff members
  * ({@code type} 1) are not counted as admins: they are the company's people in a customer group, not
  * necessarily its managers; give {@code --official} to count their posts if a message log is merged.</li>
  * <li><b>operations.announcement</b>: {@code notice} not empty.</li>
@@ -87,7 +89,7 @@ final class WeComReader implements FormatReader {
     }
 
     private static void group(Path file, ImportContext context, EventLog log) throws IOException {
-        JsonNode root = response(file, "group_chat");
+        JsonNode root = response(file, "group_chat", false);
         JsonNode chat = root.get("group_chat");
         if (chat == null || !chat.isObject()) {
             throw ImportContext.malformed(file, "", "not a groupchat/get response: no \"group_chat\" object");
@@ -115,6 +117,13 @@ final class WeComReader implements FormatReader {
         }
         log.fact("members.total", list.size(), Note.of("import.wecom.members"));
 
+        Set<String> memberIds = new java.util.HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode m = list.get(i);
+            if (m.isObject() && m.hasNonNull("userid")) {
+                memberIds.add(m.get("userid").asText());
+            }
+        }
         Set<String> admins = new LinkedHashSet<>();
         String owner = text(file, chat, "owner", "group_chat.owner", false);
         if (owner != null && !owner.isBlank()) {
@@ -130,8 +139,16 @@ final class WeComReader implements FormatReader {
             }
         }
         if (!admins.isEmpty()) {
+            // the owner and admin_list may name people who are no longer (or never were) in the group: only
+            // today's members count, as the documentation's own example shows (its owner and admins are not
+            // among its two members)
+            List<String> absent = admins.stream().filter(a -> !memberIds.contains(a)).toList();
+            admins.removeAll(absent);
             log.fact("members.admins", admins.size(), Note.of("import.wecom.admins"));
             admins.forEach(log::official);
+            if (!absent.isEmpty()) {
+                log.note(Note.of("import.wecom.admins-not-members", absent.size(), String.join(", ", absent)));
+            }
         }
 
         List<Event> joins = new ArrayList<>();
@@ -169,7 +186,12 @@ final class WeComReader implements FormatReader {
     }
 
     private static void statistics(Path file, ImportContext context, EventLog log) throws IOException {
-        JsonNode root = response(file, "items");
+        JsonNode root = response(file, "items", true);
+        if (isError(root)) {
+            log.note(Note.of("import.wecom.statistics-error", file.getFileName(), root.path("errcode").asText(),
+                    root.path("errmsg").asText("")));
+            return;
+        }
         JsonNode items = root.get("items");
         if (items == null || !items.isArray()) {
             throw ImportContext.malformed(file, "", "not a statistic_group_by_day response: no \"items\" array");
@@ -199,8 +221,34 @@ final class WeComReader implements FormatReader {
         }
     }
 
-    /** A response file, parsed; {@code errcode} ≠ 0 refuses it with the API's own message. */
-    private static JsonNode response(Path file, String expectedField) throws IOException {
+    /**
+     * A response file, parsed; {@code errcode} ≠ 0 refuses it with the API's own message, or gives,
+     * when the file is {@code optional}, the error answer as it is (its caller reports and skips it).
+     */
+    private static JsonNode response(Path file, String expectedField, boolean optional) throws IOException {
+        JsonNode root = root(file);
+        if (isError(root)) {
+            JsonNode code = root.get("errcode");
+            if (optional) {
+                return root;
+            }
+            throw ImportContext.malformed(file, "errcode", "the WeCom API answered errcode " + code.asText() + ": "
+                    + root.path("errmsg").asText("(no errmsg)") + " (an error answer, not the group's data; call "
+                    + "the API again)");
+        }
+        if (!root.has(expectedField)) {
+            throw ImportContext.malformed(file, "", "not the WeCom response expected here: no \"" + expectedField
+                    + "\"");
+        }
+        return root;
+    }
+
+    private static boolean isError(JsonNode root) {
+        JsonNode code = root.get("errcode");
+        return code != null && !code.isNull() && code.asLong(-1) != 0;
+    }
+
+    private static JsonNode root(Path file) throws IOException {
         JsonNode root;
         try (InputStream in = Sources.open(file)) {
             root = Sources.MAPPER.readTree(in);
@@ -211,15 +259,6 @@ final class WeComReader implements FormatReader {
         }
         if (root == null || !root.isObject()) {
             throw ImportContext.malformed(file, "", "not a WeCom API response: expected a JSON object");
-        }
-        JsonNode code = root.get("errcode");
-        if (code != null && !code.isNull() && code.asLong(-1) != 0) {
-            throw ImportContext.malformed(file, "errcode", "the WeCom API answered errcode " + code.asText() + ": "
-                    + root.path("errmsg").asText("(no errmsg)"));
-        }
-        if (!root.has(expectedField)) {
-            throw ImportContext.malformed(file, "", "not the WeCom response expected here: no \"" + expectedField
-                    + "\"");
         }
         return root;
     }

@@ -205,7 +205,8 @@ class ImportReportTextTest {
     }
 
     /** Notes that are the data's own text (a file and record, a path): not sentences to translate. */
-    private static final Set<String> VERBATIM = Set.of("import.text");
+    /** Notes whose text is, or quotes, the data as it is (the WeCom API's errmsg is English). */
+    private static final Set<String> VERBATIM = Set.of("import.text", "import.wecom.statistics-error");
 
     private static void reads(Note n, String en, String zh) {
         assertThat(n.text(Lang.EN)).isEqualTo(en);
@@ -217,7 +218,8 @@ class ImportReportTextTest {
         reads(Note.of("import.messages-log"), "messages in the 7 days", "7 天内的发言");
         reads(Note.of("import.created-first-event"), "the day of the first event in the data (give --created-on if "
                 + "the group is older)", "数据中第一条事件的日期(如果群建得更早,请用 --created-on 给出)");
-        reads(Note.of("import.wechat.no-leaves"), "WeChat writes no leave notice", "微信不写退群通知");
+        reads(Note.of("import.wechat.no-leaves"), "WeChat writes a notice when a member is removed, none when a member "
+                + "leaves by themselves", "微信只在成员被移出群聊时写通知,成员自己退群时不写");
         reads(Note.of("import.silent-senders", 23), "members.total − 23 distinct senders in the 30 days",
                 "members.total 减去 30 天内发过言的 23 人");
         reads(Note.of("import.wecom.joins"), "join_time of today's members (members who joined and left since are not "

@@ -91,7 +91,7 @@ class WeChatReaderTest {
 
         Map<String, ImportReport.Field> f = fields(c);
         assertThat(f.get("members.left7d").how()).isEqualTo(ImportReport.How.UNKNOWN);
-        assertThat(f.get("members.left7d").note().english()).isEqualTo("WeChat writes no leave notice");
+        assertThat(f.get("members.left7d").note().english()).isEqualTo("WeChat writes a notice when a member is removed, none when a member leaves by themselves");
         assertThat(f.get("members.total").how()).isEqualTo(ImportReport.How.GIVEN);
         assertThat(f.get("activity.messages7d").how()).isEqualTo(ImportReport.How.COUNTED);
         assertThat(f.get("createdOn").how()).isEqualTo(ImportReport.How.ESTIMATED);
@@ -241,6 +241,111 @@ class WeChatReaderTest {
                 .containsExactly("name:小张");
     }
 
+    private static final LocalDate OCT_4 = LocalDate.of(2024, 10, 4);
+
+    /** WeChatMsg up to 0.2.6: nine columns, no sender: the others' messages count, their senders are unknown. */
+    @Test
+    void theNineColumnsOfWeChatMsgUpTo026() {
+        ImportedCommunity c = read(DIR.resolve("wechatmsg-0.2.6.csv"), members(10).asOf(OCT_4).build());
+        JsonNode s = c.json();
+        assertThat(s.get("id").asText()).isEqualTo("wechat-5");
+        // lines 2, 4, 5, 6, 9: two by the exporting account, three by members the file does not name
+        assertThat(s.at("/activity/messages7d").asInt()).isEqualTo(5);
+        // the exporting account and "unnamed" (every other sender): a lower bound
+        assertThat(s.at("/activity/activeMembers7d").asInt()).isEqualTo(2);
+        assertThat(c.report().notes(Lang.EN)).anyMatch(n -> n.startsWith("WeChatMsg up to 0.2.6 writes no sender"));
+        assertThat(s.at("/members/joined7d").asInt()).isEqualTo(2);
+        assertThat(c.report().notes(Lang.EN)).contains("the CSV of WeChatMsg up to 0.2.6, recognised from its header");
+        assertThat(skipped(c)).containsEntry("service", 1);
+    }
+
+    /** MemoTrace 2.x: Chinese headers, senders by display name, no chat id. */
+    @Test
+    void memoTraceNamesSendersByDisplayName() {
+        ImportedCommunity c = read(DIR.resolve("memotrace-2.csv"), members(10).asOf(OCT_4).id("wechat-dushu").build());
+        JsonNode s = c.json();
+        assertThat(s.get("id").asText()).isEqualTo("wechat-dushu");
+        assertThat(s.at("/activity/messages7d").asInt()).isEqualTo(4);
+        assertThat(s.at("/activity/activeMembers7d").asInt()).isEqualTo(3);
+        // 小周 and 小吴 joined by the notice and then posted: the same name: ids
+        assertThat(s.at("/members/joined7d").asInt()).isEqualTo(2);
+        assertThat(c.report().notes(Lang.EN)).contains("the CSV of MemoTrace, recognised from its header")
+                .anyMatch(n -> n.startsWith("MemoTrace names senders by display name only"));
+    }
+
+    /** MemoTrace names the file after the chat: without --id, the id is the file's name. */
+    @Test
+    void memoTraceWithoutAnIdTakesTheFileName() {
+        ImportedCommunity c = read(DIR.resolve("memotrace-2.csv"), members(10).asOf(OCT_4).build());
+        assertThat(c.json().get("id").asText()).isEqualTo("wechat-memotrace-2");
+        assertThat(fields(c).get("id").note().english()).startsWith("the file's name");
+    }
+
+    /** PyWxDump: msg and src columns, times as a spreadsheet rewrote them, the room in room_name. */
+    @Test
+    void pyWxDumpWithSpreadsheetTimes() {
+        ImportedCommunity c = read(DIR.resolve("pywxdump.csv"),
+                members(10).asOf(OCT_4).heuristics(true).people(true).build());
+        JsonNode s = c.json();
+        assertThat(s.get("id").asText()).isEqualTo("wechat-20889513287");
+        // lines 2, 3, 5, 7 (the pat of line 6 is a service notice)
+        assertThat(s.at("/activity/messages7d").asInt()).isEqualTo(4);
+        assertThat(s.at("/activity/activeMembers7d").asInt()).isEqualTo(3);
+        assertThat(s.at("/members/joined7d").asInt()).isEqualTo(1);
+        assertThat(skipped(c)).containsEntry("service", 1);
+        assertThat(c.report().notes(Lang.EN)).contains("the CSV of PyWxDump, recognised from its header");
+    }
+
+    /** PyWxDump's other writer: content as a JSON string {"src", "msg"}, no src column. */
+    @Test
+    void pyWxDumpWithJsonContent() {
+        ImportedCommunity c = read(DIR.resolve("pywxdump-content.csv"), members(10).asOf(OCT_4).build());
+        JsonNode s = c.json();
+        assertThat(s.at("/activity/messages7d").asInt()).isEqualTo(2);
+        // the QR notice inside the JSON
+        assertThat(s.at("/members/joined7d").asInt()).isEqualTo(1);
+        assertThat(s.at("/entry/channels").toString()).isEqualTo("[\"qr\"]");
+    }
+
+    @Test
+    void aOneToOneChatIsRefused() {
+        ImportException e = refused("pywxdump-one-to-one.csv");
+        assertThat(e.position()).isEqualTo("line 2");
+        assertThat(e.reason()).contains("\"wxid_zhou\" is a person, not a group chat")
+                .contains("one-to-one chat");
+    }
+
+    /** Joins and removals in many wordings; a template and a broken notice are counted and the first quoted. */
+    @Test
+    void noticesInManyWordings() {
+        ImportedCommunity c = read(DIR.resolve("notices.csv"), members(10).asOf(OCT_4).build());
+        JsonNode s = c.json();
+        // 小张; you and 小美; 小红 (qr); Zhang, Mei, Qiang
+        assertThat(s.at("/members/joined7d").asInt()).isEqualTo(7);
+        assertThat(s.at("/entry/channels").toString()).isEqualTo("[\"qr\",\"invite\"]");
+        assertThat(skipped(c)).containsEntry("unreadable notice", 2).containsEntry("service", 1);
+        assertThat(c.report().notes(Lang.EN)).contains("2 join or removal notice(s) could not be read and were "
+                + "skipped, the first: \"$username$\"邀请\"$names$\"加入了群聊");
+    }
+
+    /** A Windows export in GBK is read as GBK and reported so. */
+    @Test
+    void aGbkFileIsReadAsGbk() {
+        ImportedCommunity c = read(DIR.resolve("gbk.csv"), members(10).asOf(OCT_4).build());
+        assertThat(c.json().at("/activity/messages7d").asInt()).isEqualTo(5);
+        assertThat(c.report().notes(Lang.EN)).contains(DIR.resolve("gbk.csv") + " is GBK text (a Windows export), "
+                + "not UTF-8: read as GBK");
+    }
+
+    @Test
+    void aFileNeitherUtf8NorGbkIsRefusedWithTheConversion(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path file = dir.resolve("chat.csv");
+        java.nio.file.Files.write(file, new byte[] {'l', 'o', 'c', 'a', 'l', 'I', 'd', '\n', (byte) 0xFF, (byte) 0xFF});
+        ImportException e = assertRefused(file);
+        assertThat(e.reason()).contains("neither UTF-8 nor GBK").contains("iconv -f GBK -t UTF-8");
+    }
+
     @Test
     void nameComesFromTheOption() {
         JsonNode s = read(GROUP, members(20).name("周末读书会").build()).json();
@@ -288,6 +393,16 @@ class WeChatReaderTest {
     }
 
     // ---- malformed ------------------------------------------------------------------------------------------
+
+    private static ImportException assertRefused(Path p) {
+        try {
+            Importer.read(Format.WECHAT, List.of(p), members(20).build());
+        } catch (ImportException e) {
+            assertThat(e.file()).isEqualTo(p.toString());
+            return e;
+        }
+        throw new AssertionError(p + " was read");
+    }
 
     private static ImportException refused(String file) {
         Path p = DIR.resolve(file);

@@ -154,6 +154,33 @@ class WeComReaderTest {
                 new ImportReport.Skipped(EventLog.OUT_OF_RANGE, 2, Note.verbatim("1970-01-01"))); // in time order
     }
 
+    /** The documentation's own example: owner and admins are not among its two members. */
+    @Test
+    void theDocumentationsExampleImportsAndCountsOnlyMembersAsAdmins() {
+        ImportedCommunity c = read(DIR.resolve("doc-example"),
+                ImportOptions.builder().zone(SHANGHAI).asOf(LocalDate.of(2019, 11, 1)).build());
+        JsonNode s = c.json();
+        assertThat(s.get("id").asText()).isEqualTo("wecom-wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA");
+        assertThat(s.at("/members/total").asInt()).isEqualTo(2);
+        assertThat(s.at("/members/admins").asInt()).isEqualTo(0);
+        assertThat(s.at("/members/joined7d").asInt()).isEqualTo(2);
+        assertThat(c.report().notes(Lang.EN)).contains("3 named as owner or in admin_list but not in member_list, "
+                + "so not counted as admins: ZhuShengBen, sam, pony");
+        assertThat(Advisor.builder().build().advise(c.snapshot()).communityId())
+                .isEqualTo("wecom-wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA");
+    }
+
+    @Test
+    void anErrorAnswerInTheStatisticsIsReportedAndSkipped() {
+        ImportedCommunity c = read(DIR.resolve("stats-error"),
+                ImportOptions.builder().zone(SHANGHAI).asOf(LocalDate.of(2026, 11, 29)).build());
+        assertThat(c.snapshot().members().total()).isEqualTo(6);
+        assertThat(c.json().at("/activity/messages7d").isMissingNode()).isTrue();
+        assertThat(c.report().notes(Lang.EN)).contains("statistic_by_day.json skipped: the WeCom API answered "
+                + "errcode 600018 (invalid owner userid), an error answer and not the owner's figures");
+        assertThat(c.report().notes(Lang.ZH)).anyMatch(n -> n.contains("errcode 600018"));
+    }
+
     @Test
     void anErrorResponseIsRefusedWithItsMessage() {
         Path file = DIR.resolve("error").resolve("groupchat_get.json");
