@@ -197,7 +197,8 @@ final class AdviceAssembler {
         }
 
         Compiled stageRule = compiled.get(stage.rule());
-        List<String> stageReasons = List.of(stageRule.text(REASON, lang, platform, values(stageRule, community, t)));
+        List<String> stageReasons = List.of(stageRule.text(REASON, lang, platform, stage.variant(),
+                values(stageRule, community, t)));
 
         return new Advice(snapshot.id(), snapshot.asOf(), stage.stage(), stageReasons,
                 DataWarnings.of(community, t, lang), recommendations, suppressed, focus(recommendations),

@@ -9,14 +9,26 @@ import org.kie.api.runtime.rule.RuleContext;
  * ({@link #GROUP}), so of those that match only the one of highest salience fires.
  *
  * @param stage the stage
- * @param rule  the name of the stage rule that decided it (its metadata holds the reason texts)
+ * @param rule    the name of the stage rule that decided it (its metadata holds the reason texts)
+ * @param variant the wording of its reason, one of the rule's {@code @variants} ({@code reason.no-history}), or
+ *                {@code null} for its usual reason
  */
-public record StageFact(Stage stage, String rule) {
+public record StageFact(Stage stage, String rule, String variant) {
+    /** A stage with its rule's usual reason. */
+    public StageFact(Stage stage, String rule) {
+        this(stage, rule, null);
+    }
+
     /** The activation group every stage rule is in (lint refuses a stage rule outside it). */
     public static final String GROUP = "stage";
 
     public static StageFact of(RuleContext kcontext, Stage stage) {
         return new StageFact(stage, kcontext.getRule().getName());
+    }
+
+    /** The stage the rule now firing decides, with the reason of one of its {@code @variants} ({@code null}: usual). */
+    public static StageFact of(RuleContext kcontext, Stage stage, String variant) {
+        return new StageFact(stage, kcontext.getRule().getName(), variant);
     }
 
     /**
