@@ -40,6 +40,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Close a connection idle this long, e.g. a client that stops sending (default: ${DEFAULT-VALUE}).")
     int idleTimeout = 30;
 
+    @Option(names = "--max-concurrent", paramLabel = "N",
+            description = "Requests handled at once (besides /healthz and /metrics); as many more wait up to 5 s, "
+                    + "the rest are answered 503 (default: ${DEFAULT-VALUE}).")
+    int maxConcurrent = 64;
+
+    @Option(names = "--min-data-rate", paramLabel = "BYTES",
+            description = "A request body must arrive at this many bytes a second once waited for 5 s; a slower one "
+                    + "is answered 408. 0: no minimum (default: ${DEFAULT-VALUE}).")
+    long minDataRate = 512;
+
     @Option(names = "--stop-timeout", paramLabel = "SECONDS", hidden = true,
             description = "On SIGTERM, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
     int stopTimeout = 30;
@@ -50,8 +60,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = Output.stderr();
-        if (port < 0 || port > 65535 || maxBody < 1 || idleTimeout < 1 || stopTimeout < 0) {
-            err.println("advisor: --port must be 0-65535, --max-body and --idle-timeout positive.");
+        if (port < 0 || port > 65535 || maxBody < 1 || idleTimeout < 1 || stopTimeout < 0 || maxConcurrent < 1
+                || maxConcurrent > 180 || minDataRate < 0) {
+            err.println("advisor: --port must be 0-65535, --max-body and --idle-timeout positive, --max-concurrent 1-180, "
+                    + "--min-data-rate not negative.");
             err.flush();
             return Main.INVALID_INPUT;
         }
@@ -84,6 +96,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         AdvisorServer.Builder b = AdvisorServer.builder(advisor).host(host).port(port).maxBody(maxBody)
                 .idleTimeout(Duration.ofSeconds(idleTimeout)).stopTimeout(Duration.ofSeconds(stopTimeout))
+                .maxConcurrent(maxConcurrent, maxConcurrent, Duration.ofSeconds(5))
+                .minDataRate(minDataRate, Duration.ofSeconds(5))
                 .lang(engine.lang).catalog(ServeCommand::catalog).stopAtShutdown(true);
         if (token != null) {
             b.reload(engine.rules, token);
