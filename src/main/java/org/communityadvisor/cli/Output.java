@@ -164,8 +164,17 @@ final class Output implements AutoCloseable {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)), false);
     }
 
-    /** Standard error as UTF-8, flushed on every line. */
+    /**
+     * Standard error as UTF-8, flushed on every line; control characters and bidirectional overrides in what is
+     * written (a file name, a value quoted from the input) are shown as their codes, never obeyed by the terminal.
+     */
     static PrintWriter stderr() {
+        return new PrintWriter(org.communityadvisor.report.internal.TerminalText.inert(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8)), true);
+    }
+
+    /** Standard error as it is: for the progress line's own terminal codes only. */
+    static PrintWriter rawStderr() {
         return new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     }
