@@ -121,7 +121,8 @@ final class AdviseCommand implements Callable<Integer> {
                 if (o.errors() != null) {
                     progress.clear();
                     for (ValidationError v : o.errors()) {
-                        err.println(o.doc().label() + ": " + (v.path().equals("(file)") ? "" : v.path() + ": ")
+                        err.println(o.doc().label() + ": " + (v.path().equals("(file)") ? ""
+                                : org.communityadvisor.report.internal.TerminalText.cut(v.path(), 80) + ": ")
                                 + v.reason(lang));
                     }
                     counts[1]++;
