@@ -348,6 +348,23 @@ class CliIT {
         }
     }
 
+    @Test
+    void serveRefusesTokenFilesOthersCanWriteAndShortTokens(@TempDir Path dir) throws Exception {
+        Path token = write(dir, "token", "0123456789abcdef0123");
+        for (String perms : List.of("rw-rw-r--", "rw----rw-")) {
+            Files.setPosixFilePermissions(token, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
+            Run run = advisor(null, "serve", "--port", "0", "--rules", dir.resolve("no-rules").toString(),
+                    "--admin-token-file", token.toString());
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains(token + " can be written by others (" + perms + ")", "chmod 600");
+        }
+        Path shortToken = write(dir, "short", "abc123");
+        Run run = advisor(null, "serve", "--port", "0", "--rules", dir.resolve("no-rules").toString(),
+                "--admin-token-file", shortToken.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("has 6 characters; at least 16");
+    }
+
     private static long tempSize(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;

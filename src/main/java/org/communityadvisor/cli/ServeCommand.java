@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
                 "Prints 'advisor: serving on http://HOST:PORT (rules VERSION)' on standard error when listening; "
                         + "SIGTERM lets requests in flight finish, then stops."})
 public final class ServeCommand implements Callable<Integer> {
+    /** The shortest admin token taken: 16 characters (a guess then needs far more tries than a service allows). */
+    static final int MIN_TOKEN = 16;
+
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 8080;
 
@@ -74,6 +77,19 @@ public final class ServeCommand implements Callable<Integer> {
                 err.flush();
                 return Main.INVALID_INPUT;
             }
+            org.communityadvisor.text.Texts t = org.communityadvisor.text.Texts.of(engine.lang);
+            try {
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(adminTokenFile);
+                if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                        || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                    err.println("advisor: " + t.get("serve.token-writable", adminTokenFile,
+                            java.nio.file.attribute.PosixFilePermissions.toString(perms)));
+                    err.flush();
+                    return Main.INVALID_INPUT;
+                }
+            } catch (UnsupportedOperationException | IOException e) {
+                // not a POSIX file system (the read below reports a missing file)
+            }
             try {
                 token = Files.readString(adminTokenFile, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
@@ -83,6 +99,11 @@ public final class ServeCommand implements Callable<Integer> {
             }
             if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ')) {
                 err.println("advisor: the admin token file " + adminTokenFile + " must hold one token without spaces.");
+                err.flush();
+                return Main.INVALID_INPUT;
+            }
+            if (token.length() < MIN_TOKEN) {
+                err.println("advisor: " + t.get("serve.token-short", adminTokenFile, token.length(), MIN_TOKEN));
                 err.flush();
                 return Main.INVALID_INPUT;
             }
