@@ -365,6 +365,15 @@ class CliIT {
         assertThat(run.err()).contains("has 6 characters; at least 16");
     }
 
+    @Test
+    void processSubstitutionAndFifosAreRead() throws Exception {
+        Run run = program(null, "bash", "-c", "./advisor advise --format jsonl <(cat scenarios/book-club-first-month.json)");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Json.MAPPER.readTree(run.out().lines().findFirst().orElseThrow()).path("communityId").asText())
+                .isEqualTo("book-club");
+        assertThat(run.err()).doesNotContain("no such file");
+    }
+
     private static long tempSize(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
