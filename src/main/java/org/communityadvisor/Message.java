@@ -93,6 +93,10 @@ public enum Message {
     BATCH_SUMMARY;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+    /** A placeholder between quotes in a template: a value from the input. */
+    private static final Pattern QUOTED = Pattern.compile("''\\{(\\d+)}''");
+    /** The most characters of a quoted value a message shows. */
+    static final int MAX_QUOTED = 80;
 
     /** The entry's key in the text catalog: {@code message.document-too-large}. */
     private final String key = "message." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -139,8 +143,16 @@ public enum Message {
             return Texts.of(lang).get(key);
         }
         Object[] values = new Object[args.size()];
+        Set<Integer> quoted = new TreeSet<>();
+        Matcher q = QUOTED.matcher(template(lang));
+        while (q.find()) {
+            quoted.add(Integer.parseInt(q.group(1)));
+        }
         for (int i = 0; i < values.length; i++) {
-            values[i] = arg(args.get(i), lang);
+            String v = arg(args.get(i), lang);
+            // a value quoted from the input ('{0}') is cut: error output does not grow with the input
+            values[i] = quoted.contains(i) && v.codePointCount(0, v.length()) > MAX_QUOTED
+                    ? v.substring(0, v.offsetByCodePoints(0, MAX_QUOTED)) + "\u2026" : v;
         }
         return Texts.of(lang).get(key, values);
     }

@@ -270,6 +270,8 @@ class CliIT {
             }
         }
         Path out = dir.resolve("out/advice.jsonl");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "the previous advice\n");
         Process p = new ProcessBuilder("./advisor", "advise", input.toString(), "--format", "jsonl", "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -278,15 +280,98 @@ class CliIT {
         }
         p.destroy(); // SIGTERM, as a shell's kill or a closing terminal sends
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(out).as("the completed records were put in place").exists();
-        List<String> lines = Files.readAllLines(out);
+        assertThat(Files.readString(out)).as("the previous file is untouched").isEqualTo("the previous advice\n");
+        Path partial = dir.resolve("out/advice.jsonl.partial");
+        assertThat(partial).as("the completed records were kept beside it").exists();
+        List<String> lines = Files.readAllLines(partial);
         assertThat(lines).isNotEmpty().hasSizeLessThan(50_000);
         for (String l : lines) {
             assertThat(Json.MAPPER.readTree(l).path("communityId").asText()).startsWith("g");
         }
         try (var files = Files.list(out.getParent())) {
-            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("advice.jsonl");
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .containsExactlyInAnyOrder("advice.jsonl", "advice.jsonl.partial");
         }
+        assertThat(Files.readString(dir.resolve("log.txt"))).contains("interrupted", partial.toString());
+    }
+
+    @Test
+    void anInterruptedWholeDocumentLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        String line = Json.MAPPER.readTree(launchGroup()).toString();
+        Path input = dir.resolve("many.jsonl");
+        try (var w = Files.newBufferedWriter(input)) {
+            for (int i = 0; i < 50_000; i++) {
+                w.write(line.replace("launch-group", "g" + i));
+                w.write('\n');
+            }
+        }
+        Path out = dir.resolve("out/advice.json");
+        Files.createDirectories(out.getParent());
+        Process p = new ProcessBuilder("./advisor", "advise", input.toString(), "--format", "json", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && tempSize(out.getParent()) < 20_000) {
+            Thread.sleep(50);
+        }
+        p.destroy();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        try (var files = Files.list(out.getParent())) {
+            assertThat(files.toList()).as("no hidden temporary file, no half document").isEmpty();
+        }
+    }
+
+    @Test
+    void writeErrorsAreErrorsAndTargetsKeepTheirPermissions(@TempDir Path dir) throws Exception {
+        String scenario = "scenarios/book-club-first-month.json";
+        ProcessBuilder full = new ProcessBuilder("./advisor", "advise", scenario, "scenario" + "s/book-club-first-month.json")
+                .redirectOutput(new java.io.File("/dev/full")).redirectError(dir.resolve("err.txt").toFile());
+        Process p = full.start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("a full disk is not success").isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("cannot write standard output").doesNotContain("\tat ");
+
+        Path kept = write(dir, "private.json", "old");
+        Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Run run = advisor(null, "advise", scenario, "--format", "json", "--out", kept.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(kept)).contains("\"communityId\"");
+
+        Path notAFolder = write(dir, "plain", "x");
+        Run nowhere = advisor(null, "advise", scenario, "--out", notAFolder.resolve("x.json").toString());
+        assertThat(nowhere.exit()).isEqualTo(2);
+        assertThat(nowhere.err()).contains("--out " + notAFolder.resolve("x.json"), "cannot write there")
+                .doesNotContain("internal error");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).allSatisfy(n -> assertThat(n).doesNotEndWith(".tmp"));
+        }
+    }
+
+    @Test
+    void serveRefusesTokenFilesOthersCanWriteAndShortTokens(@TempDir Path dir) throws Exception {
+        Path token = write(dir, "token", "0123456789abcdef0123");
+        for (String perms : List.of("rw-rw-r--", "rw----rw-")) {
+            Files.setPosixFilePermissions(token, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
+            Run run = advisor(null, "serve", "--port", "0", "--rules", dir.resolve("no-rules").toString(),
+                    "--admin-token-file", token.toString());
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains(token + " can be written by others (" + perms + ")", "chmod 600");
+        }
+        Path shortToken = write(dir, "short", "abc123");
+        Run run = advisor(null, "serve", "--port", "0", "--rules", dir.resolve("no-rules").toString(),
+                "--admin-token-file", shortToken.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("has 6 characters; at least 16");
+    }
+
+    @Test
+    void processSubstitutionAndFifosAreRead() throws Exception {
+        Run run = program(null, "bash", "-c", "./advisor advise --format jsonl <(cat scenarios/book-club-first-month.json)");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Json.MAPPER.readTree(run.out().lines().findFirst().orElseThrow()).path("communityId").asText())
+                .isEqualTo("book-club");
+        assertThat(run.err()).doesNotContain("no such file");
     }
 
     private static long tempSize(Path dir) throws IOException {

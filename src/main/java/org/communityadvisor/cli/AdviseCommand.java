@@ -84,7 +84,7 @@ final class AdviseCommand implements Callable<Integer> {
         boolean collect = portfolio || format == Format.MD || format == Format.HTML;
         List<AdvisedCommunity> entries = new java.util.ArrayList<>();
         Progress progress = Progress.start(err);
-        try (Output output = Output.open(out)) {
+        try (Output output = Output.open(out, lang)) {
             PrintWriter w = output.writer();
             Sink sink = collect ? null : sink(w, single, lang);
             Thread hook = collect || format == Format.JSON ? null : output.keepCompletedRecordsOnInterrupt();
@@ -121,7 +121,8 @@ final class AdviseCommand implements Callable<Integer> {
                 if (o.errors() != null) {
                     progress.clear();
                     for (ValidationError v : o.errors()) {
-                        err.println(o.doc().label() + ": " + (v.path().equals("(file)") ? "" : v.path() + ": ")
+                        err.println(o.doc().label() + ": " + (v.path().equals("(file)") ? ""
+                                : org.communityadvisor.report.internal.TerminalText.cut(v.path(), 80) + ": ")
                                 + v.reason(lang));
                     }
                     counts[1]++;

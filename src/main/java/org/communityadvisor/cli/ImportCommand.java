@@ -160,7 +160,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         boolean lines = format == Format.SHEET || format == Format.EVENTS;
         ObjectWriter writer = lines ? Json.MAPPER.writer() : Json.MAPPER.writerWithDefaultPrettyPrinter();
-        try (Output o = Output.open(out)) {
+        try (Output o = Output.open(out, lang)) {
             PrintWriter w = o.writer();
             for (ImportedCommunity c : result.communities()) {
                 w.println(writer.writeValueAsString(c.json()));
@@ -273,7 +273,7 @@ final class ImportCommand implements Callable<Integer> {
             one.put("position", e.position());
             one.put("reason", e.reason());
         }
-        try (Output o = Output.open(report)) {
+        try (Output o = Output.open(report, lang)) {
             o.writer().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             o.commit();
         }
@@ -282,7 +282,7 @@ final class ImportCommand implements Callable<Integer> {
     private int template(PrintWriter err) throws IOException {
         boolean xlsx = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
         if (xlsx) {
-            Path temp = Output.tempBeside(out);
+            Path temp = Output.tempBeside(out, lang);
             try {
                 try (OutputStream stream = Files.newOutputStream(temp)) {
                     SheetTemplate.xlsx(lang, stream);
@@ -292,7 +292,7 @@ final class ImportCommand implements Callable<Integer> {
                 Files.deleteIfExists(temp);
             }
         } else {
-            try (Output o = Output.open(out)) {
+            try (Output o = Output.open(out, lang)) {
                 SheetTemplate.csv(lang, o.writer());
                 o.commit();
             }

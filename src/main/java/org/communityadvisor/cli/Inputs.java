@@ -47,13 +47,19 @@ final class Inputs {
             }
             Path p = Path.of(arg);
             if (Files.isDirectory(p)) {
+                java.util.Map<Path, String> unreadable = new java.util.TreeMap<>();
                 try {
-                    ScenarioFiles.jsonBelow(p).forEach(f -> sources.add(new FileSource(f)));
-                } catch (IOException e) {
+                    ScenarioFiles.jsonBelow(p, unreadable).forEach(f -> sources.add(new FileSource(f)));
+                } catch (IOException | UncheckedIOException e) {
                     sources.add(new Missing(arg, "cannot list the folder: " + e.getMessage()));
                 }
-            } else if (!Files.isRegularFile(p)) {
+                // a subfolder that cannot be read is a refusal of that path; the files that can be read are advised
+                unreadable.forEach((f, reason) -> sources.add(new Missing(f.toString(), "cannot read: " + reason)));
+            } else if (!Files.exists(p)) {
                 sources.add(new Missing(arg, "no such file or folder"));
+            } else if (!Files.isRegularFile(p)) {
+                // a pipe: advise <(...), a FIFO, /dev/stdin; one document or JSON lines, read as they come
+                sources.add(new JsonlSource(arg, p));
             } else if (arg.endsWith(".jsonl")) {
                 sources.add(new JsonlSource(arg, p));
             } else {

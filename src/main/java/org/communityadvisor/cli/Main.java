@@ -23,6 +23,7 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setErr(Output.stderr()); // what it says quotes the command line: made inert like every message
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof Output.BadTarget bad) {
                 commandLine.getErr().println("advisor: " + bad.getMessage());

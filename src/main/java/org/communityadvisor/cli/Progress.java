@@ -19,7 +19,7 @@ final class Progress {
 
     static Progress start(PrintWriter err) {
         boolean terminal = System.console() != null && System.getenv("ADVISOR_NO_PROGRESS") == null;
-        return terminal ? new Progress(err) : NONE;
+        return terminal ? new Progress(Output.rawStderr()) : NONE;
     }
 
     void step(String label) {
@@ -30,7 +30,8 @@ final class Progress {
         long now = System.nanoTime();
         if (now - lastDraw > 100_000_000L) {
             lastDraw = now;
-            String name = label.length() > 50 ? "..." + label.substring(label.length() - 47) : label;
+            String name = org.communityadvisor.report.internal.TerminalText.inert(
+                    label.length() > 50 ? "..." + label.substring(label.length() - 47) : label);
             int bar = done % 20;
             err.print("\r[" + "#".repeat(bar) + " ".repeat(20 - bar) + "] " + done + "  " + name + "\u001b[K");
             err.flush();

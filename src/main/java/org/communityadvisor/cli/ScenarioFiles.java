@@ -28,6 +28,32 @@ final class ScenarioFiles {
         return out;
     }
 
+    /**
+     * The {@code *.json} files below a folder, sorted, leaving out {@code exports/} folders; a subfolder or file
+     * that cannot be read is added to {@code unreadable} with the reason, and the walk goes on.
+     */
+    static List<Path> jsonBelow(Path dir, java.util.Map<Path, String> unreadable) throws IOException {
+        List<Path> out = new ArrayList<>();
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && f.toString().endsWith(".json")
+                        && !dir.relativize(f).toString().replace('\\', '/').matches("(.*/)?exports/.*")) {
+                    out.add(f);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                unreadable.put(f, Output.reason(e));
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
     /** The {@code *.json} files below a folder, sorted, leaving out {@code exports/} folders. */
     static List<Path> jsonBelow(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {

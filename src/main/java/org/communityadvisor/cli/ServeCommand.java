@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
                 "Prints 'advisor: serving on http://HOST:PORT (rules VERSION)' on standard error when listening; "
                         + "SIGTERM lets requests in flight finish, then stops."})
 public final class ServeCommand implements Callable<Integer> {
+    /** The shortest admin token taken: 16 characters (a guess then needs far more tries than a service allows). */
+    static final int MIN_TOKEN = 16;
+
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 8080;
 
@@ -40,6 +43,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Close a connection idle this long, e.g. a client that stops sending (default: ${DEFAULT-VALUE}).")
     int idleTimeout = 30;
 
+    @Option(names = "--max-concurrent", paramLabel = "N",
+            description = "Requests handled at once (besides /healthz and /metrics); as many more wait up to 5 s, "
+                    + "the rest are answered 503 (default: ${DEFAULT-VALUE}).")
+    int maxConcurrent = 64;
+
+    @Option(names = "--min-data-rate", paramLabel = "BYTES",
+            description = "A request body must arrive at this many bytes a second once waited for 5 s; a slower one "
+                    + "is answered 408. 0: no minimum (default: ${DEFAULT-VALUE}).")
+    long minDataRate = 512;
+
     @Option(names = "--stop-timeout", paramLabel = "SECONDS", hidden = true,
             description = "On SIGTERM, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
     int stopTimeout = 30;
@@ -50,8 +63,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = Output.stderr();
-        if (port < 0 || port > 65535 || maxBody < 1 || idleTimeout < 1 || stopTimeout < 0) {
-            err.println("advisor: --port must be 0-65535, --max-body and --idle-timeout positive.");
+        if (port < 0 || port > 65535 || maxBody < 1 || idleTimeout < 1 || stopTimeout < 0 || maxConcurrent < 1
+                || maxConcurrent > 180 || minDataRate < 0) {
+            err.println("advisor: --port must be 0-65535, --max-body and --idle-timeout positive, --max-concurrent 1-180, "
+                    + "--min-data-rate not negative.");
             err.flush();
             return Main.INVALID_INPUT;
         }
@@ -61,6 +76,19 @@ public final class ServeCommand implements Callable<Integer> {
                 err.println("advisor: --admin-token-file needs --rules DIR (the folder to reload).");
                 err.flush();
                 return Main.INVALID_INPUT;
+            }
+            org.communityadvisor.text.Texts t = org.communityadvisor.text.Texts.of(engine.lang);
+            try {
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(adminTokenFile);
+                if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                        || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                    err.println("advisor: " + t.get("serve.token-writable", adminTokenFile,
+                            java.nio.file.attribute.PosixFilePermissions.toString(perms)));
+                    err.flush();
+                    return Main.INVALID_INPUT;
+                }
+            } catch (UnsupportedOperationException | IOException e) {
+                // not a POSIX file system (the read below reports a missing file)
             }
             try {
                 token = Files.readString(adminTokenFile, StandardCharsets.UTF_8).strip();
@@ -74,6 +102,11 @@ public final class ServeCommand implements Callable<Integer> {
                 err.flush();
                 return Main.INVALID_INPUT;
             }
+            if (token.length() < MIN_TOKEN) {
+                err.println("advisor: " + t.get("serve.token-short", adminTokenFile, token.length(), MIN_TOKEN));
+                err.flush();
+                return Main.INVALID_INPUT;
+            }
         }
         // Jetty logs through SLF4J: keep it to warnings (before its first class loads)
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
@@ -84,6 +117,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         AdvisorServer.Builder b = AdvisorServer.builder(advisor).host(host).port(port).maxBody(maxBody)
                 .idleTimeout(Duration.ofSeconds(idleTimeout)).stopTimeout(Duration.ofSeconds(stopTimeout))
+                .maxConcurrent(maxConcurrent, maxConcurrent, Duration.ofSeconds(5))
+                .minDataRate(minDataRate, Duration.ofSeconds(5))
                 .lang(engine.lang).catalog(ServeCommand::catalog).stopAtShutdown(true);
         if (token != null) {
             b.reload(engine.rules, token);

@@ -107,12 +107,29 @@ public final class Precompiled {
         return rules;
     }
 
+    /**
+     * The key line, then the SHA-256 of the key and the serialized packages, then those: a file whose content is not
+     * what its key says (damaged, or swapped in from other rules with its key line edited) is compiled again.
+     */
     private static void write(OutputStream out, String key, Collection<KiePackage> packages,
             List<RuleSources.Span> spans) throws IOException {
-        out.write((key + "\n").getBytes(StandardCharsets.UTF_8));
-        try (ObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1 << 16);
+        try (ObjectOutputStream objects = new DroolsObjectOutputStream(body)) {
             objects.writeObject(new ArrayList<>(packages));
             objects.writeObject(new ArrayList<>(spans));
+        }
+        byte[] bytes = body.toByteArray();
+        out.write((key + "\n" + digest(key, bytes) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.write(bytes);
+    }
+
+    private static String digest(String key, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((key + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -123,7 +140,15 @@ public final class Precompiled {
         if (!java.util.Arrays.equals(header, expected)) {
             return null;
         }
-        try (ObjectInputStream objects = new DroolsObjectInputStream(in, Precompiled.class.getClassLoader())) {
+        byte[] digest = in.readNBytes(65);
+        byte[] body = in.readAllBytes();
+        if (digest.length != 65 || digest[64] != '\n'
+                || !MessageDigest.isEqual(digest(key, body).getBytes(StandardCharsets.US_ASCII),
+                        java.util.Arrays.copyOf(digest, 64))) {
+            return null;
+        }
+        try (ObjectInputStream objects = new DroolsObjectInputStream(new java.io.ByteArrayInputStream(body),
+                Precompiled.class.getClassLoader())) {
             List<KiePackage> packages = (List<KiePackage>) objects.readObject();
             return new Stored(packages, (List<RuleSources.Span>) objects.readObject());
         }

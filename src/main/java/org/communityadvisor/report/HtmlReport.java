@@ -45,6 +45,10 @@ public final class HtmlReport {
      *                               the classpath
      */
     public static String render(List<AdvisedCommunity> communities, Lang lang) {
+        return org.communityadvisor.report.internal.TerminalText.inert(document(communities, lang));
+    }
+
+    private static String document(List<AdvisedCommunity> communities, Lang lang) {
         requirePebble();
         Map<String, Object> model = model(communities, lang);
         try {

@@ -25,6 +25,10 @@ public final class MarkdownReport {
 
     /** The report on these communities, its fixed words in this language; lines end with {@code \n}. */
     public static String render(List<AdvisedCommunity> communities, Lang lang) {
+        return org.communityadvisor.report.internal.TerminalText.inert(document(communities, lang));
+    }
+
+    private static String document(List<AdvisedCommunity> communities, Lang lang) {
         Map<String, String> t = Labels.of(lang);
         StringBuilder out = new StringBuilder();
         out.append("# ").append(t.get("title")).append('\n');

@@ -71,6 +71,10 @@ public final class Portfolio {
      * critical, high, all, overall, trend, the recommendation to start with) and an empty line.
      */
     public static String render(List<AdvisedCommunity> communities, Lang lang) {
+        return org.communityadvisor.report.internal.TerminalText.inert(document(communities, lang));
+    }
+
+    private static String document(List<AdvisedCommunity> communities, Lang lang) {
         List<Row> rows = rank(communities);
         Texts t = Texts.of(lang);
         int w = Math.max(10, rows.stream().mapToInt(r -> r.community().advice().communityId().length()).max().orElse(10));

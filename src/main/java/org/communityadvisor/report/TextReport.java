@@ -57,6 +57,10 @@ public final class TextReport {
      * line of 100 dashes.
      */
     public String render(List<AdvisedCommunity> communities) {
+        return TerminalText.inert(renderAll(communities), color);
+    }
+
+    private String renderAll(List<AdvisedCommunity> communities) {
         StringBuilder out = new StringBuilder();
         for (AdvisedCommunity c : communities) {
             out.append(render(c));
@@ -69,6 +73,10 @@ public final class TextReport {
 
     /** One community; its label, when it has one, goes on the heading line. */
     public String render(AdvisedCommunity community) {
+        return TerminalText.inert(renderOne(community), color);
+    }
+
+    private String renderOne(AdvisedCommunity community) {
         StringBuilder out = new StringBuilder();
         render(community.advice(), community.label(), out);
         return out.toString();

@@ -41,6 +41,8 @@ final class AdvisorHandler extends Handler.Abstract {
 
     private final Advisor advisor;
     private final long maxBody;
+    private final long minDataRate;
+    private final long minDataRateGraceNanos;
     private final Path rulesDirectory;
     private final byte[] adminToken;
     private final AdvisorServer.Catalog catalog;
@@ -54,6 +56,8 @@ final class AdvisorHandler extends Handler.Abstract {
     AdvisorHandler(AdvisorServer.Builder b) {
         this.advisor = b.advisor;
         this.maxBody = b.maxBody;
+        this.minDataRate = b.minDataRate;
+        this.minDataRateGraceNanos = b.minDataRateGrace.toNanos();
         this.rulesDirectory = b.rulesDirectory;
         this.adminToken = b.adminToken;
         this.catalog = b.catalog;
@@ -132,7 +136,7 @@ final class AdvisorHandler extends Handler.Abstract {
                 response.getHeaders().put(HttpHeader.ALLOW, endpoint.method);
                 throw Refusal.error(405, "method not allowed; use " + endpoint.method);
             }
-            Fields query = Request.extractQueryParameters(request);
+            Fields query = query(request);
             switch (endpoint) {
                 case ADVICE -> advice(request, response, query, status, done);
                 case BATCH -> batch(request, response, query, status, done);
@@ -195,7 +199,10 @@ final class AdvisorHandler extends Handler.Abstract {
         }
         String text;
         try {
-            text = readBody(Content.Source.asInputStream(request));
+            text = readBody(body(request));
+        } catch (MinimumRateInputStream.TooSlow e) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            throw Refusal.error(408, e.getMessage());
         } catch (IOException e) {
             // the client stopped sending (idle timeout) or went away: its fault, not an internal error
             throw Refusal.error(e.getCause() instanceof java.util.concurrent.TimeoutException ? 408 : 400,
@@ -210,6 +217,10 @@ final class AdvisorHandler extends Handler.Abstract {
         }
         metrics.advice();
         send(response, 200, lean ? AdviceJson.writeLean(advice) : AdviceJson.write(advice), done);
+    }
+
+    private InputStream body(Request request) {
+        return new MinimumRateInputStream(Content.Source.asInputStream(request), minDataRate, minDataRateGraceNanos);
     }
 
     private Refusal tooLarge() {
@@ -245,7 +256,7 @@ final class AdvisorHandler extends Handler.Abstract {
     private void batch(Request request, Response response, Fields query, int[] status, Callback done) throws IOException {
         Lang lang = lang(query);
         boolean lean = lean(query);
-        InputStream in = Content.Source.asInputStream(request);
+        InputStream in = body(request);
         LineReader lines = new LineReader(in, maxBody);
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, NDJSON);
@@ -273,6 +284,14 @@ final class AdvisorHandler extends Handler.Abstract {
             }
             out.close();
             done.succeeded();
+        } catch (MinimumRateInputStream.TooSlow e) {
+            if (response.isCommitted()) {
+                done.failed(e); // the connection is closed: a client this slow gets no more of it
+            } else {
+                status[0] = 408;
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                send(response, 408, java.util.Map.of("error", e.getMessage()), done);
+            }
         } catch (IOException | RuntimeException e) {
             // the client went away or the stream broke mid-way: the status is already sent
             status[0] = response.isCommitted() ? 200 : 500;
@@ -351,6 +370,18 @@ final class AdvisorHandler extends Handler.Abstract {
     }
 
     // ---- query parameters
+
+    /** The query's parameters; a query that is not valid percent-encoded UTF-8 is the client's error (400). */
+    private static Fields query(Request request) {
+        try {
+            return Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException || e instanceof org.eclipse.jetty.http.HttpException) {
+                throw new Refusal(400, errorAt("(query)", "the query string is not valid percent-encoded UTF-8"));
+            }
+            throw e;
+        }
+    }
 
     private Lang lang(Fields query) {
         String v = query.getValue("lang");

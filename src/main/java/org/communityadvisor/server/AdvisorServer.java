@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -59,7 +60,22 @@ public final class AdvisorServer {
                 });
         server.addConnector(connector);
         handler = new AdvisorHandler(b);
-        GracefulHandler graceful = new GracefulHandler(handler);
+        // At most maxConcurrent requests run at once (advice is CPU-bound; a slow body holds a thread while it
+        // arrives), maxQueued more wait up to queueWait without a thread, the rest are answered 503 at once.
+        // /healthz and /metrics are outside the limit: they answer while advice requests wait.
+        QoSHandler limit = new QoSHandler(handler) {
+            @Override
+            protected void reject(Request request, Response response, Callback callback, int status) {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+                super.reject(request, response, callback, status);
+            }
+        };
+        limit.setMaxRequestCount(b.maxConcurrent);
+        limit.setMaxSuspendedRequestCount(b.maxQueued);
+        limit.setMaxSuspend(b.queueWait);
+        limit.setRejectStatusCode(HttpStatus.SERVICE_UNAVAILABLE_503);
+        limit.excludePath("/healthz", "/metrics");
+        GracefulHandler graceful = new GracefulHandler(limit);
         // While stopping, idle keep-alive connections are closed after this (so a stop does not wait out the
         // whole idle timeout); a client still sending its request (a batch) is cut only if it pauses this long
         // (Jetty's default, 1 s, cut batches on a busy machine). New requests are refused with 503.
@@ -114,6 +130,11 @@ public final class AdvisorServer {
         byte[] adminToken;
         Catalog catalog;
         int maxThreads = 200;
+        int maxConcurrent = 64;
+        int maxQueued = 64;
+        Duration queueWait = Duration.ofSeconds(5);
+        long minDataRate = 512;
+        Duration minDataRateGrace = Duration.ofSeconds(5);
         boolean stopAtShutdown;
         java.io.PrintStream log = System.err;
         Lang lang = Lang.EN;
@@ -178,6 +199,32 @@ public final class AdvisorServer {
 
         public Builder maxThreads(int n) {
             this.maxThreads = n;
+            return this;
+        }
+
+        /**
+         * At most this many requests (other than {@code /healthz} and {@code /metrics}) are handled at once;
+         * {@code queued} more wait, each up to {@code wait}, without holding a thread; the rest are answered
+         * 503 with {@code Retry-After}. Keep {@code concurrent} well under {@link #maxThreads(int)}.
+         */
+        public Builder maxConcurrent(int concurrent, int queued, Duration wait) {
+            if (concurrent < 1 || queued < 0) {
+                throw new IllegalArgumentException("concurrent requests must be positive, queued ones not negative");
+            }
+            this.maxConcurrent = concurrent;
+            this.maxQueued = queued;
+            this.queueWait = Objects.requireNonNull(wait);
+            return this;
+        }
+
+        /**
+         * A request body must arrive at this many bytes a second on average, counting only the time spent
+         * waiting for it, once it has been waited for longer than {@code grace}; a slower one is answered 408
+         * and its connection closed. 0 turns the check off (the idle timeout still applies).
+         */
+        public Builder minDataRate(long bytesPerSecond, Duration grace) {
+            this.minDataRate = bytesPerSecond;
+            this.minDataRateGrace = Objects.requireNonNull(grace);
             return this;
         }
 

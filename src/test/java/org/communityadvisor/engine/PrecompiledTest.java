@@ -131,6 +131,46 @@ class PrecompiledTest {
         assertThat(RuleBase.fromDirectory(rules).rules()).isNotEmpty();
     }
 
+    @Test
+    void aCacheFileSwappedInFromOtherRulesIsCompiledAgainNotRun(@TempDir Path dir) throws Exception {
+        Path benign = Fixtures.copyOfTheRules(dir.resolve("benign"));
+        Path other = Fixtures.copyOfTheRules(dir.resolve("other"));
+        Path size = other.resolve("size.below-viable/rule.drl");
+        Files.writeString(size, Files.readString(size).replace("@weight(70)", "@weight(71)"));
+        RuleBase.fromDirectory(benign);
+        Path benignFile;
+        try (Stream<Path> files = Files.list(cache.resolve("community-advisor"))) {
+            benignFile = files.findFirst().orElseThrow();
+        }
+        RuleBase.fromDirectory(other);
+        Path otherFile;
+        try (Stream<Path> files = Files.list(cache.resolve("community-advisor"))) {
+            otherFile = files.filter(f -> !f.equals(benignFile)).findFirst().orElseThrow();
+        }
+        // the other rules' compiled packages under the benign folder's name and key line
+        byte[] mine = Files.readAllBytes(benignFile);
+        byte[] theirs = Files.readAllBytes(otherFile);
+        int myKeyEnd = indexOf(mine, (byte) '\n') + 1;
+        int theirKeyEnd = indexOf(theirs, (byte) '\n') + 1;
+        java.io.ByteArrayOutputStream swapped = new java.io.ByteArrayOutputStream();
+        swapped.write(mine, 0, myKeyEnd);
+        swapped.write(theirs, theirKeyEnd, theirs.length - theirKeyEnd);
+        Files.write(benignFile, swapped.toByteArray());
+
+        RuleBase loaded = RuleBase.fromDirectory(benign);
+        assertThat(loaded.rule("size.below-viable").weight()).as("the benign rules, compiled again").isEqualTo(70);
+        assertThat(Files.readAllBytes(benignFile)).as("and cached again").isNotEqualTo(swapped.toByteArray());
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static List<RuleCasesTest.Case> cases() {
         try {
             return RuleCasesTest.cases();

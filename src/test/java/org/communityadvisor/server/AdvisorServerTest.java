@@ -386,6 +386,80 @@ class AdvisorServerTest {
         }
     }
 
+    @Test
+    void malformedQueryStringsAre400NotServerErrors() throws Exception {
+        for (String request : List.of("GET /v1/rules?lang=%ZZ", "GET /healthz?x=%", "GET /v1/rules?lang=%C0%AF",
+                "POST /v1/advice?lang=%ZZ")) {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write((request + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                        + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as(request).startsWith("HTTP/1.1 400").contains("\"path\":\"(query)\"");
+            }
+        }
+        assertThat(get("/metrics").body()).doesNotContain("status=\"500\"");
+    }
+
+    @Test
+    void overTheConcurrencyCapIs503WhileHealthzAnswers() throws Exception {
+        AdvisorServer s = AdvisorServer.builder(advisor).port(0).maxConcurrent(1, 0, Duration.ofSeconds(1)).build();
+        s.start();
+        try (Socket slow = new Socket("127.0.0.1", s.port())) {
+            OutputStream out = slow.getOutputStream();
+            out.write("POST /v1/advice HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (s.inFlight() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(s.inFlight()).isEqualTo(1);
+            HttpResponse<String> r = post(s.uri(), "/v1/advice", scenario());
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.headers().firstValue("retry-after")).hasValue("1");
+            assertThat(json(r.body()).get("error").asText()).isEqualTo("service unavailable");
+            long t0 = System.nanoTime();
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(s.uri().resolve("/healthz"))
+                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+        } finally {
+            s.stop();
+        }
+    }
+
+    @Test
+    void aBodyTricklingInIsCutByTheMinimumRateNotTheIdleTimeout() throws Exception {
+        AdvisorServer s = AdvisorServer.builder(advisor).port(0).idleTimeout(Duration.ofSeconds(30))
+                .minDataRate(1000, Duration.ofMillis(500)).build();
+        s.start();
+        try (Socket socket = new Socket("127.0.0.1", s.port())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("POST /v1/advice HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long t0 = System.nanoTime();
+            String answer = "";
+            try {
+                for (int i = 0; i < 100 && System.nanoTime() - t0 < Duration.ofSeconds(12).toNanos(); i++) {
+                    out.write(' '); // one byte every 200 ms: the idle timeout never fires
+                    out.flush();
+                    Thread.sleep(200);
+                    if (socket.getInputStream().available() > 0) {
+                        break;
+                    }
+                }
+            } catch (IOException closed) {
+                // the server closed the connection after answering
+            }
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("slower than 1000 bytes a second");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            s.stop();
+        }
+    }
+
     private static void chunk(OutputStream out, byte[] data) throws IOException {
         out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(data);

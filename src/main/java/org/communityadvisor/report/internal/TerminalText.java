@@ -15,6 +15,96 @@ public final class TerminalText {
     private TerminalText() {
     }
 
+    /**
+     * Whether a character from the input must not reach a reader as it is: C0 controls but line feed and tab,
+     * DEL, C1 controls (a terminal obeys them: clearing the screen, opening an OSC 8 link) and the bidirectional
+     * embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069 (they reorder what follows them).
+     */
+    public static boolean unsafe(int ch) {
+        return ch < 0x20 && ch != '\n' && ch != '\t' || ch >= 0x7F && ch <= 0x9F
+                || ch >= 0x202A && ch <= 0x202E || ch >= 0x2066 && ch <= 0x2069;
+    }
+
+    /** Text made harmless for a terminal, Markdown or HTML: every {@linkplain #unsafe unsafe} character shown as its code (a backslash, u and four hex digits). */
+    public static String inert(String s) {
+        return inert(s, false);
+    }
+
+    /**
+     * Like {@link #inert(String)}, but with {@code keepColour} the text's own colour codes (ESC [ digits m)
+     * stay: for the coloured text report, whose values pass through {@link #inert(String)} first.
+     */
+    public static String inert(String s, boolean keepColour) {
+        if (s == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < s.length() && !unsafe(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!unsafe(ch)) {
+                out.append(ch);
+            } else if (keepColour && ch == 0x1B && colourCodeAt(s, i)) {
+                out.append(ch);
+            } else {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) ch));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean colourCodeAt(String s, int esc) {
+        int j = esc + 1;
+        if (j >= s.length() || s.charAt(j) != '[') {
+            return false;
+        }
+        for (j++; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == 'm') {
+                return true;
+            }
+            if (!(c >= '0' && c <= '9' || c == ';')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A value quoted in a message, cut to {@code max} characters with an ellipsis, made {@linkplain #inert inert}. */
+    public static String cut(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String shown = s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max)) + "\u2026";
+        return inert(shown);
+    }
+
+    /** A writer that makes everything written through it {@linkplain #inert inert}: for messages on standard error. */
+    public static java.io.Writer inert(java.io.Writer out) {
+        return new java.io.FilterWriter(out) {
+            @Override
+            public void write(int c) throws java.io.IOException {
+                out.write(unsafe(c) ? String.format(java.util.Locale.ROOT, "\\u%04X", c) : String.valueOf((char) c));
+            }
+
+            @Override
+            public void write(char[] buf, int off, int len) throws java.io.IOException {
+                out.write(inert(new String(buf, off, len)));
+            }
+
+            @Override
+            public void write(String str, int off, int len) throws java.io.IOException {
+                out.write(inert(str.substring(off, off + len)));
+            }
+        };
+    }
+
     /** Prints text after a prefix, wrapped to the width, continuation lines indented under the text. */
     public static void wrap(PrintWriter out, String prefix, String text) {
         lines(prefix, text).forEach(out::println);
