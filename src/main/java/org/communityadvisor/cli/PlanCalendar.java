@@ -40,7 +40,8 @@ final class PlanCalendar {
                     event.setUid(plan.communityId() + "-" + slot.date() + "-" + slot.kind().json() + "@communityadvisor");
                     event.setDateTimeStamp(Date.from(plan.asOf().atStartOfDay(zone).toInstant()));
                     event.setSummary(name + ": " + slot.kind().label(lang));
-                    event.setDescription(move.title() + "\n" + move.action() + "\n"
+                    event.setDescription(t.get("plan.slot-how." + slot.kind().json()) + "\n\n" + move.title() + "\n"
+                            + move.action() + "\n"
                             + t.get("plan.ics-description", String.join(", ", move.carries()), watch));
                     if (slot.hour() == null) {
                         event.setDateStart(new ICalDate(Date.from(slot.date().atStartOfDay(zone).toInstant()), false));

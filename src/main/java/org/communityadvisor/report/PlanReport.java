@@ -129,7 +129,8 @@ public final class PlanReport {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return out.toString();
+            String text = out.toString();
+            return text.endsWith("\n") ? text : text + "\n";
         }
     }
 }
