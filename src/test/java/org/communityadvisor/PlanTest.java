@@ -64,6 +64,21 @@ class PlanTest {
     }
 
     @Test
+    void theReportsShowEveryHorizonAndEscapeTheInput() throws Exception {
+        JsonNode root = Json.MAPPER.readTree(Files.readString(Path.of("scenarios/book-club-first-month.json")));
+        ObjectNode snapshot = (ObjectNode) root.get("snapshot");
+        snapshot.put("name", "<b>Club</b> *x*");
+        Plan plan = Fixtures.ADVISOR.plan(AdviceJson.readSnapshot(snapshot.toString()));
+        String html = org.communityadvisor.report.PlanReport.render(plan, Lang.EN, org.communityadvisor.report.PlanReport.Format.HTML);
+        assertThat(html).contains("&lt;b&gt;Club&lt;/b&gt;").doesNotContain("<b>Club");
+        String md = org.communityadvisor.report.PlanReport.render(plan, Lang.EN, org.communityadvisor.report.PlanReport.Format.MD);
+        assertThat(md).contains("\\*x\\*").doesNotContain("<b>");
+        String zh = org.communityadvisor.report.PlanReport.render(plan, Lang.ZH, org.communityadvisor.report.PlanReport.Format.TEXT);
+        assertThat(zh).contains("== 本周 ==", "== 本月 ==", "== 以后 ==", "负责人: 群主", "成员 24 人 → 达到 30 以上",
+                "周六 2026-10-24 高峰时段(待确认) · 周末线上分享");
+    }
+
+    @Test
     void theJsonNamesHorizonsRolesAndSlots() throws Exception {
         String json = Json.MAPPER.writeValueAsString(Fixtures.ADVISOR.plan(bookClub(20)));
         assertThat(json).contains("\"horizon\":\"this-week\"", "\"owner\":\"owner\"", "\"kind\":\"live-share\"",
