@@ -39,7 +39,7 @@ public final class PlanReport {
     /** The plan in this format, its words in this language. */
     public static String render(Plan plan, Lang lang, Format format) {
         UnaryOperator<String> inert = format == Format.MD ? MarkdownReport::escape : UnaryOperator.identity();
-        return Templates.render(Templates.PLANS, format.template, format == Format.HTML, model(plan, lang, inert));
+        return Templates.render(Templates.PLANS, format.template, format == Format.HTML, model(plan, lang, inert, format == Format.TEXT));
     }
 
     /** The words a plan shows for one watched figure: its label and value now, and the target. */
@@ -59,7 +59,7 @@ public final class PlanReport {
                 : String.format(Locale.ROOT, "%02d:00", s.hour()));
     }
 
-    private static Map<String, Object> model(Plan plan, Lang lang, UnaryOperator<String> inert) {
+    private static Map<String, Object> model(Plan plan, Lang lang, UnaryOperator<String> inert, boolean wrap) {
         Texts t = Texts.of(lang);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lang", lang.json());
@@ -80,7 +80,7 @@ public final class PlanReport {
                 Map<String, Object> mv = new LinkedHashMap<>();
                 mv.put("n", ++n);
                 mv.put("title", inert.apply(move.title()));
-                mv.put("action", inert.apply(move.action()));
+                mv.put("action", wrap ? wrapped(move.action()) : inert.apply(move.action()));
                 mv.put("owner", move.owner().label(lang));
                 mv.put("carries", String.join(", ", move.carries()));
                 mv.put("watch", move.watch().stream().map(w -> inert.apply(watch(w, lang))).toList());
@@ -93,6 +93,13 @@ public final class PlanReport {
         }
         m.put("horizons", horizons);
         return m;
+    }
+
+    /** An action wrapped to the terminal's width under a three-space indent (the template writes the first). */
+    private static String wrapped(String text) {
+        StringBuilder out = new StringBuilder();
+        org.communityadvisor.report.internal.TerminalText.wrap(out, "   ", text);
+        return out.toString().strip();
     }
 
     /** The template engines, loaded on first use only. */
