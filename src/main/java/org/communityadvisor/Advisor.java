@@ -119,6 +119,19 @@ public final class Advisor {
     }
 
     /**
+     * The advice for a snapshot as a plan for the coming weeks: a few moves with their owner, the figure to watch
+     * and, for recurring ones, dated slots over the four weeks after {@code asOf}; validated as {@link #advise}.
+     */
+    public Plan plan(Snapshot snapshot) {
+        return plan(snapshot, lang);
+    }
+
+    /** The plan for a snapshot, with texts in the given language. */
+    public Plan plan(Snapshot snapshot, Lang lang) {
+        return PlanMaker.plan(snapshot, advise(snapshot, lang));
+    }
+
+    /**
      * The profile named when this advisor was built, or the {@code default} profile when none was: then each
      * snapshot is judged by {@link #profileFor(Platform) its platform's profile}.
      */
