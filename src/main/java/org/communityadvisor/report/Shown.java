@@ -176,7 +176,10 @@ final class Shown {
                 case BACK -> out.add(new String[]{"back", t.get("review.line.back", name)});
                 case OPEN -> out.add(new String[]{"open", t.get("review.line.open", name, i.firstSeen().toString())});
                 case RESOLVED -> {
-                    String moves = String.join("; ", i.moves().stream().map(m -> move(m, lang)).toList());
+                    List<org.communityadvisor.Review.Move> changed = i.moves().stream()
+                            .filter(m -> !java.util.Objects.equals(m.before(), m.after())).toList();
+                    String moves = String.join("; ", (changed.isEmpty() ? i.moves() : changed).stream()
+                            .map(m -> move(m, lang)).toList());
                     if (i.outcome() == org.communityadvisor.Review.Outcome.VERIFIED) {
                         out.add(new String[]{"verified", t.get("review.line.verified", name, moves)});
                     } else {
