@@ -96,9 +96,23 @@ public record Advice(
     public record DataWarning(String path, String reason) {
     }
 
-    /** A recommendation held back: by another rule's id, or by {@code acknowledged}. */
-    @JsonPropertyOrder({"id", "by", "reason"})
-    public record Suppression(String id, String by, String reason) {
+    /**
+     * A recommendation held back: by another rule's id, or by {@code acknowledged}; then {@code ackReason} and
+     * {@code note} are the operator's, when the acknowledgement gives them (optional additions to the contract).
+     */
+    @JsonPropertyOrder({"id", "by", "reason", "ackReason", "note"})
+    public record Suppression(String id, String by, String reason,
+                              @com.fasterxml.jackson.annotation.JsonInclude(
+                                      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                              AckReason ackReason,
+                              @com.fasterxml.jackson.annotation.JsonInclude(
+                                      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                              String note) {
+        /** A suppression with no reason of the operator's: by another rule, or acknowledged without one. */
+        public Suppression(String id, String by, String reason) {
+            this(id, by, reason, null, null);
+        }
+
         /** The value of {@code by} when the operator acknowledged the advice and put it off. */
         public static final String ACKNOWLEDGED = "acknowledged";
 

@@ -118,6 +118,34 @@ public final class Advisor {
         return evaluate(org.communityadvisor.json.InputReader.read(json), lang);
     }
 
+    /** What changed from one snapshot of a community to a later one: both are advised with this advisor. */
+    public Review review(Snapshot before, Snapshot after) {
+        return Review.of(advise(before), advise(after), after);
+    }
+
+    /**
+     * The reviews of a series of one community's snapshots, in asOf order, each against the one before (one fewer
+     * review than snapshots): open items keep the first date they were seen, and resolved ones that fire again
+     * are back.
+     */
+    public List<Review> review(List<Snapshot> series) {
+        List<Snapshot> sorted = series.stream().sorted(java.util.Comparator.comparing(Snapshot::asOf)).toList();
+        List<Review> out = new java.util.ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode previous = null;
+        for (Snapshot s : sorted) {
+            Advice advice = advise(s);
+            com.fasterxml.jackson.databind.node.ObjectNode tree =
+                    org.communityadvisor.json.Json.MAPPER.valueToTree(advice);
+            if (previous != null) {
+                Review r = Review.of(previous, advice, s);
+                out.add(r);
+                tree.set("review", org.communityadvisor.json.Json.MAPPER.valueToTree(r));
+            }
+            previous = tree;
+        }
+        return List.copyOf(out);
+    }
+
     /**
      * The advice for a snapshot as a plan for the coming weeks: a few moves with their owner, the figure to watch
      * and, for recurring ones, dated slots over the four weeks after {@code asOf}; validated as {@link #advise}.

@@ -36,6 +36,7 @@ public enum Message {
     UNKNOWN_FIELD_DID_YOU_MEAN,
     UNKNOWN_FIELD,
     UNKNOWN_VALUE,
+    UNKNOWN_VALUE_DID_YOU_MEAN,
     NOT_A_DATE,
     /** {0} is one of the TYPE_ entries. */
     EXPECTED,

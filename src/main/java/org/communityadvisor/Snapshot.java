@@ -299,14 +299,24 @@ public record Snapshot(
         }
     }
 
-    /** Advice the operator has seen and put off until a date. */
+    /** Advice the operator has seen and put off until a date, and optionally why. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @RecordBuilder
     @RecordBuilder.Options(addStaticBuilder = false, addClassRetainedGenerated = false)
     public record Acknowledgement(
             @SnapshotField(value = "A recommendation id from the guidance catalog; an unknown id is invalid.", required = true)
             String id,
             @SnapshotField(value = "The recommendation stays held back while asOf is on or before this date.", required = true)
-            LocalDate until) {
+            LocalDate until,
+            @SnapshotField("Why it was put off: later (not now), disagree (the advice is wrong here), not-applicable (it does not apply to this community).")
+            AckReason reason,
+            @SnapshotField("The operator's words on why, shown with the advice and the review.")
+            String note) {
+        /** An acknowledgement with no reason given. */
+        public Acknowledgement(String id, LocalDate until) {
+            this(id, until, null, null);
+        }
+
         /** A builder with named setters; every value starts unknown. */
         public static SnapshotAcknowledgementBuilder builder() {
             return SnapshotAcknowledgementBuilder.builder();

@@ -1,17 +1,20 @@
 package org.communityadvisor.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.communityadvisor.Advice;
 import org.communityadvisor.AdviceJson;
 import org.communityadvisor.Advisor;
 import org.communityadvisor.InvalidSnapshotException;
 import org.communityadvisor.Lang;
+import org.communityadvisor.Review;
 import org.communityadvisor.ValidationError;
 import org.communityadvisor.json.InputReader;
 import org.communityadvisor.json.Json;
@@ -62,6 +65,14 @@ final class AdviseCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "PATH", description = "Write to this file (whole, or not at all) instead of standard output.")
     Path out;
 
+    @Option(names = "--since", paramLabel = "OLD",
+            description = "Review against an earlier snapshot or saved advice JSON of the same community: what is new, still open,"
+                    + " resolved (and whether it worked) or back, and the score changes; shown first. 与上次的快照或建议对比复盘。")
+    Path since;
+
+    /** The review of each advice against {@link #since}, when one was asked for (written with it). */
+    private final Map<Advice, Review> reviews = new java.util.IdentityHashMap<>();
+
     @Override
     public Integer call() throws IOException {
         long started = System.nanoTime();
@@ -81,7 +92,19 @@ final class AdviseCommand implements Callable<Integer> {
         Inputs documents = new Inputs(inputs, System.in);
         boolean single = documents.single();
         int[] counts = new int[2]; // advised, refused
-        boolean collect = portfolio || format == Format.MD || format == Format.HTML;
+        JsonNode before = null;
+        if (since != null) {
+            Advisor advisor = loading.join();
+            if (advisor == null) {
+                return Main.INVALID_INPUT;
+            }
+            before = Reviews.base(since, advisor, lang, err);
+            if (before == null) {
+                return Main.INVALID_INPUT;
+            }
+        }
+        final JsonNode base = before;
+        boolean collect = portfolio || format == Format.MD || format == Format.HTML || base != null;
         List<AdvisedCommunity> entries = new java.util.ArrayList<>();
         Progress progress = Progress.start(err);
         try (Output output = Output.open(out, lang)) {
@@ -128,7 +151,19 @@ final class AdviseCommand implements Callable<Integer> {
                     counts[1]++;
                     return;
                 }
-                if (collect) {
+                if (base != null) {
+                    String was = base.path("communityId").asText();
+                    if (!was.equals(o.advice().communityId())) {
+                        progress.clear();
+                        err.println(o.doc().label() + ": " + org.communityadvisor.text.Texts.of(lang)
+                                .get("advise.since-other-community", since, was, o.advice().communityId()));
+                        counts[1]++;
+                        return;
+                    }
+                    Review review = Review.of(base, o.advice(), o.snapshot());
+                    reviews.put(o.advice(), review);
+                    entries.add(new AdvisedCommunity(o.doc().label(), o.snapshot(), o.advice(), review));
+                } else if (collect) {
                     entries.add(new AdvisedCommunity(o.doc().label(), o.snapshot(), o.advice()));
                 } else if (o.rendered() != null) {
                     w.println(o.rendered());
@@ -283,7 +318,7 @@ final class AdviseCommand implements Callable<Integer> {
             case TEXT, MD, HTML -> {
                 TextReport renderer = textReport(lang);
                 yield (advice, label) -> {
-                    w.print(renderer.render(new AdvisedCommunity(single ? null : label, null, advice)));
+                    w.print(renderer.render(new AdvisedCommunity(single ? null : label, null, advice, reviews.get(advice))));
                     if (!single) {
                         w.println("-".repeat(100));
                     }
@@ -294,7 +329,9 @@ final class AdviseCommand implements Callable<Integer> {
                 ObjectWriter json = Json.MAPPER.writer();
                 yield (advice, label) -> {
                     try {
-                        w.println(lean ? AdviceJson.writeLean(advice) : json.writeValueAsString(advice));
+                        w.println(lean ? AdviceJson.writeLean(advice) : reviews.containsKey(advice)
+                                ? json.writeValueAsString(Reviews.tree(advice, reviews.get(advice)))
+                                : json.writeValueAsString(advice));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -312,6 +349,8 @@ final class AdviseCommand implements Callable<Integer> {
                         try {
                             if (lean) {
                                 AdviceJson.writeLean(advice, gen);
+                            } else if (reviews.containsKey(advice)) {
+                                Json.MAPPER.writeValue(gen, Reviews.tree(advice, reviews.get(advice)));
                             } else {
                                 Json.MAPPER.writeValue(gen, advice);
                             }

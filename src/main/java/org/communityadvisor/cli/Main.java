@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Community Advisor: lifecycle stage and ranked, explained advice for online communities.",
                 "社群顾问:判断社群所处阶段,给出排序并附理由的运营建议。"},
-        subcommands = {AdviseCommand.class, PlanCommand.class, DraftCommand.class, ImportCommand.class, CheckCommand.class, CompareCommand.class, LintCommand.class, RulesCommand.class, ExplainCommand.class, ProfilesCommand.class, SchemaCommand.class, ServeCommand.class,
+        subcommands = {AdviseCommand.class, ReviewCommand.class, PlanCommand.class, DraftCommand.class, ImportCommand.class, CheckCommand.class, CompareCommand.class, LintCommand.class, RulesCommand.class, ExplainCommand.class, ProfilesCommand.class, SchemaCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for invalid input (a snapshot, a profile, a rules folder, or the command line itself). */

@@ -138,6 +138,13 @@ final class AdviceAssembler {
         }
     }
 
+    /** The acknowledgement in force for an id (the latest until that still holds), or {@code null}. */
+    private static Snapshot.Acknowledgement acknowledgement(Snapshot snapshot, String id) {
+        return snapshot.acknowledged() == null ? null : snapshot.acknowledged().stream()
+                .filter(a -> a != null && id.equals(a.id()) && !snapshot.asOf().isAfter(a.until()))
+                .max(Comparator.comparing(Snapshot.Acknowledgement::until)).orElse(null);
+    }
+
     /** The advice for a snapshot from what the rules concluded about its community. */
     Advice assemble(Snapshot snapshot, Lang lang, Profile profile, Community community, Session.Fired fired) {
         Thresholds t = profile.thresholds();
@@ -161,8 +168,11 @@ final class AdviceAssembler {
             if (s == null) {
                 shown.add(new Shown(hit, compiled.get(hit.id())));
             } else {
+                Snapshot.Acknowledgement ack = Suppressed.ACKNOWLEDGED.equals(s.by())
+                        ? acknowledgement(snapshot, hit.id()) : null;
                 suppressed.add(new Advice.Suppression(hit.id(), s.by(),
-                        compiled.get(s.rule()).text(REASON, lang, platform, Map.of())));
+                        compiled.get(s.rule()).text(REASON, lang, platform, Map.of()),
+                        ack == null ? null : ack.reason(), ack == null ? null : ack.note()));
             }
         }
         suppressed.sort(Comparator.comparing(Advice.Suppression::id));

@@ -125,8 +125,13 @@ public final class SnapshotReader {
                 boolean known = v.isTextual() && Arrays.stream(type.getEnumConstants())
                         .anyMatch(c -> c.toString().equals(v.asText()));
                 if (!known) {
-                    errors.add(ValidationError.of(path, Message.UNKNOWN_VALUE, v.isTextual() ? v.asText() : shown(v),
-                            Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))));
+                    List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+                    String nearest = v.isTextual() ? Names.nearest(v.asText(), allowed) : null;
+                    errors.add(nearest != null
+                            ? ValidationError.of(path, Message.UNKNOWN_VALUE_DID_YOU_MEAN, v.asText(), nearest,
+                                    String.join(", ", allowed))
+                            : ValidationError.of(path, Message.UNKNOWN_VALUE, v.isTextual() ? v.asText() : shown(v),
+                                    String.join(", ", allowed)));
                 }
             }
             case OBJECT -> {

@@ -20,8 +20,14 @@ import org.communityadvisor.Snapshot;
  * @param snapshot the snapshot that was advised; {@code null} when it is not at hand: the reports then name the
  *                 community by its id and leave out what needs the snapshot (members, platform, weekly chart)
  * @param advice   the advice (required)
+ * @param review   what changed since an earlier advice of the same community, shown first; {@code null} for none
  */
-public record AdvisedCommunity(String label, Snapshot snapshot, Advice advice) {
+public record AdvisedCommunity(String label, Snapshot snapshot, Advice advice, org.communityadvisor.Review review) {
+    /** A community advised with no earlier review to compare with. */
+    public AdvisedCommunity(String label, Snapshot snapshot, Advice advice) {
+        this(label, snapshot, advice, null);
+    }
+
     public AdvisedCommunity {
         Objects.requireNonNull(advice, "advice");
         if (snapshot != null && !Objects.equals(snapshot.id(), advice.communityId())) {

@@ -153,7 +153,13 @@ public final class HtmlReport {
             m.put("quote", Shown.quote(r, lang));
             return m;
         }).toList());
-        c.put("suppressed", a.suppressed());
+        c.put("suppressed", a.suppressed().stream().map(h -> Map.of("id", h.id(), "by", h.by(), "reason", h.reason(),
+                "ack", Shown.acknowledgement(h.ackReason(), h.note(), lang))).toList());
+        org.communityadvisor.Review review = community.review();
+        c.put("reviewHeading", review == null ? null : org.communityadvisor.text.Texts.of(lang).get("review.heading",
+                review.since().toString(), review.asOf().toString()));
+        c.put("review", review == null ? List.of() : Shown.reviewEntries(review, a, lang).stream()
+                .map(e -> Map.of("kind", e[0], "text", e[1])).toList());
         c.put("dataGaps", a.dataGaps());
         c.put("scores", gauges(a.scores(), lang));
         c.put("chart", s == null ? null : WeeklyChart.of(s.history(), lang));

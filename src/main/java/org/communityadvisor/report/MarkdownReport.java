@@ -65,6 +65,13 @@ public final class MarkdownReport {
                     .append(s.members() == null || s.members().total() == null ? "" : s.members().total());
         }
         out.append(" · ").append(t.get("asOf")).append(' ').append(a.asOf()).append('\n');
+        if (c.review() != null) {
+            out.append("\n### ").append(escape(org.communityadvisor.text.Texts.of(lang).get("review.heading",
+                    c.review().since().toString(), c.review().asOf().toString()))).append("\n\n");
+            for (String l : Shown.review(c.review(), a, lang)) {
+                out.append("- ").append(escape(l)).append('\n');
+            }
+        }
         if (!a.focus().isEmpty()) {
             out.append("\n**").append(t.get("focus")).append("**\n");
             int n = 0;
@@ -113,7 +120,8 @@ public final class MarkdownReport {
             out.append("\n### ").append(t.get("suppressed")).append('\n');
             for (Advice.Suppression h : a.suppressed()) {
                 out.append("\n- ").append(code(h.id())).append(" (").append(t.get("by")).append(' ').append(code(h.by()))
-                        .append("): ").append(escape(h.reason()));
+                        .append("): ").append(escape(h.reason()))
+                        .append(escape(Shown.acknowledgement(h.ackReason(), h.note(), lang)));
             }
             out.append('\n');
         }

@@ -90,7 +90,43 @@ public final class Portfolio {
                     pad(a.stage().label(lang), 10), r.critical(), r.high(), r.total(), overallText(r), trendText(r),
                     r.startWith())).append('\n');
         }
+        Map<String, List<String>> disagreed = disagreed(communities);
+        if (!disagreed.isEmpty()) {
+            out.append('\n').append(t.get("portfolio.disagree")).append('\n');
+            disagreed.forEach((id, who) -> out.append("  - ")
+                    .append(t.get("portfolio.disagree-item", id, who.size(), String.join(", ", who))).append('\n'));
+        }
         return out.append('\n').toString();
+    }
+
+    /** Fewest communities whose operators disagree with the same rule for it to be listed. */
+    public static final int DISAGREE_LISTED = 2;
+
+    /**
+     * The recommendation ids that the operators of at least {@link #DISAGREE_LISTED} communities acknowledged with
+     * the reason {@code disagree} (from the snapshot's {@code acknowledged}, else from the advice's suppressions),
+     * most communities first, then by id; each with the community ids, in order. A rule the consultant may want
+     * to change.
+     */
+    public static Map<String, List<String>> disagreed(List<AdvisedCommunity> communities) {
+        Map<String, java.util.Set<String>> by = new java.util.TreeMap<>();
+        for (AdvisedCommunity c : communities) {
+            String who = c.advice().communityId();
+            if (c.snapshot() != null && c.snapshot().acknowledged() != null) {
+                c.snapshot().acknowledged().stream()
+                        .filter(a -> a != null && a.reason() == org.communityadvisor.AckReason.DISAGREE)
+                        .forEach(a -> by.computeIfAbsent(a.id(), k -> new java.util.TreeSet<>()).add(who));
+            } else {
+                c.advice().suppressed().stream().filter(h -> h.ackReason() == org.communityadvisor.AckReason.DISAGREE)
+                        .forEach(h -> by.computeIfAbsent(h.id(), k -> new java.util.TreeSet<>()).add(who));
+            }
+        }
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        by.entrySet().stream().filter(e -> e.getValue().size() >= DISAGREE_LISTED)
+                .sorted(java.util.Comparator.comparing((Map.Entry<String, java.util.Set<String>> e) -> -e.getValue().size())
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> out.put(e.getKey(), List.copyOf(e.getValue())));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The stages in order of danger; any other stage comes after them. */

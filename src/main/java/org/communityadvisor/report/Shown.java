@@ -144,4 +144,71 @@ final class Shown {
     static String document(String file, Lang lang) {
         return SeedTitles.title(file, lang);
     }
+
+    /** The operator's reason and note for an acknowledged suppression, as a suffix ("" when neither is given). */
+    static String acknowledgement(org.communityadvisor.AckReason reason, String note, Lang lang) {
+        org.communityadvisor.text.Texts t = org.communityadvisor.text.Texts.of(lang);
+        if (reason == null && note == null) {
+            return "";
+        }
+        String r = reason == null ? "" : reason.label(lang);
+        return t.get("review.ack", r + (reason != null && note != null ? ": " : "") + (note == null ? "" : note));
+    }
+
+    /** A review as lines of plain text, the same in every report: status, ids, dates, figures, scores. */
+    static List<String> review(org.communityadvisor.Review review, Advice advice, Lang lang) {
+        return reviewEntries(review, advice, lang).stream().map(e -> e[1]).toList();
+    }
+
+    /**
+     * A review as {kind, line} pairs; kind is new, open, back, verified, without-effect, scores or none (the HTML
+     * report's class of the line).
+     */
+    static List<String[]> reviewEntries(org.communityadvisor.Review review, Advice advice, Lang lang) {
+        org.communityadvisor.text.Texts t = org.communityadvisor.text.Texts.of(lang);
+        List<String[]> out = new java.util.ArrayList<>();
+        Map<String, String> titles = new java.util.HashMap<>();
+        advice.recommendations().forEach(r -> titles.put(r.id(), r.title()));
+        for (org.communityadvisor.Review.Item i : review.items()) {
+            String name = titles.containsKey(i.id()) ? titles.get(i.id()) + " (" + i.id() + ")" : i.id();
+            switch (i.status()) {
+                case NEW -> out.add(new String[]{"new", t.get("review.line.new", name)});
+                case BACK -> out.add(new String[]{"back", t.get("review.line.back", name)});
+                case OPEN -> out.add(new String[]{"open", t.get("review.line.open", name, i.firstSeen().toString())});
+                case RESOLVED -> {
+                    List<org.communityadvisor.Review.Move> changed = i.moves().stream()
+                            .filter(m -> !java.util.Objects.equals(m.before(), m.after())).toList();
+                    String moves = String.join("; ", (changed.isEmpty() ? i.moves() : changed).stream()
+                            .map(m -> move(m, lang)).toList());
+                    if (i.outcome() == org.communityadvisor.Review.Outcome.VERIFIED) {
+                        out.add(new String[]{"verified", t.get("review.line.verified", name, moves)});
+                    } else {
+                        String why = switch (i.cause()) {
+                            case ACKNOWLEDGED -> t.get("review.cause.acknowledged")
+                                    + acknowledgement(i.reason(), i.note(), lang);
+                            case HELD_BACK -> t.get("review.cause.held-back", i.heldBy());
+                            case UNKNOWN -> t.get("review.cause.unknown", moves);
+                            case UNMOVED -> t.get("review.cause.unmoved", moves);
+                        };
+                        out.add(new String[]{"without-effect", t.get("review.line.without-effect", name, why)});
+                    }
+                }
+            }
+        }
+        if (!review.scores().isEmpty()) {
+            out.add(new String[]{"scores", t.get("review.scores", String.join(", ", review.scores().stream().map(c -> c.score() + " "
+                    + (c.before() == null ? "?" : c.before()) + " \u2192 " + (c.after() == null ? "?" : c.after())
+                    + (c.change() == null ? "" : " (" + (c.change() > 0 ? "+" : "") + c.change() + ")")).toList()))});
+        }
+        if (out.isEmpty()) {
+            out.add(new String[]{"none", t.get("review.none")});
+        }
+        return out;
+    }
+
+    private static String move(org.communityadvisor.Review.Move m, Lang lang) {
+        String before = m.before() == null ? "?" : value(m.path(), m.before(), 0, lang);
+        String after = m.after() == null ? "?" : value(m.path(), m.after(), 0, lang);
+        return m.path() + " " + before + " \u2192 " + after;
+    }
 }

@@ -78,13 +78,20 @@ public final class TextReport {
 
     private String renderOne(AdvisedCommunity community) {
         StringBuilder out = new StringBuilder();
-        render(community.advice(), community.label(), out);
+        render(community.advice(), community.label(), community.review(), out);
         return out.toString();
     }
 
-    private void render(Advice a, String label, StringBuilder out) {
+    private void render(Advice a, String label, org.communityadvisor.Review review, StringBuilder out) {
         line(out, t.get("text.heading", bold(a.communityId()), a.asOf(), a.rulesVersion(), Shown.profile(a.profile().name(), lang))
                 + (label == null ? "" : "  " + label));
+        if (review != null) {
+            line(out, bold(t.get("review.heading", review.since(), review.asOf())));
+            for (String l : Shown.review(review, a, lang)) {
+                wrap(out, "  - ", l);
+            }
+            line(out, "");
+        }
         if (!a.focus().isEmpty()) {
             line(out, bold(t.get("text.start-with")));
             int n = 0;
@@ -131,7 +138,8 @@ public final class TextReport {
         if (!a.suppressed().isEmpty()) {
             line(out, t.get("text.held-back"));
             for (Advice.Suppression s : a.suppressed()) {
-                wrap(out, "  - ", t.get("text.held-back-item", s.id(), s.by(), s.reason()));
+                wrap(out, "  - ", t.get("text.held-back-item", s.id(), s.by(), s.reason())
+                        + Shown.acknowledgement(s.ackReason(), s.note(), lang));
             }
             line(out, "");
         }
