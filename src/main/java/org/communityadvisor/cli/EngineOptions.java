@@ -32,7 +32,8 @@ final class EngineOptions {
                     : Files.isRegularFile(Path.of(profile)) ? Profile.fromFile(Path.of(profile))
                     : Profile.bundled(profile);
         } catch (ProfileException e) {
-            if (profile.contains("/") || profile.contains("\\") || profile.endsWith(".json")) {
+            if (!Files.exists(Path.of(profile))
+                    && (profile.contains("/") || profile.contains("\\") || profile.endsWith(".json"))) {
                 // a path, not a name: say the file is missing rather than that no profile has that name
                 err.println(org.communityadvisor.text.Texts.of(lang).get("profile.no-file", profile,
                         String.join(", ", Profile.bundled().stream().map(Profile::name).toList())));
