@@ -47,6 +47,7 @@ public final class Advisor {
      * {@link RulesException} (file and line) and the old rules keep serving.
      */
     public void reload(Path rulesDirectory) {
+        Objects.requireNonNull(rulesDirectory, "rulesDirectory (reloadBundled() swaps back to the bundled rules)");
         loaded = evaluator(load(rulesDirectory));
     }
 
@@ -97,6 +98,7 @@ public final class Advisor {
     /** Advice for a snapshot built in Java, with texts in the given language. */
     public Advice advise(Snapshot snapshot, Lang lang) {
         Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(lang, "lang");
         List<ValidationError> errors = SnapshotValidator.validate(snapshot);
         if (!errors.isEmpty()) {
             throw new InvalidSnapshotException(errors);
@@ -115,6 +117,8 @@ public final class Advisor {
 
     /** Advice for a snapshot given as JSON text, with texts in the given language. */
     public Advice advise(String json, Lang lang) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(lang, "lang");
         return evaluate(org.communityadvisor.json.InputReader.read(json), lang);
     }
 
@@ -192,7 +196,7 @@ public final class Advisor {
         private Builder() {
         }
 
-        /** Load the DRL files of this folder instead of the bundled rules. */
+        /** Load the DRL files of this folder instead of the bundled rules ({@code null}: the bundled rules). */
         public Builder rulesDirectory(Path dir) {
             this.rulesDirectory = dir;
             return this;
@@ -200,13 +204,14 @@ public final class Advisor {
 
         /** Use rules already loaded (tooling and tests); overrides {@link #rulesDirectory(Path)}. */
         public Builder ruleBase(RuleBase rules) {
-            this.ruleBase = rules;
+            this.ruleBase = Objects.requireNonNull(rules, "rules");
             return this;
         }
 
         /**
          * Judge every snapshot by this profile. Without it, each snapshot is judged by the bundled profile of
-         * its platform ({@code wechat}, {@code discord} ...) where one exists, else {@code default}.
+         * its platform ({@code wechat}, {@code discord} ...) where one exists, else {@code default} (as with
+         * {@code null}).
          */
         public Builder profile(Profile profile) {
             this.profile = profile;
@@ -215,7 +220,7 @@ public final class Advisor {
 
         /** The language of texts when a call does not say. */
         public Builder lang(Lang lang) {
-            this.lang = Objects.requireNonNull(lang);
+            this.lang = Objects.requireNonNull(lang, "lang");
             return this;
         }
 

@@ -51,8 +51,29 @@ class LibraryConsumerIT {
         String version = pom.getProperty("version");
         Path jar = Path.of("target/community-advisor.jar").toAbsolutePath();
         Path here = Path.of("").toAbsolutePath();
-        Result install = run(here, "mvn", "-B", "-q", "install:install-file", "-Dfile=" + jar, "-DpomFile=pom.xml");
+        // Never the user's ~/.m2: a throwaway local repository under target/, filled from the user's cache as
+        // from a remote (a mirror on it), so nothing is downloaded and the user's own snapshot stays as it was.
+        Path repo = here.resolve("target/consumer-repo");
+        deleteTree(repo);
+        Path settings = dir.resolve("settings.xml");
+        Path userRepo = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        Files.writeString(settings, "<settings><mirrors><mirror><id>user-cache</id><mirrorOf>*</mirrorOf><url>"
+                + userRepo.toUri() + "</url></mirror></mirrors></settings>");
+        String[] maven = {"mvn", "-B", "-q", "-s", settings.toString(), "-Dmaven.repo.local=" + repo};
+        Path userCopy = userRepo.resolve("org/communityadvisor/community-advisor/" + version + "/community-advisor-"
+                + version + ".jar");
+        long userStamp = Files.exists(userCopy) ? Files.getLastModifiedTime(userCopy).toMillis() : -1;
+        Result install = run(here, concat(maven, "org.apache.maven.plugins:maven-install-plugin:3.1.2:install-file",
+                "-Dfile=" + jar, "-DpomFile=pom.xml", "-Dsources=target/community-advisor-sources.jar",
+                "-Djavadoc=target/community-advisor-javadoc.jar"));
         assertThat(install.exit()).as(install.out()).isZero();
+        Path installed = repo.resolve("org/communityadvisor/community-advisor/" + version);
+        assertThat(installed.resolve("community-advisor-" + version + "-sources.jar")).as("sources installed").isRegularFile();
+        assertThat(installed.resolve("community-advisor-" + version + "-javadoc.jar")).as("javadoc installed").isRegularFile();
+        try (var javadoc = new java.util.zip.ZipFile(installed.resolve("community-advisor-" + version + "-javadoc.jar").toFile())) {
+            assertThat(javadoc.stream().map(java.util.zip.ZipEntry::getName))
+                    .anyMatch(n -> n.endsWith("org/communityadvisor/Advisor.html") && !n.contains("class-use"));
+        }
 
         Files.writeString(dir.resolve("pom.xml"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -72,7 +93,7 @@ class LibraryConsumerIT {
                 """.formatted(version));
         Files.writeString(dir.resolve("Example.java"), example());
 
-        Result tree = run(dir, "mvn", "-B", "-q", "dependency:tree", "-DoutputFile=tree.txt");
+        Result tree = run(dir, concat(maven, DEPENDENCY + ":tree", "-DoutputFile=tree.txt"));
         assertThat(tree.exit()).as(tree.out()).isZero();
         String deps = Files.readString(dir.resolve("tree.txt"));
         assertThat(deps).contains("org.communityadvisor:community-advisor:jar:" + version)
@@ -92,17 +113,38 @@ class LibraryConsumerIT {
                         || g.equals("org.apache.commons") || g.equals("com.thoughtworks.xstream")
                         || g.equals("io.github.x-stream") || g.equals("xmlpull") || g.equals("xpp3"));
 
-        Result cp = run(dir, "mvn", "-B", "-q", "dependency:build-classpath", "-Dmdep.outputFile=cp.txt");
+        Result cp = run(dir, concat(maven, DEPENDENCY + ":build-classpath", "-Dmdep.outputFile=cp.txt"));
         assertThat(cp.exit()).as(cp.out()).isZero();
         String classpath = Files.readString(dir.resolve("cp.txt")).trim();
         assertThat(classpath).doesNotContain("slf4j-simple").doesNotContain("pebble").doesNotContain("picocli");
         String javaHome = System.getProperty("java.home");
-        Result javac = run(dir, Path.of(javaHome, "bin", "javac").toString(), "-cp", classpath, "Example.java");
+        Result javac = run(dir, Path.of(javaHome, "bin", "javac").toString(), "-Xlint:path", "-cp", classpath, "Example.java");
         assertThat(javac.exit()).as(javac.out()).isZero();
+        assertThat(javac.out()).as("a clean manifest: no Class-Path for javac to warn about").doesNotContain("[path]");
         Result java = run(dir, Path.of(javaHome, "bin", "java").toString(), "-cp", classpath + System.getProperty("path.separator") + ".",
                 "Example");
         assertThat(java.exit()).as(java.out()).isZero();
         // The quiet ten-day-old WeChat group is launching (edition 2); the Discord server of 600 has no admins.
         assertThat(java.out()).contains("launch [lifecycle.quiet-launch").contains("structure.admins");
+        assertThat(userStamp == -1 ? !Files.exists(userCopy) : Files.getLastModifiedTime(userCopy).toMillis() == userStamp)
+                .as("the user's own repository is left as it was").isTrue();
+    }
+
+    private static final String DEPENDENCY = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var walk = Files.walk(root)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 }

@@ -89,7 +89,7 @@ final class AdviseCommand implements Callable<Integer> {
         java.util.concurrent.CompletableFuture<Advisor> loading =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> engine.advisor(err));
         Lang lang = engine.lang;
-        Inputs documents = new Inputs(inputs, System.in);
+        Inputs documents = new Inputs(inputs, System.in, engine.lang);
         boolean single = documents.single();
         int[] counts = new int[2]; // advised, refused
         JsonNode before = null;
@@ -106,7 +106,7 @@ final class AdviseCommand implements Callable<Integer> {
         final JsonNode base = before;
         boolean collect = portfolio || format == Format.MD || format == Format.HTML || base != null;
         List<AdvisedCommunity> entries = new java.util.ArrayList<>();
-        Progress progress = Progress.start(err);
+        Progress progress = Progress.start(err, documents.size());
         try (Output output = Output.open(out, lang)) {
             PrintWriter w = output.writer();
             Sink sink = collect ? null : sink(w, single, lang);
@@ -132,6 +132,13 @@ final class AdviseCommand implements Callable<Integer> {
                             : text.render(new AdvisedCommunity(doc.label(), null, advice)) + "-".repeat(100);
                     return new Outcome(doc, snapshot, advice, null, rendered);
                 } catch (InvalidSnapshotException e) {
+                    // a chat export or a sheet given instead of a snapshot: name the import that reads it
+                    java.util.Optional<RawExports.Kind> export = RawExports.ofText(doc.text());
+                    if (export.isPresent()) {
+                        String path = doc.label().replaceFirst(":\\d+$", "");
+                        return new Outcome(doc, null, null, List.of(unreadable(RawExports.hint(export.get(),
+                                path.equals("<stdin>") ? "FILE" : path, lang))), null);
+                    }
                     return new Outcome(doc, null, null, e.errors(), null);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);

@@ -57,7 +57,12 @@ final class CheckCommand implements Callable<Integer> {
                 return Main.INVALID_INPUT;
             }
         }
-        for (Path file : ScenarioFiles.expand(paths)) {
+        List<Path> files = ScenarioFiles.expand(paths);
+        if (files.isEmpty()) {
+            err.println(org.communityadvisor.text.Texts.of(engine.lang).get("check.no-scenarios", String.join(" ", paths)));
+            return Main.INVALID_INPUT;
+        }
+        for (Path file : files) {
             Scenario scenario;
             try {
                 scenario = Scenario.read(Files.readString(file), advisor.rules());

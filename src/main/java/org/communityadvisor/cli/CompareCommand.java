@@ -43,6 +43,13 @@ final class CompareCommand implements Callable<Integer> {
         if (advisor == null) {
             return Main.INVALID_INPUT;
         }
+        Texts texts = Texts.of(engine.lang);
+        if (Files.isDirectory(file)) {
+            java.util.List<Path> inside = ScenarioFiles.jsonBelow(file);
+            err.println(texts.get("compare.folder", file,
+                    inside.isEmpty() ? file.resolve("FILE.json") : inside.get(0)));
+            return Main.INVALID_INPUT;
+        }
         Scenario scenario;
         try {
             scenario = Scenario.read(Files.readString(file), advisor.rules());
@@ -50,7 +57,11 @@ final class CompareCommand implements Callable<Integer> {
             e.errors().forEach(v -> err.println(file + ": " + v.path() + ": " + v.reason(engine.lang)));
             return Main.INVALID_INPUT;
         } catch (java.nio.file.NoSuchFileException e) {
-            err.println(file + ": no such file");
+            err.println(texts.get("compare.no-file", file));
+            return Main.INVALID_INPUT;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            err.println("advisor: compare: " + file + ": " + texts.get("advise.not-utf8-lines", file,
+                    file.toString().replaceFirst("(\\.[^./\\\\]+)?$", ".utf8$1")));
             return Main.INVALID_INPUT;
         }
         Lang lang = engine.lang;

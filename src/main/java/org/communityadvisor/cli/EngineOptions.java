@@ -32,6 +32,13 @@ final class EngineOptions {
                     : Files.isRegularFile(Path.of(profile)) ? Profile.fromFile(Path.of(profile))
                     : Profile.bundled(profile);
         } catch (ProfileException e) {
+            if (!Files.exists(Path.of(profile))
+                    && (profile.contains("/") || profile.contains("\\") || profile.endsWith(".json"))) {
+                // a path, not a name: say the file is missing rather than that no profile has that name
+                err.println(org.communityadvisor.text.Texts.of(lang).get("profile.no-file", profile,
+                        String.join(", ", Profile.bundled().stream().map(Profile::name).toList())));
+                return null;
+            }
             err.println("advisor: profile: " + e.getMessage());
             return null;
         }

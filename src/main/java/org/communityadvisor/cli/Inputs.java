@@ -25,6 +25,7 @@ final class Inputs {
 
     private final List<Source> sources = new ArrayList<>();
     private final InputStream stdin;
+    private final org.communityadvisor.Lang lang;
 
     private sealed interface Source permits FileSource, JsonlSource, Missing {
     }
@@ -39,14 +40,24 @@ final class Inputs {
     }
 
     Inputs(List<String> args, InputStream stdin) {
+        this(args, stdin, org.communityadvisor.Lang.EN);
+    }
+
+    /** The inputs named, their refusals (not UTF-8, an export rather than a snapshot) in {@code lang}. */
+    Inputs(List<String> args, InputStream stdin, org.communityadvisor.Lang lang) {
         this.stdin = stdin;
+        this.lang = lang;
         for (String arg : args) {
             if (arg.equals("-")) {
                 sources.add(new JsonlSource("<stdin>", null));
                 continue;
             }
             Path p = Path.of(arg);
-            if (Files.isDirectory(p)) {
+            java.util.Optional<RawExports.Kind> export = Files.isDirectory(p) ? RawExports.ofFolder(p)
+                    : Files.isRegularFile(p) ? RawExports.ofBinary(p) : java.util.Optional.empty();
+            if (export.isPresent()) {
+                sources.add(new Missing(arg, RawExports.hint(export.get(), arg, lang)));
+            } else if (Files.isDirectory(p)) {
                 java.util.Map<Path, String> unreadable = new java.util.TreeMap<>();
                 try {
                     ScenarioFiles.jsonBelow(p, unreadable).forEach(f -> sources.add(new FileSource(f)));
@@ -73,6 +84,11 @@ final class Inputs {
         return sources.size() == 1 && sources.get(0) instanceof FileSource;
     }
 
+    /** How many documents there are, or -1 when a JSONL file or standard input makes it unknown until read. */
+    int size() {
+        return sources.stream().anyMatch(s -> s instanceof JsonlSource) ? -1 : sources.size();
+    }
+
     /** Hands every document to the consumer, in order. */
     void forEach(Consumer<Document> consumer) {
         for (Source s : sources) {
@@ -81,7 +97,10 @@ final class Inputs {
             } else if (s instanceof FileSource f) {
                 String text;
                 try {
-                    text = Files.readString(f.path(), StandardCharsets.UTF_8);
+                    text = utf8(f.path());
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    consumer.accept(new Document(f.path().toString(), null, e.getMessage()));
+                    continue;
                 } catch (IOException | UncheckedIOException e) {
                     consumer.accept(new Document(f.path().toString(), null, "cannot read: " + e.getMessage()));
                     continue;
@@ -107,6 +126,13 @@ final class Inputs {
                     if (line.startsWith("\uFEFF")) {
                         line = line.substring(1);
                     }
+                    if (line.contains("\"groupId\"") && RawExports.ofText(line).isPresent()) {
+                        // the events format of import, not snapshots: one answer for the file, not one a line
+                        String file = j.path() == null ? "FILE" : j.path().toString();
+                        consumer.accept(new Document(j.label(), null,
+                                RawExports.hint(RawExports.ofText(line).get(), file, lang)));
+                        return;
+                    }
                     if (line.strip().equals("{")) {
                         // one pretty-printed document (./advisor import ... | ./advisor advise -), not JSON lines
                         StringBuilder doc = new StringBuilder(line).append('\n');
@@ -123,8 +149,39 @@ final class Inputs {
                     consumer.accept(new Document(j.label() + ":" + n, line, null));
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            String file = j.path() == null ? "FILE" : j.path().toString();
+            consumer.accept(new Document(j.label(), null, org.communityadvisor.text.Texts.of(lang)
+                    .get("advise.not-utf8-lines", file, file + ".utf8.jsonl")));
         } catch (IOException e) {
             consumer.accept(new Document(j.label(), null, "cannot read: " + e.getMessage()));
         }
+    }
+
+    /**
+     * A file's text, or a {@link java.nio.charset.CharacterCodingException} whose message names the first byte
+     * that is not UTF-8 and the command that converts the file (GBK is what Chinese Windows tools write).
+     */
+    private String utf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            String name = file.toString();
+            String converted = name.replaceFirst("(\\.[^./\\\\]+)?$", ".utf8$1");
+            throw new java.nio.charset.CharacterCodingException() {
+                @Override
+                public String getMessage() {
+                    return org.communityadvisor.text.Texts.of(lang).get("advise.not-utf8",
+                            String.valueOf(in.position()), name, converted);
+                }
+            };
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 }

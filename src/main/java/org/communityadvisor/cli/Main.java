@@ -40,6 +40,8 @@ public final class Main {
             String message = m.find() ? m.replaceFirst("expected one of " + m.group(1).toLowerCase(java.util.Locale.ROOT)
                     .replace('_', '-')).replace(" (case-insensitive)", "") : e.getMessage();
             c.getErr().println("advisor: " + message);
+            // a typo in a command or option: picocli's nearest names ("Did you mean: advise?")
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             return INVALID_INPUT;
         });

@@ -217,7 +217,9 @@ public final class Bench implements Callable<Integer> {
             if (Files.isRegularFile(cds)) {
                 command.addAll(List.of("-XX:SharedArchiveFile=" + cds, "-Xshare:auto"));
             }
-            command.addAll(List.of("-jar", jar.toString()));
+            // as ./advisor starts it: the launcher beside the jar, whose manifest names the jar and its libraries
+            Path launcher = jar.resolveSibling("community-advisor-launcher.jar");
+            command.addAll(List.of("-jar", (Files.isRegularFile(launcher) ? launcher : jar).toString()));
         }
         return command;
     }
