@@ -22,6 +22,8 @@ import org.communityadvisor.text.Texts;
 public enum Message {
     // --- reading the JSON document ---
     DOCUMENT_TOO_LARGE,
+    DOCUMENT_OVER_LIMIT,
+    NOT_UTF8,
     EMPTY_INPUT,
     NOT_VALID_JSON,
     NOT_VALID_JSON_AT,

@@ -117,6 +117,9 @@ final class AdviseCommand implements Callable<Integer> {
             TextReport text = textReport(lang);
             ObjectWriter compact = Json.MAPPER.writer();
             java.util.function.Function<Inputs.Document, Outcome> work = doc -> {
+                if (doc.refused() != null) {
+                    return new Outcome(doc, null, null, List.of(doc.refused()), null);
+                }
                 if (doc.unreadable() != null) {
                     return new Outcome(doc, null, null, List.of(unreadable(doc.unreadable())), null);
                 }

@@ -1,9 +1,7 @@
 package org.communityadvisor.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import org.communityadvisor.Message;
+import org.communityadvisor.ValidationError;
+import org.communityadvisor.io.BoundedLines;
+import org.communityadvisor.json.Json;
 
 /**
  * What the command line was asked to read, expanded: files, the {@code *.json} files of folders, JSONL files
@@ -20,7 +21,15 @@ import java.util.stream.Stream;
  */
 final class Inputs {
     /** One JSON document to advise, or the reason it could not be read. */
-    record Document(String label, String text, String unreadable) {
+    record Document(String label, String text, String unreadable, ValidationError refused) {
+        Document(String label, String text, String unreadable) {
+            this(label, text, unreadable, null);
+        }
+
+        /** A document refused for a limit or its encoding, before it was held. */
+        static Document refused(String label, Message message, Object... args) {
+            return new Document(label, null, null, ValidationError.of("(file)", message, args));
+        }
     }
 
     private final List<Source> sources = new ArrayList<>();
@@ -95,93 +104,107 @@ final class Inputs {
             if (s instanceof Missing m) {
                 consumer.accept(new Document(m.label(), null, m.reason()));
             } else if (s instanceof FileSource f) {
-                String text;
-                try {
-                    text = utf8(f.path());
-                } catch (java.nio.charset.CharacterCodingException e) {
-                    consumer.accept(new Document(f.path().toString(), null, e.getMessage()));
-                    continue;
-                } catch (IOException | UncheckedIOException e) {
-                    consumer.accept(new Document(f.path().toString(), null, "cannot read: " + e.getMessage()));
-                    continue;
-                }
-                consumer.accept(new Document(f.path().toString(), text, null));
+                consumer.accept(file(f.path()));
             } else if (s instanceof JsonlSource j) {
                 lines(j, consumer);
             }
         }
     }
 
-    private void lines(JsonlSource j, Consumer<Document> consumer) {
-        try (BufferedReader in = j.path() == null
-                ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(j.path(), StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            boolean first = true;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (first && !line.isBlank()) {
-                    first = false;
-                    if (line.startsWith("\uFEFF")) {
-                        line = line.substring(1);
-                    }
-                    if (line.contains("\"groupId\"") && RawExports.ofText(line).isPresent()) {
-                        // the events format of import, not snapshots: one answer for the file, not one a line
-                        String file = j.path() == null ? "FILE" : j.path().toString();
-                        consumer.accept(new Document(j.label(), null,
-                                RawExports.hint(RawExports.ofText(line).get(), file, lang)));
-                        return;
-                    }
-                    if (line.strip().equals("{")) {
-                        // one pretty-printed document (./advisor import ... | ./advisor advise -), not JSON lines
-                        StringBuilder doc = new StringBuilder(line).append('\n');
-                        char[] buffer = new char[8192];
-                        int read;
-                        while ((read = in.read(buffer)) > 0 && doc.length() <= org.communityadvisor.json.Json.MAX_DOCUMENT_CHARS) {
-                            doc.append(buffer, 0, read);
-                        }
-                        consumer.accept(new Document(j.label(), doc.toString(), null));
-                        return;
-                    }
-                }
-                if (!line.isBlank()) {
-                    consumer.accept(new Document(j.label() + ":" + n, line, null));
-                }
-            }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            String file = j.path() == null ? "FILE" : j.path().toString();
-            consumer.accept(new Document(j.label(), null, org.communityadvisor.text.Texts.of(lang)
-                    .get("advise.not-utf8-lines", file, file + ".utf8.jsonl")));
-        } catch (IOException e) {
-            consumer.accept(new Document(j.label(), null, "cannot read: " + e.getMessage()));
+    /** One JSON file, read only up to the limit: a bigger file is refused without being held. */
+    private Document file(Path path) {
+        String label = path.toString();
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = BoundedLines.readAtMost(in, Json.MAX_DOCUMENT_BYTES);
+        } catch (IOException | UncheckedIOException e) {
+            return new Document(label, null, "cannot read: " + e.getMessage());
         }
-    }
-
-    /**
-     * A file's text, or a {@link java.nio.charset.CharacterCodingException} whose message names the first byte
-     * that is not UTF-8 and the command that converts the file (GBK is what Chinese Windows tools write).
-     */
-    private String utf8(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        if (bytes == null) {
+            return Document.refused(label, Message.DOCUMENT_OVER_LIMIT, Json.MAX_DOCUMENT_BYTES);
+        }
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            String name = file.toString();
-            String converted = name.replaceFirst("(\\.[^./\\\\]+)?$", ".utf8$1");
-            throw new java.nio.charset.CharacterCodingException() {
-                @Override
-                public String getMessage() {
-                    return org.communityadvisor.text.Texts.of(lang).get("advise.not-utf8",
-                            String.valueOf(in.position()), name, converted);
-                }
-            };
+        if (decoder.decode(in, out, true).isError()) {
+            // name the first byte that is not UTF-8 and the command that converts the file (GBK is what Chinese
+            // Windows tools write)
+            String converted = label.replaceFirst("(\\.[^./\\\\]+)?$", ".utf8$1");
+            return new Document(label, null, org.communityadvisor.text.Texts.of(lang).get("advise.not-utf8",
+                    String.valueOf(in.position()), label, converted));
         }
         decoder.flush(out);
-        return out.flip().toString();
+        return new Document(label, out.flip().toString(), null);
+    }
+
+    /**
+     * JSON lines: each line at most {@link Json#MAX_DOCUMENT_BYTES}; a longer line, or one that is not UTF-8,
+     * is refused alone and the lines after it are read (files and standard input alike).
+     */
+    private void lines(JsonlSource j, Consumer<Document> consumer) {
+        try (InputStream in = j.path() == null ? stdin : Files.newInputStream(j.path())) {
+            BoundedLines lines = new BoundedLines(in, Json.MAX_DOCUMENT_BYTES);
+            BoundedLines.Line line;
+            boolean first = true;
+            while ((line = lines.next()) != null) {
+                String label = j.label() + ":" + line.number();
+                if (line.tooLong()) {
+                    consumer.accept(Document.refused(label, Message.DOCUMENT_OVER_LIMIT, Json.MAX_DOCUMENT_BYTES));
+                    first = false;
+                    continue;
+                }
+                if (line.notUtf8()) {
+                    consumer.accept(Document.refused(label, Message.NOT_UTF8));
+                    first = false;
+                    continue;
+                }
+                String text = line.text();
+                if (text.isBlank()) {
+                    continue;
+                }
+                if (first && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+                if (first && text.contains("\"groupId\"") && RawExports.ofText(text).isPresent()) {
+                    // the events format of import, not snapshots: one answer for the file, not one a line
+                    String file = j.path() == null ? "FILE" : j.path().toString();
+                    consumer.accept(new Document(j.label(), null,
+                            RawExports.hint(RawExports.ofText(text).get(), file, lang)));
+                    return;
+                }
+                if (first && text.strip().equals("{")) {
+                    // one pretty-printed document (./advisor import ... | ./advisor advise -), not JSON lines
+                    pretty(j, text, lines, consumer);
+                    return;
+                }
+                first = false;
+                consumer.accept(new Document(label, text, null));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            consumer.accept(new Document(j.label(), null, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** The rest of a stream that starts with a lone {: one document, bounded as a file is. */
+    private static void pretty(JsonlSource j, String head, BoundedLines lines, Consumer<Document> consumer)
+            throws IOException {
+        StringBuilder doc = new StringBuilder(head).append('\n');
+        long bytes = head.length();
+        boolean bad = false;
+        BoundedLines.Line line;
+        while ((line = lines.next()) != null) {
+            if (line.tooLong() || (bytes += line.ok() ? line.text().length() + 1 : 0) > Json.MAX_DOCUMENT_BYTES) {
+                consumer.accept(Document.refused(j.label(), Message.DOCUMENT_OVER_LIMIT, Json.MAX_DOCUMENT_BYTES));
+                return;
+            }
+            if (line.notUtf8()) {
+                bad = true;
+            } else if (!bad) {
+                doc.append(line.text()).append('\n');
+            }
+        }
+        consumer.accept(bad ? Document.refused(j.label(), Message.NOT_UTF8) : new Document(j.label(), doc.toString(), null));
     }
 }

@@ -3,7 +3,6 @@ package org.communityadvisor.importer;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.communityadvisor.Channel;
+import org.communityadvisor.io.BoundedLines;
 import org.communityadvisor.json.MergePatch;
 
 /**
@@ -33,11 +33,12 @@ final class EventsReader implements FormatReader {
                 : groups(context.options().groups());
         Map<String, EventLog> logs = new HashMap<>();
         for (Path path : paths) {
-            try (BufferedReader in = Sources.reader(path)) {
-                String line;
-                int n = 0;
-                while ((line = in.readLine()) != null) {
-                    n++;
+            try (java.io.InputStream in = Sources.open(path)) {
+                BoundedLines lines = Sources.lines(in);
+                BoundedLines.Line read;
+                while ((read = lines.next()) != null) {
+                    String line = Sources.text(path, read);
+                    int n = (int) read.number();
                     if (line.isBlank()) {
                         continue;
                     }
@@ -62,8 +63,6 @@ final class EventsReader implements FormatReader {
                         log.add(event);
                     }
                 }
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw ImportContext.malformed(path, "", "is not UTF-8 text");
             }
         }
         if (logs.isEmpty()) {
@@ -157,11 +156,12 @@ final class EventsReader implements FormatReader {
     /** {@code --groups FILE.jsonl}: one partial snapshot a line, with its {@code groupId}. */
     static Map<String, ObjectNode> groups(Path file) throws IOException {
         Map<String, ObjectNode> out = new HashMap<>();
-        try (BufferedReader in = Sources.reader(file)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
+        try (java.io.InputStream in = Sources.open(file)) {
+            BoundedLines lines = Sources.lines(in);
+            BoundedLines.Line read;
+            while ((read = lines.next()) != null) {
+                String line = Sources.text(file, read);
+                long n = read.number();
                 if (line.isBlank()) {
                     continue;
                 }
@@ -180,8 +180,6 @@ final class EventsReader implements FormatReader {
                     throw ImportContext.malformed(file, "line " + n, "group \"" + id + "\" is listed twice");
                 }
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw ImportContext.malformed(file, "", "is not UTF-8 text");
         }
         return out;
     }

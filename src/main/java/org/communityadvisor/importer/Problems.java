@@ -23,12 +23,36 @@ final class Problems {
             return "the JSON ends too early" + at + " (a truncated file?)";
         }
         if (e instanceof StreamConstraintsException) {
-            return "a value is too large" + at;
+            return tooLarge(String.valueOf(e.getOriginalMessage())) + at;
         }
         if (e instanceof JsonParseException) {
             return "not valid JSON" + at;
         }
         return "unexpected content" + at;
+    }
+
+    private static final java.util.regex.Pattern MAXIMUM = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)");
+
+    /** Which of the reader's limits was reached, and its value. */
+    private static String tooLarge(String message) {
+        java.util.regex.Matcher m = MAXIMUM.matcher(message);
+        String max = m.find() ? m.group(1) : null;
+        if (max == null) {
+            return "a value is too large";
+        }
+        if (message.startsWith("Document length")) {
+            return "the file is over " + max + " bytes, the most read of one JSON document: not read further";
+        }
+        if (message.startsWith("Number value length")) {
+            return "a number has over " + max + " digits, the most read";
+        }
+        if (message.startsWith("String value length")) {
+            return "a text is over " + max + " characters, the most read";
+        }
+        if (message.contains("nesting depth")) {
+            return "nested over " + max + " levels deep, the most read";
+        }
+        return "a value is too large (at most " + max + ")";
     }
 
     static String at(JsonLocation l) {

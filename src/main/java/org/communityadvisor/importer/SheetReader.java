@@ -193,6 +193,9 @@ final class SheetReader implements FormatReader {
             throw ImportContext.malformed(path, "", "an XLSX sheet cannot be read from standard input");
         }
         try {
+            if (java.nio.file.Files.isRegularFile(path)) {
+                XlsxLimits.check(path);
+            }
             Xlsx.read(path, rows);
         } catch (NoClassDefFoundError e) {
             throw ImportContext.malformed(path, "", "reading .xlsx needs org.dhatim:fastexcel-reader on the classpath "

@@ -256,7 +256,7 @@ final class SlackReader implements FormatReader {
             String file = df.export.describe(df.rel);
             JsonNode array;
             try (InputStream in = df.export.open(df.rel)) {
-                array = Sources.MAPPER.readTree(in);
+                array = Sources.TREE.readTree(in);
             } catch (JacksonException e) {
                 throw new ImportException(file, "", Problems.of(e));
             } catch (CharConversionException e) {
@@ -492,7 +492,7 @@ final class SlackReader implements FormatReader {
         String file = export.describe(name);
         JsonNode array;
         try (InputStream in = export.open(name)) {
-            array = Sources.MAPPER.readTree(in);
+            array = Sources.TREE.readTree(in);
         } catch (JacksonException e) {
             throw new ImportException(file, "", Problems.of(e));
         } catch (CharConversionException e) {
@@ -579,7 +579,7 @@ final class SlackReader implements FormatReader {
 
         abstract boolean isZip();
 
-        abstract boolean exists(String rel);
+        abstract boolean exists(String rel) throws IOException;
 
         abstract InputStream open(String rel) throws IOException;
 
@@ -616,27 +616,51 @@ final class SlackReader implements FormatReader {
             return false;
         }
 
+        /**
+         * The file of the export at {@code rel}, never outside it: a channel named {@code ../x} or {@code /abs},
+         * or a symbolic link on the way, is refused, naming the name.
+         */
+        private Path inside(String rel) throws IOException {
+            Path root = path.toAbsolutePath().normalize();
+            Path p = root.resolve(rel).normalize();
+            boolean plain = !rel.isEmpty() && !rel.startsWith("/") && !rel.startsWith("\\") && !rel.contains("\\")
+                    && p.startsWith(root) && !p.equals(root);
+            for (Path at = p; plain && at != null && !at.equals(root); at = at.getParent()) {
+                plain = !Files.isSymbolicLink(at);
+            }
+            if (!plain) {
+                throw new ImportException(path.toString(), "\"" + rel + "\"",
+                        "not a file inside the export (a name with .., an absolute path or a symbolic link): "
+                        + "only the export's own folder is read");
+            }
+            return p;
+        }
+
         @Override
-        boolean exists(String rel) {
-            return Files.isRegularFile(path.resolve(rel));
+        boolean exists(String rel) throws IOException {
+            return Files.isRegularFile(inside(rel), java.nio.file.LinkOption.NOFOLLOW_LINKS);
         }
 
         @Override
         InputStream open(String rel) throws IOException {
-            return Sources.open(path.resolve(rel));
+            return Sources.open(inside(rel));
         }
 
         @Override
         TreeMap<LocalDate, String> dayFiles(String channel) throws IOException {
             TreeMap<LocalDate, String> out = new TreeMap<>();
-            Path dir = path.resolve(channel);
-            if (!Files.isDirectory(dir)) {
+            Path dir = inside(channel);
+            if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return out;
             }
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                 for (Path f : files) {
                     String rel = channel + "/" + f.getFileName();
-                    LocalDate day = Files.isRegularFile(f) ? dayOf(f.getFileName().toString(), rel) : null;
+                    if (Files.isSymbolicLink(f)) {
+                        inside(rel); // refused: a day file that points elsewhere
+                    }
+                    LocalDate day = Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            ? dayOf(f.getFileName().toString(), rel) : null;
                     if (day != null) {
                         out.put(day, rel);
                     }
@@ -650,6 +674,16 @@ final class SlackReader implements FormatReader {
             return path.resolve(rel).toString();
         }
     }
+
+    /** Most entries a Slack zip may hold (a year of 500 channels' day files is under 200,000). */
+    static final int MAX_ENTRIES = 200_000;
+    /** Most bytes one entry may inflate to (a day file of a busy channel is a few MB). */
+    static final long MAX_ENTRY_BYTES = 64L << 20;
+    /** Most an entry may inflate to, as a multiple of its compressed bytes, once past {@link #RATIO_FROM}. */
+    static final long MAX_RATIO = 100;
+    static final long RATIO_FROM = 1L << 20;
+    /** Most bytes all entries of one export may inflate to. */
+    static final long MAX_EXPORT_BYTES = 4L << 30;
 
     private static final class Zip extends Export {
         private final ZipFile zip;
@@ -669,6 +703,10 @@ final class SlackReader implements FormatReader {
                 }
             }
             root = best == null ? "" : best.substring(0, best.length() - "users.json".length());
+            if (zip.size() > MAX_ENTRIES) {
+                throw ImportContext.malformed(path, "", "holds " + zip.size() + " entries; at most " + MAX_ENTRIES
+                        + " are read from a Slack export");
+            }
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
                 String n = entry.getName();
@@ -700,7 +738,67 @@ final class SlackReader implements FormatReader {
 
         @Override
         InputStream open(String rel) throws IOException {
-            return Sources.withoutBom(zip.getInputStream(zip.getEntry(root + rel)));
+            ZipEntry entry = zip.getEntry(root + rel);
+            // the compressed size as stored, never more than the zip itself: what the inflater may consume
+            long stored = Math.min(Math.max(entry.getCompressedSize(), 1), Math.max(Files.size(path), 1));
+            return Sources.withoutBom(new Inflating(zip.getInputStream(entry), describe(rel), stored, this));
+        }
+
+        /** Bytes inflated so far from all entries. */
+        private long inflated;
+
+        /**
+         * An entry's bytes counted as they are inflated (the sizes its headers claim are not trusted): over
+         * {@link #MAX_ENTRY_BYTES}, over {@link #MAX_RATIO} times what it takes in the zip, or the export over
+         * {@link #MAX_EXPORT_BYTES} in all, refused, naming the entry and the limit.
+         */
+        private static final class Inflating extends java.io.FilterInputStream {
+            private final String name;
+            private final long stored;
+            private final Zip zip;
+            private long count;
+
+            Inflating(InputStream in, String name, long stored, Zip zip) {
+                super(in);
+                this.name = name;
+                this.stored = stored;
+                this.zip = zip;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    counted(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    counted(n);
+                }
+                return n;
+            }
+
+            private void counted(int n) {
+                count += n;
+                zip.inflated += n;
+                if (count > MAX_ENTRY_BYTES) {
+                    throw new ImportException(name, "", "inflates to over " + MAX_ENTRY_BYTES
+                            + " bytes (64 MiB), the most read of one file of a Slack export");
+                }
+                if (count > RATIO_FROM && count / stored > MAX_RATIO) {
+                    throw new ImportException(name, "", "inflates to over " + MAX_RATIO + " times its " + stored
+                            + " compressed bytes, the most read of one file of a Slack export (a zip bomb?)");
+                }
+                if (zip.inflated > MAX_EXPORT_BYTES) {
+                    throw new ImportException(name, "", "the export inflates to over " + MAX_EXPORT_BYTES
+                            + " bytes (4 GiB) in all, the most read of one Slack export");
+                }
+            }
         }
 
         @Override

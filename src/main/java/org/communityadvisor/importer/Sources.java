@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.communityadvisor.ImportException;
+import org.communityadvisor.io.BoundedLines;
 
 /** Opening the files an importer reads: UTF-8 with or without a byte-order mark, {@code -} for standard input. */
 final class Sources {
@@ -23,6 +24,14 @@ final class Sources {
                     .maxStringLength(10_000_000).maxNestingDepth(64).maxNumberLength(64).build())
             .build();
     static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+    /** Largest JSON file an importer reads whole into a tree (a Slack day file, a WeCom answer), in bytes. */
+    static final long MAX_TREE_BYTES = 64L << 20;
+    /** For files read whole: the same limits and {@link #MAX_TREE_BYTES}, checked while parsing. */
+    static final ObjectMapper TREE = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(10_000_000).maxNestingDepth(64).maxNumberLength(64)
+                    .maxDocumentLength(MAX_TREE_BYTES).build())
+            .build());
 
     private Sources() {
     }
@@ -63,6 +72,26 @@ final class Sources {
     static BufferedReader reader(Path p) throws IOException {
         return new BufferedReader(new InputStreamReader(open(p), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)));
+    }
+
+    /** Longest line of a JSONL export (one event, one group's facts), in bytes: checked while reading. */
+    static final int MAX_LINE_BYTES = 1 << 20;
+
+    /** The file's lines, each at most {@link #MAX_LINE_BYTES}; close the stream with {@link #open}'s. */
+    static BoundedLines lines(InputStream in) {
+        return new BoundedLines(in, MAX_LINE_BYTES);
+    }
+
+    /** The line's text; a line over the limit or not UTF-8 refuses the file, naming the line and the limit. */
+    static String text(Path file, BoundedLines.Line line) {
+        if (line.tooLong()) {
+            throw ImportContext.malformed(file, "line " + line.number(),
+                    "longer than " + MAX_LINE_BYTES + " bytes (1 MiB), the most a line may have");
+        }
+        if (line.notUtf8()) {
+            throw ImportContext.malformed(file, "line " + line.number(), Problems.NOT_UTF8);
+        }
+        return line.text();
     }
 
     static Reader utf8(InputStream in) {

@@ -251,7 +251,7 @@ final class WeComReader implements FormatReader {
     private static JsonNode root(Path file) throws IOException {
         JsonNode root;
         try (InputStream in = Sources.open(file)) {
-            root = Sources.MAPPER.readTree(in);
+            root = Sources.TREE.readTree(in);
         } catch (JacksonException e) {
             throw ImportContext.malformed(file, "", Problems.of(e));
         } catch (CharConversionException e) {

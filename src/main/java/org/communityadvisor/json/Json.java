@@ -28,6 +28,11 @@ public final class Json {
 
     /** Largest JSON document (one snapshot, scenario or JSONL line) the advisor reads, in characters. */
     public static final int MAX_DOCUMENT_CHARS = 1 << 20;
+    /**
+     * Largest JSON document or JSONL line read from a file or a stream, in bytes (room for {@link
+     * #MAX_DOCUMENT_CHARS} characters of any script): checked while reading, so a bigger input is never held.
+     */
+    public static final int MAX_DOCUMENT_BYTES = 4 << 20;
     /** Deepest nesting of JSON objects and arrays accepted (a snapshot needs 4). */
     public static final int MAX_DEPTH = 32;
     /** Longest JSON string accepted (a goal or a name is far shorter). */

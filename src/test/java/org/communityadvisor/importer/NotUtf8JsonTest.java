@@ -59,7 +59,7 @@ class NotUtf8JsonTest {
         assertThatThrownBy(() -> Importer.read(Format.EVENTS, List.of(Path.of("src/test/resources/import/events/group.jsonl")),
                 ImportOptions.builder().groups(groups).build()))
                 .isInstanceOf(ImportException.class)
-                .hasMessage(groups + ": is not UTF-8 text");
+                .hasMessage(groups + " line 1: is not UTF-8 text");
     }
 
     private static Path write(Path file) throws IOException {

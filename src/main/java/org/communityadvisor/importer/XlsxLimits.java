@@ -1,0 +1,269 @@
+package org.communityadvisor.importer;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.communityadvisor.ImportException;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * An XLSX workbook's limits, checked in one streaming pass before fastexcel reads it (fastexcel offers none: a
+ * cell reference past {@code XFD} or a shared-string index past the table makes it grow a list until memory
+ * runs out, and it holds any cell whole). The parts are read with the JDK's SAX parser (no DOCTYPE accepted),
+ * their bytes counted as they inflate: cell references within {@code A1:XFD1048576}, shared-string indexes
+ * within the table, text at most {@link #MAX_CELL_CHARS} characters a cell (Excel's own limit), numbers at most
+ * {@link #MAX_NUMBER_CHARS} characters, parts at most {@link #MAX_PART_BYTES} inflated.
+ */
+final class XlsxLimits {
+    /** Excel's own limit of characters in a cell. */
+    static final int MAX_CELL_CHARS = 32_767;
+    /** A number cell's characters (Excel writes at most 17 significant digits and an exponent). */
+    static final int MAX_NUMBER_CHARS = 64;
+    /** Most bytes one part of the workbook (a sheet, the shared strings) may inflate to. */
+    static final long MAX_PART_BYTES = 256L << 20;
+    static final int MAX_COLUMN = 16_384; // XFD
+    static final int MAX_ROW = 1_048_576;
+
+    private static final Pattern REF = Pattern.compile("\\$?([A-Za-z]{1,3})\\$?([0-9]{1,7})");
+
+    private XlsxLimits() {
+    }
+
+    static void check(Path path) {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            List<String> sheets = new ArrayList<>();
+            String strings = null;
+            ZipEntry types = zip.getEntry("[Content_Types].xml");
+            if (types == null) {
+                return; // not a workbook: fastexcel says so
+            }
+            for (String[] part : parts(zip, types)) {
+                if (part[1].endsWith(".worksheet+xml")) {
+                    sheets.add(part[0]);
+                } else if (part[1].endsWith(".sharedStrings+xml")) {
+                    strings = part[0];
+                }
+            }
+            long count = 0;
+            if (strings != null && zip.getEntry(strings) != null) {
+                Scan s = new Scan(path, strings, -1);
+                parse(zip, strings, s);
+                count = s.strings;
+            }
+            for (String sheet : sheets) {
+                if (zip.getEntry(sheet) != null) {
+                    parse(zip, sheet, new Scan(path, sheet, count));
+                }
+            }
+        } catch (ImportException e) {
+            throw e;
+        } catch (IOException e) {
+            // not a zip, or a broken one: fastexcel refuses it in its own words
+        }
+    }
+
+    /** The parts the content types name ({@code [name, contentType]}), read with the same SAX parser. */
+    private static List<String[]> parts(ZipFile zip, ZipEntry types) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        DefaultHandler h = new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+                String name = a.getValue("PartName");
+                String type = a.getValue("ContentType");
+                if (name != null && type != null) {
+                    out.add(new String[] {name.startsWith("/") ? name.substring(1) : name, type});
+                }
+            }
+        };
+        parse(zip, types.getName(), h);
+        return out;
+    }
+
+    private static void parse(ZipFile zip, String name, DefaultHandler handler) throws IOException {
+        try (InputStream in = new Counted(zip.getInputStream(zip.getEntry(name)), zip.getName(), name)) {
+            parser().parse(in, handler);
+        } catch (SAXException e) {
+            if (e.getException() instanceof ImportException ie) {
+                throw ie;
+            }
+            // not well-formed XML: fastexcel refuses the workbook in its own words
+        }
+    }
+
+    private static SAXParser parser() throws IOException {
+        try {
+            SAXParserFactory f = SAXParserFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            return f.newSAXParser();
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** One part's checks as its elements stream by. */
+    private static final class Scan extends DefaultHandler {
+        private final Path file;
+        private final String part;
+        private final long sharedStrings; // -1: this is the shared-strings table
+        long strings;
+        private String cell = "";
+        private String type = "n";
+        private boolean inValue;
+        private boolean inText;
+        private final StringBuilder value = new StringBuilder();
+        private long cellChars;
+
+        Scan(Path file, String part, long sharedStrings) {
+            this.file = file;
+            this.part = part;
+            this.sharedStrings = sharedStrings;
+        }
+
+        private ImportException refused(String position, String reason) {
+            return new ImportException(file.toString(), position, reason);
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes a) throws SAXException {
+            switch (local) {
+                case "si" -> {
+                    strings++;
+                    cellChars = 0;
+                }
+                case "c" -> {
+                    String r = a.getValue("r");
+                    cell = r == null ? "" : r;
+                    if (r != null) {
+                        reference(r);
+                    }
+                    String t = a.getValue("t");
+                    type = t == null ? "n" : t;
+                    cellChars = 0;
+                }
+                case "v" -> {
+                    inValue = true;
+                    value.setLength(0);
+                }
+                case "t", "is" -> inText = true;
+                default -> {
+                }
+            }
+        }
+
+        private void reference(String r) throws SAXException {
+            Matcher m = REF.matcher(r);
+            int column = 0;
+            boolean ok = m.matches();
+            if (ok) {
+                for (char ch : m.group(1).toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+                    column = column * 26 + (ch - 'A' + 1);
+                }
+                int row = Integer.parseInt(m.group(2));
+                ok = column <= MAX_COLUMN && row >= 1 && row <= MAX_ROW;
+            }
+            if (!ok) {
+                throw new SAXException(refused("cell " + cut(r), "the cell reference is outside A1:XFD1048576, "
+                        + "the cells a sheet may have"));
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (!inValue && !inText) {
+                return;
+            }
+            cellChars += length;
+            if (cellChars > MAX_CELL_CHARS) {
+                throw new SAXException(refused(sharedStrings < 0 ? "shared string " + strings : "cell " + cut(cell),
+                        "holds over " + MAX_CELL_CHARS + " characters, the most a cell may have"));
+            }
+            if (inValue && sharedStrings >= 0) {
+                boolean number = !type.equals("str") && !type.equals("inlineStr") && !type.equals("e");
+                if (number && value.length() + length > MAX_NUMBER_CHARS) {
+                    throw new SAXException(refused("cell " + cut(cell), "the number has over " + MAX_NUMBER_CHARS
+                            + " characters, the most read"));
+                }
+                if (number) {
+                    value.append(ch, start, length);
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) throws SAXException {
+            if (local.equals("v")) {
+                inValue = false;
+                if (type.equals("s") && sharedStrings >= 0) {
+                    String v = value.toString().strip();
+                    long index = -1;
+                    if (!v.isEmpty() && v.length() <= 10 && v.chars().allMatch(Character::isDigit)) {
+                        index = Long.parseLong(v);
+                    }
+                    if (!v.isEmpty() && (index < 0 || index >= sharedStrings)) {
+                        throw new SAXException(refused("cell " + cut(cell), "shared string " + cut(v)
+                                + " is not in the workbook's table of " + sharedStrings + " strings"));
+                    }
+                }
+            } else if (local.equals("t") || local.equals("is")) {
+                inText = false;
+            }
+        }
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
+    }
+
+    /** A part's bytes counted as they inflate (its header's sizes are not trusted). */
+    private static final class Counted extends FilterInputStream {
+        private final String file;
+        private final String part;
+        private long count;
+
+        Counted(InputStream in, String file, String part) {
+            super(in);
+            this.file = file;
+            this.part = part;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(int n) {
+            count += n;
+            if (count > MAX_PART_BYTES) {
+                throw new ImportException(file, part, "inflates to over " + MAX_PART_BYTES
+                        + " bytes (256 MiB), the most read of one part of a workbook");
+            }
+        }
+    }
+}
