@@ -37,7 +37,8 @@ class ArchitectureTest {
     private static final Set<String> KNOWN_INTERNAL_USES = Set.of(
             // reading and validating JSON: the reader, the model, merge patches and names' suggestions
             "cli.AdviseCommand -> json.InputReader", "cli.DraftCommand -> json.InputReader",
-            "cli.PlanCommand -> json.InputReader", "cli.ExplainCommand -> json.Names",
+            "cli.PlanCommand -> json.InputReader",
+            "cli.ReviewCommand -> json.InputReader", "cli.Reviews -> json.InputReader", "cli.ExplainCommand -> json.Names",
             "cli.SchemaCommand -> json.SnapshotSchema", "server.AdvisorHandler -> json.InputReader",
             "server.OpenApi -> json.SnapshotSchema",
             "importer.EventsReader -> json.MergePatch", "importer.SheetReader -> json.MergePatch",
