@@ -24,7 +24,7 @@ public final class Draft {
         ANNOUNCEMENT,
         /** the month's plan in five parts, as a table */
         MONTH_PLAN,
-        /** the run sheet of a live share: preview, opening, guest, Q&A, gifts */
+        /** the run sheet of a live share: preview, opening, guest, questions and answers, gifts */
         LIVE_SHARE,
         /** the welcome message and the newcomer guide */
         WELCOME;
