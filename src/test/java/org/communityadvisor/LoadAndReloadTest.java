@@ -34,7 +34,7 @@ class LoadAndReloadTest {
         Path rules = Fixtures.copyOfTheRules(dir);
         // The edited folder changes the advice: weekly official posts rank first of their severity, with a new title.
         Path activity = rules.resolve("activity.weekly-official/rule.drl");
-        String edited = Files.readString(activity).replaceFirst("(rule \"activity.weekly-official\"\\s+@severity\\(\"high, medium\"\\)\\s+@weight\\()\\d+",
+        String edited = Files.readString(activity).replaceFirst("(rule \"activity.weekly-official\"[^{}]*?@weight\\()\\d+",
                 "$199");
         assertThat(edited).as("the edit applies").isNotEqualTo(Files.readString(activity));
         Files.writeString(activity, edited);
