@@ -43,6 +43,11 @@ public final class BoundedLines {
         return limit;
     }
 
+    /** Whether more is at hand without waiting for the writer (an HTTP client, a pipe). */
+    public boolean ready() throws IOException {
+        return pos < end || in.available() > 0;
+    }
+
     /** The next line, or {@code null} at the end of the stream. */
     public Line next() throws IOException {
         line.reset();

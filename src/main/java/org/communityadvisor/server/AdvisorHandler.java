@@ -257,20 +257,22 @@ final class AdvisorHandler extends Handler.Abstract {
         Lang lang = lang(query);
         boolean lean = lean(query);
         InputStream in = body(request);
-        LineReader lines = new LineReader(in, maxBody);
+        org.communityadvisor.io.BoundedLines lines = new org.communityadvisor.io.BoundedLines(in, maxBody);
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, NDJSON);
         OutputStream out = new BufferedOutputStream(Content.Sink.asOutputStream(response), 16 * 1024);
         int number = 0;
         try {
-            LineReader.Line line;
+            org.communityadvisor.io.BoundedLines.Line line;
             while ((line = lines.next()) != null) {
-                number++;
-                if (line.tooLong()) {
+                number = (int) line.number();
+                if (line.tooLong() || line.notUtf8()) {
+                    // a line refused alone, as from a file or standard input: the lines after it are read
                     ObjectNode o = Json.MAPPER.createObjectNode();
                     o.put("line", number);
                     o.putArray("errors").addObject().put("path", "(root)")
-                            .put("reason", "line longer than " + maxBody + " bytes");
+                            .put("reason", line.tooLong() ? "line longer than " + maxBody + " bytes"
+                                    : "not UTF-8 text: convert it first (from GBK, say: iconv -f GBK -t UTF-8)");
                     out.write(COMPACT.writeValueAsBytes(o));
                 } else if (line.text().isBlank()) {
                     continue;

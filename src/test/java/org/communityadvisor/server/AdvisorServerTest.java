@@ -190,6 +190,21 @@ class AdvisorServerTest {
         assertThat(lines).hasSize(2);
         assertThat(json(lines.get(0)).get("line").asInt()).isEqualTo(1);
         assertThat(json(lines.get(1)).get("communityId").asText()).isNotBlank();
+
+        // a line that is not UTF-8 is refused alone, as from a file or standard input, never read as U+FFFD
+        byte[] good = line(files.get(0)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC4, (byte) 0xE3, '"', '}', '\n'});
+        bytes.write(good);
+        bytes.write('\n');
+        HttpResponse<String> notUtf8 = HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/advice:batch"))
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        List<String> answered = notUtf8.body().lines().toList();
+        assertThat(answered).hasSize(2);
+        assertThat(json(answered.get(0)).get("line").asInt()).isEqualTo(1);
+        assertThat(answered.get(0)).contains("not UTF-8");
+        assertThat(json(answered.get(1)).get("communityId").asText()).isNotBlank();
     }
 
     @Test
