@@ -46,12 +46,15 @@ done
 hostport="${base#http://}"
 host="${hostport%:*}"
 port="${hostport##*:}"
+# One answer before the attack: the first request of a fresh server loads its classes (slow on a busy host).
+curl -s -o /dev/null --max-time 30 "$base/healthz" || true
 
 # One slow client: a request announcing 100,000 bytes, then one byte every 10 s until the server answers or closes.
 slow() { # index
   local out="$work/slow-$1"
   exec 3<>"/dev/tcp/$host/$port" || { echo "connect-failed" > "$out"; return; }
   printf 'POST /v1/advice HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{' >&3
+  : > "$work/conn-$1"
   while true; do
     if IFS= read -r -t 10 status <&3; then
       echo "$status" > "$out"
@@ -65,6 +68,15 @@ for i in $(seq 1 "$connections"); do
   slow "$i" &
   pids+=("$!")
 done
+
+# The attack is in place once every slow client has sent its headers (200 shells and their connections take a few
+# seconds to start on a busy 2-core host); the one-second promise is measured from then on.
+settle_start=$SECONDS
+while [ "$(find "$work" -maxdepth 1 -name 'conn-*' | wc -l)" -lt "$connections" ] && [ $((SECONDS - settle_start)) -lt 60 ]; do
+  sleep 0.2
+done
+echo "slowloadtest: $(find "$work" -maxdepth 1 -name 'conn-*' | wc -l) slow clients connected in $((SECONDS - settle_start))s"
+sleep 1
 
 late=0
 asked=0
