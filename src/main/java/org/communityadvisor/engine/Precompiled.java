@@ -202,6 +202,7 @@ public final class Precompiled {
         Path classes = Path.of(args[0]);
         List<RuleBase.Source> sources = RuleBase.directorySources(classes.resolve(RuleBase.BUNDLED));
         RuleBase rules = write(sources, classes.resolve(RESOURCE));
+        ExecutableModel.write(sources, rules.drl().spans(), classes);
         if (args.length > 1) { // the rules folder of the source tree: every rule's cases are there
             List<String> missing = rules.caseProblems(Path.of(args[1]));
             if (!missing.isEmpty()) {

@@ -46,6 +46,7 @@ class PrecompiledTest {
         }
         assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).as("a quiet build stays quiet").isEmpty();
         assertThat(classes.resolve(Precompiled.RESOURCE)).isNotEmptyFile();
+        assertThat(classes.resolve(ExecutableModel.RESOURCE)).isNotEmptyFile();
         assertThat(classes.resolve(org.communityadvisor.json.SnapshotSchema.RESOURCE)).isNotEmptyFile();
     }
 

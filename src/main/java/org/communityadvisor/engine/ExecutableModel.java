@@ -1,0 +1,160 @@
+package org.communityadvisor.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * Drools' executable model of the bundled rules: at build time the DRL is turned into Java classes (every
+ * constraint and consequence a compiled lambda, nothing interpreted by MVEL or compiled by the JIT of MVEL
+ * expressions at run time), written beside the advisor's own classes, with {@code rules.model} naming the model
+ * class under the key of the sources it was generated from. At run time the rule base is built from that class;
+ * generation needs {@code drools-model-codegen}, which only the build and the command line have.
+ */
+final class ExecutableModel {
+    /** The resource that names the bundled model class, with its key and the spans of its rules. */
+    static final String RESOURCE = "org/communityadvisor/rules.model";
+    /** Where generated classes live: the package every rules folder declares. */
+    private static final String GROUP = "org.communityadvisor.generated";
+
+    private static final java.util.regex.Pattern PACKAGE =
+            java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+
+    private ExecutableModel() {
+    }
+
+    /** The generated classes of a rules folder (class file name to bytes) and the name of its model class. */
+    record Generated(Map<String, byte[]> classes, String modelClass) {
+    }
+
+    /** A rule base read from its model, with the spans of its rules in the sources it was generated from. */
+    record Loaded(InternalKnowledgeBase kieBase, List<RuleSources.Span> spans) {
+    }
+
+    /** Generates the executable model of DRL sources that have compiled and passed the checks. */
+    static Generated generate(List<RuleBase.Source> sources) {
+        KieServices ks = KieServices.get();
+        ReleaseId id = ks.newReleaseId(GROUP, "rules", "1");
+        KieFileSystem files = ks.newKieFileSystem();
+        files.generateAndWritePomXML(id);
+        for (RuleBase.Source s : RuleBase.drl(sources)) {
+            // In the folder of its package (Drools warns otherwise), one file a rule folder
+            java.util.regex.Matcher pkg = PACKAGE.matcher(s.text());
+            String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+            files.write("src/main/resources/" + folder + s.path().replace('/', '_'), s.text());
+        }
+        KieBuilder builder = ks.newKieBuilder(files).buildAll(org.drools.model.codegen.ExecutableModelProject.class);
+        List<String> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                .map(m -> m.getPath() + ":" + m.getLine() + ": " + m.getText()).toList();
+        ks.getRepository().removeKieModule(id);
+        if (!errors.isEmpty()) {
+            throw new RuleBaseException(errors);
+        }
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        String model = null;
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) {
+                classes.put(name, module.getBytes(name));
+            } else if (name.endsWith("/drools-model")) {
+                // A header line (Drools-Model-Version:...), then the model classes, one a line
+                List<String> models = new String(module.getBytes(name), StandardCharsets.UTF_8).lines()
+                        .map(String::strip).filter(l -> !l.isEmpty() && !l.contains(":")).toList();
+                model = models.size() == 1 ? models.get(0) : String.join(",", models);
+            }
+        }
+        if (model == null || model.isEmpty() || model.contains(",")) {
+            throw new IllegalStateException("the executable model names no single model class: " + model);
+        }
+        return new Generated(classes, model);
+    }
+
+    /**
+     * Build step: generates the bundled rules' model, writes its classes under {@code classes} and
+     * {@link #RESOURCE} with the key of the sources and the spans of their rules.
+     */
+    static void write(List<RuleBase.Source> sources, List<RuleSources.Span> spans, Path classes) throws IOException {
+        Generated generated = generate(sources);
+        for (Map.Entry<String, byte[]> c : generated.classes().entrySet()) {
+            Path file = classes.resolve(c.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, c.getValue());
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 14);
+        try (ObjectOutputStream objects = new ObjectOutputStream(body)) {
+            objects.writeUTF(generated.modelClass());
+            objects.writeObject(new ArrayList<>(spans));
+        }
+        String key = Precompiled.key(sources);
+        byte[] bytes = body.toByteArray();
+        try (OutputStream out = Files.newOutputStream(classes.resolve(RESOURCE))) {
+            out.write((key + "\n" + digest(key, bytes) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write(bytes);
+        }
+    }
+
+    /** The bundled rules' rule base from their model when it matches these sources, else {@code null}. */
+    @SuppressWarnings("unchecked")
+    static Loaded bundled(List<RuleBase.Source> sources) {
+        ClassLoader loader = ExecutableModel.class.getClassLoader();
+        InputStream in = loader.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            return null;
+        }
+        try (InputStream stream = in) {
+            String key = Precompiled.key(sources);
+            byte[] expected = (key + "\n").getBytes(StandardCharsets.UTF_8);
+            if (!java.util.Arrays.equals(stream.readNBytes(expected.length), expected)) {
+                return null;
+            }
+            byte[] digest = stream.readNBytes(65);
+            byte[] body = stream.readAllBytes();
+            if (digest.length != 65 || !MessageDigest.isEqual(digest(key, body).getBytes(StandardCharsets.US_ASCII),
+                    java.util.Arrays.copyOf(digest, 64))) {
+                return null;
+            }
+            String modelClass;
+            List<RuleSources.Span> spans;
+            try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(body))) {
+                modelClass = objects.readUTF();
+                spans = (List<RuleSources.Span>) objects.readObject();
+            }
+            Model model = (Model) Class.forName(modelClass, true, loader).getDeclaredConstructor().newInstance();
+            return new Loaded(KieBaseBuilder.createKieBaseFromModel(model), spans);
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static String digest(String key, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((key + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
