@@ -109,7 +109,7 @@ final class AdviseCommand implements Callable<Integer> {
         Progress progress = Progress.start(err, documents.size());
         try (Output output = Output.open(out, lang)) {
             PrintWriter w = output.writer();
-            Sink sink = collect ? null : sink(w, single, lang);
+            Sink sink = collect ? null : sink(output, single, lang);
             Thread hook = collect || format == Format.JSON ? null : output.keepCompletedRecordsOnInterrupt();
             // One outcome per document, worked out on all cores and written in input order.
             boolean parallel = !single && !collect && (format == Format.JSONL || format == Format.TEXT)
@@ -118,10 +118,10 @@ final class AdviseCommand implements Callable<Integer> {
             ObjectWriter compact = Json.MAPPER.writer();
             java.util.function.Function<Inputs.Document, Outcome> work = doc -> {
                 if (doc.refused() != null) {
-                    return new Outcome(doc, null, null, List.of(doc.refused()), null);
+                    return new Outcome(doc, null, null, List.of(doc.refused()), null, null);
                 }
                 if (doc.unreadable() != null) {
-                    return new Outcome(doc, null, null, List.of(unreadable(doc.unreadable())), null);
+                    return new Outcome(doc, null, null, List.of(unreadable(doc.unreadable())), null, null);
                 }
                 try {
                     org.communityadvisor.Snapshot snapshot = InputReader.read(doc.text());
@@ -130,19 +130,20 @@ final class AdviseCommand implements Callable<Integer> {
                         return null;
                     }
                     Advice advice = advisor.advise(snapshot, lang);
-                    String rendered = !parallel ? null : format == Format.JSONL
-                            ? (lean ? AdviceJson.writeLean(advice) : compact.writeValueAsString(advice))
+                    // JSON lines as Jackson encodes them, straight to UTF-8 bytes; text as text
+                    byte[] line = !parallel || format != Format.JSONL ? null : jsonLine(compact, advice);
+                    String rendered = !parallel || format != Format.TEXT ? null
                             : text.render(new AdvisedCommunity(doc.label(), null, advice)) + "-".repeat(100);
-                    return new Outcome(doc, snapshot, advice, null, rendered);
+                    return new Outcome(doc, snapshot, advice, null, rendered, line);
                 } catch (InvalidSnapshotException e) {
                     // a chat export or a sheet given instead of a snapshot: name the import that reads it
                     java.util.Optional<RawExports.Kind> export = RawExports.ofText(doc.text());
                     if (export.isPresent()) {
                         String path = doc.label().replaceFirst(":\\d+$", "");
                         return new Outcome(doc, null, null, List.of(unreadable(RawExports.hint(export.get(),
-                                path.equals("<stdin>") ? "FILE" : path, lang))), null);
+                                path.equals("<stdin>") ? "FILE" : path, lang))), null, null);
                     }
-                    return new Outcome(doc, null, null, e.errors(), null);
+                    return new Outcome(doc, null, null, e.errors(), null, null);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -175,6 +176,8 @@ final class AdviseCommand implements Callable<Integer> {
                     entries.add(new AdvisedCommunity(o.doc().label(), o.snapshot(), o.advice(), review));
                 } else if (collect) {
                     entries.add(new AdvisedCommunity(o.doc().label(), o.snapshot(), o.advice()));
+                } else if (o.line() != null) {
+                    output.record(o.line());
                 } else if (o.rendered() != null) {
                     w.println(o.rendered());
                 } else {
@@ -197,7 +200,7 @@ final class AdviseCommand implements Callable<Integer> {
                 return Main.INVALID_INPUT;
             }
             if (collect) {
-                report(entries, w, lang);
+                report(entries, output, lang);
             } else {
                 sink.finish();
             }
@@ -228,7 +231,8 @@ final class AdviseCommand implements Callable<Integer> {
     }
 
     /** Reports and portfolios: everything is advised first, then written in one piece. */
-    private void report(List<AdvisedCommunity> entries, PrintWriter w, Lang lang) throws IOException {
+    private void report(List<AdvisedCommunity> entries, Output output, Lang lang) throws IOException {
+        PrintWriter w = output.writer();
         switch (format) {
             case HTML -> w.print(HtmlReport.render(entries, lang));
             case MD -> w.print(MarkdownReport.render(entries, lang));
@@ -240,11 +244,11 @@ final class AdviseCommand implements Callable<Integer> {
                 List<AdvisedCommunity> ordered = portfolio
                         ? Portfolio.rank(entries).stream().map(Portfolio.Row::community).toList() : entries;
                 if (format == Format.JSON || format == Format.JSONL) {
-                    Sink sink = sink(w, !several, lang);
+                    Sink sink = sink(output, !several, lang);
                     ordered.forEach(e -> sink.write(e.advice(), e.label()));
                     sink.finish();
                 } else {
-                    Sink sink = sink(w, !several, lang);
+                    Sink sink = sink(output, !several, lang);
                     ordered.forEach(e -> sink.write(e.advice(), e.label()));
                 }
             }
@@ -254,7 +258,7 @@ final class AdviseCommand implements Callable<Integer> {
 
     /** What became of one input document. */
     record Outcome(Inputs.Document doc, org.communityadvisor.Snapshot snapshot, Advice advice,
-                   List<ValidationError> errors, String rendered) {
+                   List<ValidationError> errors, String rendered, byte[] line) {
     }
 
     /**
@@ -323,7 +327,20 @@ final class AdviseCommand implements Callable<Integer> {
                 && System.getenv("NO_COLOR") == null);
     }
 
-    private Sink sink(PrintWriter w, boolean single, Lang lang) throws IOException {
+    /** One advice as a JSON line in UTF-8 (lean or full), as Jackson encodes it: no string, no second encoding. */
+    private byte[] jsonLine(ObjectWriter compact, Advice advice) throws IOException {
+        if (!lean) {
+            return compact.writeValueAsBytes(advice);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1024);
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            AdviceJson.writeLean(advice, g);
+        }
+        return out.toByteArray();
+    }
+
+    private Sink sink(Output output, boolean single, Lang lang) throws IOException {
+        PrintWriter w = output.writer();
         return switch (format) {
             case TEXT, MD, HTML -> {
                 TextReport renderer = textReport(lang);
@@ -332,16 +349,15 @@ final class AdviseCommand implements Callable<Integer> {
                     if (!single) {
                         w.println("-".repeat(100));
                     }
-                    w.flush();
+                    output.flush();
                 };
             }
             case JSONL -> {
                 ObjectWriter json = Json.MAPPER.writer();
                 yield (advice, label) -> {
                     try {
-                        w.println(lean ? AdviceJson.writeLean(advice) : reviews.containsKey(advice)
-                                ? json.writeValueAsString(Reviews.tree(advice, reviews.get(advice)))
-                                : json.writeValueAsString(advice));
+                        output.record(!lean && reviews.containsKey(advice)
+                                ? json.writeValueAsBytes(Reviews.tree(advice, reviews.get(advice))) : jsonLine(json, advice));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }

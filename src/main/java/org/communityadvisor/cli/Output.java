@@ -28,6 +28,8 @@ final class Output implements AutoCloseable {
     private final Path temp;
     private final PrintWriter writer;
     private final Recording stream;
+    /** Between the writer and the stream: records written as bytes ({@link #record}) and the writer's chars meet here. */
+    private final java.io.BufferedOutputStream bytes;
     private final Lang lang;
     private final Thread cleanup;
     private boolean committed;
@@ -37,7 +39,24 @@ final class Output implements AutoCloseable {
         this.target = target;
         this.temp = temp;
         this.stream = stream;
-        this.writer = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), false);
+        this.bytes = new java.io.BufferedOutputStream(stream, 1 << 16);
+        // The writer's flush hands its chars to the byte buffer without a system call: only flush() (and commit,
+        // close, an interruption) pushes them out, so a record written as bytes never overtakes the writer's text.
+        OutputStream toBuffer = new FilterOutputStream(bytes) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                bytes.write(b, off, len);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        this.writer = new PrintWriter(new BufferedWriter(new OutputStreamWriter(toBuffer, StandardCharsets.UTF_8)), false);
         this.lang = lang;
         if (target != null) {
             cleanup = new Thread(this::interrupted, "advisor-output-on-interrupt");
@@ -183,6 +202,40 @@ final class Output implements AutoCloseable {
         return writer;
     }
 
+    /** Pushes what was written out to the terminal, the pipe or the file. */
+    synchronized void flush() {
+        writer.flush();
+        try {
+            bytes.flush();
+        } catch (IOException e) {
+            // recorded by the stream: commit() reports it
+        }
+    }
+
+    /**
+     * One record already encoded as UTF-8 (a JSON line as Jackson wrote it), and a line break: written whole, after
+     * everything the writer holds, with no second encoding.
+     */
+    synchronized void record(byte[] utf8) {
+        writer.flush();
+        try {
+            bytes.write(utf8);
+            bytes.write('\n');
+        } catch (IOException e) {
+            // recorded by the stream: commit() reports it
+        }
+    }
+
+    /** Flushes the writer into the byte buffer, and that to the stream; the stream remembers a failure. */
+    private void flushAll() {
+        writer.flush();
+        try {
+            bytes.flush();
+        } catch (IOException e) {
+            // recorded by the stream
+        }
+    }
+
     /**
      * For line-by-line output (JSONL, text): if the process is interrupted (Ctrl-C, SIGTERM), keep every
      * record written so far: on standard output, flushed; for a file, in {@code TARGET.partial} (the target
@@ -206,11 +259,11 @@ final class Output implements AutoCloseable {
             return;
         }
         committed = true;
-        writer.flush();
+        flushAll();
         if (target == null) {
             return;
         }
-        writer.close();
+        closeStream();
         try {
             if (keepPartial && stream.failure == null) {
                 Path partial = target.resolveSibling(target.getFileName() + ".partial");
@@ -222,6 +275,16 @@ final class Output implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // nothing more can be done while the process is going down
+        }
+    }
+
+    /** Closes the file being written (the writer's own close stops at the byte buffer). */
+    private void closeStream() {
+        writer.close();
+        try {
+            bytes.close();
+        } catch (IOException e) {
+            // recorded by the stream
         }
     }
 
@@ -240,9 +303,9 @@ final class Output implements AutoCloseable {
         if (committed) {
             return;
         }
-        writer.flush();
+        flushAll();
         if (target != null) {
-            writer.close();
+            closeStream();
         }
         if (writer.checkError() || stream.failure != null) {
             committed = true;
@@ -263,10 +326,10 @@ final class Output implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        writer.flush();
+        flushAll();
         if (target != null && !committed) {
             committed = true;
-            writer.close();
+            closeStream();
             Files.deleteIfExists(temp);
         }
         if (cleanup != null) {
