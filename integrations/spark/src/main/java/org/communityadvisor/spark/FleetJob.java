@@ -99,15 +99,20 @@ public final class FleetJob {
                             throw new IllegalArgumentException(a + " needs a value");
                         }
                         String v = args[++i];
-                        switch (a) {
-                            case "--events" -> events = v;
-                            case "--groups" -> groups = v;
-                            case "--as-of" -> days = days(v);
-                            case "--zone" -> zone = ZoneId.of(v);
-                            case "--out" -> out = v;
-                            case "--rules" -> rules = v;
-                            case "--events-format" -> eventsFormat = v;
-                            default -> groupsFormat = v;
+                        try {
+                            switch (a) {
+                                case "--events" -> events = v;
+                                case "--groups" -> groups = v;
+                                case "--as-of" -> days = days(v);
+                                case "--zone" -> zone = ZoneId.of(v);
+                                case "--out" -> out = v;
+                                case "--rules" -> rules = v;
+                                case "--events-format" -> eventsFormat = format(v);
+                                default -> groupsFormat = format(v);
+                            }
+                        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+                            // the option and its value, then why (a day, a zone or a format the job cannot read)
+                            throw new IllegalArgumentException(a + " " + v + ": " + e.getMessage(), e);
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a + " (known: --events, "
@@ -141,6 +146,13 @@ public final class FleetJob {
                 throw new IllegalArgumentException("--as-of names no day");
             }
             return out.stream().distinct().sorted().toList();
+        }
+
+        static String format(String v) {
+            if (!v.equals("json") && !v.equals("parquet")) {
+                throw new IllegalArgumentException("expected json or parquet");
+            }
+            return v;
         }
 
         static String formatOf(String path) {
@@ -361,7 +373,7 @@ public final class FleetJob {
                 Row r = first;
                 while (r != null && FACTS.equals(r.getString(4))) {
                     if (facts != null) {
-                        refused = new ImportException(source, "", "the groups file lists the group twice");
+                        refused = new ImportException(source, "", "--groups lists the group twice");
                     }
                     try {
                         facts = facts(source, r.getString(12));
@@ -390,7 +402,7 @@ public final class FleetJob {
                     try {
                         ready.add(new Outcome(groupId, day, log.finish(day).snapshot(), null));
                     } catch (ImportException e) {
-                        ready.add(new Outcome(groupId, day, null, e));
+                        ready.add(new Outcome(groupId, day, null, inTheJobsTerms(e, groupId, facts != null)));
                     }
                 }
             }
@@ -408,6 +420,42 @@ public final class FleetJob {
                 return r;
             }
         };
+    }
+
+    /** The importer's "{@code path: why; give --option ...}": a required field that no option gave. */
+    private static final java.util.regex.Pattern GIVE_AN_OPTION =
+            java.util.regex.Pattern.compile("([A-Za-z0-9_.]+): (.*?); give --.*", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A refusal of the importer's derivation, in the job's terms: where the importer names the option of
+     * {@code ./advisor import} that would give a missing field ({@code --platform}, {@code --members},
+     * {@code --created-on}), the job, which has none of them, names the group's line in {@code --groups}: the
+     * line to add (with the two fields every group needs) when the group has none, else the field to add to it.
+     * Other refusals (a snapshot that breaks the contract) are kept as they are.
+     */
+    static ImportException inTheJobsTerms(ImportException e, String groupId, boolean hasFacts) {
+        java.util.regex.Matcher m = GIVE_AN_OPTION.matcher(e.reason());
+        if (!m.matches()) {
+            return e;
+        }
+        String field = m.group(1);
+        String reason;
+        if (!hasFacts) {
+            ObjectNode line = MAPPER.createObjectNode().put("groupId", groupId).put("platform", "…");
+            line.putObject("members").put("total", "…");
+            reason = field + ": " + m.group(2) + "; --groups has no line for the group: add one such as "
+                    + line.toString().replace("\"total\":\"…\"", "\"total\":…");
+        } else {
+            ObjectNode patch = MAPPER.createObjectNode();
+            ObjectNode at = patch;
+            String[] names = field.split("\\.");
+            for (int i = 0; i < names.length - 1; i++) {
+                at = at.putObject(names[i]);
+            }
+            at.put(names[names.length - 1], "…");
+            reason = field + ": " + m.group(2) + "; add " + patch + " to the group's line in --groups";
+        }
+        return new ImportException(e.file(), e.position(), reason);
     }
 
     private static JsonNode facts(String source, String text) {
@@ -500,8 +548,8 @@ public final class FleetJob {
                         } catch (AdvisorException e) {
                             refused.add(1);
                             if (logged++ < 10) {
-                                System.err.println("FleetJob: refused " + o.groupId() + " on " + o.asOf() + ": "
-                                        + e.getMessage());
+                                System.err.println(o.refused() != null ? refusal(o) : "FleetJob: refused "
+                                        + o.groupId() + " on " + o.asOf() + ": " + e.getMessage());
                             }
                         }
                     }
@@ -521,6 +569,26 @@ public final class FleetJob {
         }, Encoders.row(ADVICE));
         lines.write().mode(SaveMode.Overwrite).partitionBy("asOf").text(out);
         return new Result(advised.value(), refused.value());
+    }
+
+    /** Why groups of {@link #byGroup} are refused on the asOf days, as the job logs it, on the driver (tests). */
+    static List<String> collectRefusals(Dataset<Row> byGroup, List<LocalDate> days) {
+        return byGroup.mapPartitions((MapPartitionsFunction<Row, String>) rows -> {
+            Iterator<Outcome> outcomes = outcomes(rows, days);
+            List<String> out = new ArrayList<>();
+            while (outcomes.hasNext()) {
+                Outcome o = outcomes.next();
+                if (o.refused() != null) {
+                    out.add(refusal(o));
+                }
+            }
+            return out.iterator();
+        }, Encoders.STRING()).collectAsList();
+    }
+
+    /** The line the job logs for a refused group. */
+    static String refusal(Outcome o) {
+        return "FleetJob: refused " + o.groupId() + " on " + o.asOf() + ": " + o.refused().getMessage();
     }
 
     /** The snapshots of {@link #byGroup} on the asOf days, on the driver (tests and small fleets); refused groups left out. */
