@@ -52,7 +52,7 @@ import org.communityadvisor.json.SnapshotValidator;
  * {@code SnapshotAssembly}), so a snapshot is built here exactly as {@code ./advisor import events} builds it.
  *
  * <pre>
- * spark-submit --class org.communityadvisor.spark.FleetJob community-advisor-spark.jar \
+ * spark-submit --class org.communityadvisor.spark.FleetJob community-advisor-spark-0.1.0-SNAPSHOT-job.jar \
  *   --events s3://bucket/events/ --groups s3://bucket/groups.jsonl --as-of 2026-11-01..2026-11-30 \
  *   --zone Asia/Shanghai --out s3://bucket/advice/ --lean
  * </pre>
