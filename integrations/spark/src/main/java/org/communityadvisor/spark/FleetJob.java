@@ -171,13 +171,52 @@ public final class FleetJob {
             return;
         }
         SparkSession spark = SparkSession.builder().appName("community-advisor-fleet").getOrCreate();
+        int status;
         try {
-            long t0 = System.nanoTime();
-            Result r = run(spark, o);
-            System.err.printf(Locale.ROOT, "FleetJob: %d advised, %d refused, in %.1f s%n", r.advised(),
-                    r.refused(), (System.nanoTime() - t0) / 1e9);
+            status = submit(spark, o, System.err);
         } finally {
             spark.stop();
+        }
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the job and prints what the driver prints; 0, or 2 for input the job refuses as a whole: an
+     * {@code --events} or {@code --groups} path that names nothing, or a groups line that is not a JSON object
+     * with its {@code groupId} (named with its option and file, no stack trace).
+     */
+    static int submit(SparkSession spark, Options o, java.io.PrintStream err) {
+        try {
+            exists(spark, "--events", o.events());
+            exists(spark, "--groups", o.groups());
+            long t0 = System.nanoTime();
+            Result r = run(spark, o);
+            err.printf(Locale.ROOT, "FleetJob: %d advised, %d refused, in %.1f s%n", r.advised(), r.refused(),
+                    (System.nanoTime() - t0) / 1e9);
+            return 0;
+        } catch (Exception e) { // a task's failure comes as a SparkException, a checked exception thrown from Scala
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ImportException bad) {
+                    err.println("FleetJob: " + bad.getMessage());
+                    return 2;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Refuses an input path (a file, a folder or a glob, on any of Hadoop's file systems) that names nothing. */
+    private static void exists(SparkSession spark, String option, String path) {
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+            var found = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(p);
+            if (found == null || found.length == 0) {
+                throw new ImportException(option + " " + path, "", "no such file or folder");
+            }
+        } catch (java.io.IOException e) {
+            throw new ImportException(option + " " + path, "", "cannot be read (" + e.getMessage() + ")");
         }
     }
 
@@ -226,9 +265,16 @@ public final class FleetJob {
             if (line.isBlank()) {
                 return java.util.Collections.emptyIterator();
             }
-            JsonNode n = MAPPER.readTree(line);
+            String quoted = line.length() > 80 ? line.substring(0, 80) + "…" : line;
+            JsonNode n;
+            try {
+                n = MAPPER.readTree(line);
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw new ImportException("--groups " + path, "", "a line is not JSON: " + quoted);
+            }
             if (n == null || !n.isObject() || !n.path("groupId").isTextual()) {
-                throw new IllegalArgumentException("a groups line is not an object with \"groupId\": " + line);
+                throw new ImportException("--groups " + path, "", "a line is not an object with \"groupId\": "
+                        + quoted);
             }
             return List.of(RowFactory.create(n.get("groupId").asText(), line)).iterator();
         }, Encoders.row(GROUPS));

@@ -210,6 +210,34 @@ class FleetJobTest {
                 .hasMessage("--events-format csv: expected json or parquet");
     }
 
+    @Test
+    void inputsTheJobCannotReadAreNamedWithTheirOptionAndExitTwo(@TempDir Path dir) throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        Path groups = dir.resolve("groups.jsonl");
+        fleet(events, groups);
+        Path missing = dir.resolve("no-such-events");
+        assertThat(submit("--events", missing.toString(), "--groups", groups.toString(), "--as-of", LAST.toString(),
+                "--out", dir.resolve("out").toString())).isEqualTo("2 FleetJob: --events " + missing
+                + ": no such file or folder\n");
+        Path bad = dir.resolve("bad-groups.jsonl");
+        Files.writeString(bad, Files.readString(groups) + "[\"g1\"]\n");
+        assertThat(submit("--events", events.toString(), "--groups", bad.toString(), "--as-of", LAST.toString(),
+                "--out", dir.resolve("out").toString())).isEqualTo("2 FleetJob: --groups " + bad
+                + ": a line is not an object with \"groupId\": [\"g1\"]\n");
+        Files.writeString(bad, "{\"groupId\": \"g1\", \n");
+        assertThat(submit("--events", events.toString(), "--groups", bad.toString(), "--as-of", LAST.toString(),
+                "--out", dir.resolve("out").toString())).isEqualTo("2 FleetJob: --groups " + bad
+                + ": a line is not JSON: {\"groupId\": \"g1\", \n");
+    }
+
+    /** The job's exit status, a space, and what the driver printed. */
+    private static String submit(String... args) {
+        var err = new java.io.ByteArrayOutputStream();
+        int status = FleetJob.submit(spark, FleetJob.Options.parse(args),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        return status + " " + err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static String[] concat(String[] a, String... b) {
         return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
     }
