@@ -490,7 +490,7 @@ public final class FleetJob {
             ObjectNode line = MAPPER.createObjectNode().put("groupId", groupId).put("platform", "…");
             line.putObject("members").put("total", "…");
             reason = field + ": " + m.group(2) + "; --groups has no line for the group: add one such as "
-                    + line.toString().replace("\"total\":\"…\"", "\"total\":…");
+                    + unquotedCount(line);
         } else {
             ObjectNode patch = MAPPER.createObjectNode();
             ObjectNode at = patch;
@@ -499,9 +499,14 @@ public final class FleetJob {
                 at = at.putObject(names[i]);
             }
             at.put(names[names.length - 1], "…");
-            reason = field + ": " + m.group(2) + "; add " + patch + " to the group's line in --groups";
+            reason = field + ": " + m.group(2) + "; add " + unquotedCount(patch) + " to the group's line in --groups";
         }
         return new ImportException(e.file(), e.position(), reason);
+    }
+
+    /** The example's JSON, with members.total's placeholder a number's: {@code "total":…}. */
+    private static String unquotedCount(ObjectNode example) {
+        return example.toString().replace("\"total\":\"…\"", "\"total\":…");
     }
 
     private static JsonNode facts(String source, String text) {

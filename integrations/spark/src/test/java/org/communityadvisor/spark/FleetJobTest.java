@@ -193,7 +193,7 @@ class FleetJobTest {
                 "FleetJob: refused late-nocreated on " + LAST + ": events group late-nocreated: createdOn: the data "
                         + "holds no dated event; add {\"createdOn\":\"…\"} to the group's line in --groups",
                 "FleetJob: refused nomembers on " + LAST + ": events group nomembers: members.total: the events data "
-                        + "does not count the members; add {\"members\":{\"total\":\"…\"}} to the group's line in "
+                        + "does not count the members; add {\"members\":{\"total\":…}} to the group's line in "
                         + "--groups");
         // none names an option of ./advisor import, which the job does not have
         assertThat(refusals).noneMatch(r -> r.matches("(?s).*--(platform|members|created-on|id|merge|as-of)\\b.*"));
