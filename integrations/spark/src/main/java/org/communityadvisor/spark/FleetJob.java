@@ -52,7 +52,7 @@ import org.communityadvisor.json.SnapshotValidator;
  * {@code SnapshotAssembly}), so a snapshot is built here exactly as {@code ./advisor import events} builds it.
  *
  * <pre>
- * spark-submit --class org.communityadvisor.spark.FleetJob community-advisor-spark.jar \
+ * spark-submit --class org.communityadvisor.spark.FleetJob community-advisor-spark-0.1.0-SNAPSHOT-job.jar \
  *   --events s3://bucket/events/ --groups s3://bucket/groups.jsonl --as-of 2026-11-01..2026-11-30 \
  *   --zone Asia/Shanghai --out s3://bucket/advice/ --lean
  * </pre>
@@ -99,15 +99,20 @@ public final class FleetJob {
                             throw new IllegalArgumentException(a + " needs a value");
                         }
                         String v = args[++i];
-                        switch (a) {
-                            case "--events" -> events = v;
-                            case "--groups" -> groups = v;
-                            case "--as-of" -> days = days(v);
-                            case "--zone" -> zone = ZoneId.of(v);
-                            case "--out" -> out = v;
-                            case "--rules" -> rules = v;
-                            case "--events-format" -> eventsFormat = v;
-                            default -> groupsFormat = v;
+                        try {
+                            switch (a) {
+                                case "--events" -> events = v;
+                                case "--groups" -> groups = v;
+                                case "--as-of" -> days = days(v);
+                                case "--zone" -> zone = ZoneId.of(v);
+                                case "--out" -> out = v;
+                                case "--rules" -> rules = v;
+                                case "--events-format" -> eventsFormat = format(v);
+                                default -> groupsFormat = format(v);
+                            }
+                        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+                            // the option and its value, then why (a day, a zone or a format the job cannot read)
+                            throw new IllegalArgumentException(a + " " + v + ": " + e.getMessage(), e);
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a + " (known: --events, "
@@ -143,6 +148,13 @@ public final class FleetJob {
             return out.stream().distinct().sorted().toList();
         }
 
+        static String format(String v) {
+            if (!v.equals("json") && !v.equals("parquet")) {
+                throw new IllegalArgumentException("expected json or parquet");
+            }
+            return v;
+        }
+
         static String formatOf(String path) {
             String p = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
             return p.endsWith(".parquet") || p.endsWith(".pq") ? "parquet" : "json";
@@ -159,13 +171,52 @@ public final class FleetJob {
             return;
         }
         SparkSession spark = SparkSession.builder().appName("community-advisor-fleet").getOrCreate();
+        int status;
         try {
-            long t0 = System.nanoTime();
-            Result r = run(spark, o);
-            System.err.printf(Locale.ROOT, "FleetJob: %d advised, %d refused, in %.1f s%n", r.advised(),
-                    r.refused(), (System.nanoTime() - t0) / 1e9);
+            status = submit(spark, o, System.err);
         } finally {
             spark.stop();
+        }
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the job and prints what the driver prints; 0, or 2 for input the job refuses as a whole: an
+     * {@code --events} or {@code --groups} path that names nothing, or a groups line that is not a JSON object
+     * with its {@code groupId} (named with its option and file, no stack trace).
+     */
+    static int submit(SparkSession spark, Options o, java.io.PrintStream err) {
+        try {
+            exists(spark, "--events", o.events());
+            exists(spark, "--groups", o.groups());
+            long t0 = System.nanoTime();
+            Result r = run(spark, o);
+            err.printf(Locale.ROOT, "FleetJob: %d advised, %d refused, in %.1f s%n", r.advised(), r.refused(),
+                    (System.nanoTime() - t0) / 1e9);
+            return 0;
+        } catch (Exception e) { // a task's failure comes as a SparkException, a checked exception thrown from Scala
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ImportException bad) {
+                    err.println("FleetJob: " + bad.getMessage());
+                    return 2;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Refuses an input path (a file, a folder or a glob, on any of Hadoop's file systems) that names nothing. */
+    private static void exists(SparkSession spark, String option, String path) {
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+            var found = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(p);
+            if (found == null || found.length == 0) {
+                throw new ImportException(option + " " + path, "", "no such file or folder");
+            }
+        } catch (java.io.IOException e) {
+            throw new ImportException(option + " " + path, "", "cannot be read (" + e.getMessage() + ")");
         }
     }
 
@@ -214,9 +265,16 @@ public final class FleetJob {
             if (line.isBlank()) {
                 return java.util.Collections.emptyIterator();
             }
-            JsonNode n = MAPPER.readTree(line);
+            String quoted = line.length() > 80 ? line.substring(0, 80) + "…" : line;
+            JsonNode n;
+            try {
+                n = MAPPER.readTree(line);
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw new ImportException("--groups " + path, "", "a line is not JSON: " + quoted);
+            }
             if (n == null || !n.isObject() || !n.path("groupId").isTextual()) {
-                throw new IllegalArgumentException("a groups line is not an object with \"groupId\": " + line);
+                throw new ImportException("--groups " + path, "", "a line is not an object with \"groupId\": "
+                        + quoted);
             }
             return List.of(RowFactory.create(n.get("groupId").asText(), line)).iterator();
         }, Encoders.row(GROUPS));
@@ -361,7 +419,7 @@ public final class FleetJob {
                 Row r = first;
                 while (r != null && FACTS.equals(r.getString(4))) {
                     if (facts != null) {
-                        refused = new ImportException(source, "", "the groups file lists the group twice");
+                        refused = new ImportException(source, "", "--groups lists the group twice");
                     }
                     try {
                         facts = facts(source, r.getString(12));
@@ -390,7 +448,7 @@ public final class FleetJob {
                     try {
                         ready.add(new Outcome(groupId, day, log.finish(day).snapshot(), null));
                     } catch (ImportException e) {
-                        ready.add(new Outcome(groupId, day, null, e));
+                        ready.add(new Outcome(groupId, day, null, inTheJobsTerms(e, groupId, facts != null)));
                     }
                 }
             }
@@ -408,6 +466,47 @@ public final class FleetJob {
                 return r;
             }
         };
+    }
+
+    /** The importer's "{@code path: why; give --option ...}": a required field that no option gave. */
+    private static final java.util.regex.Pattern GIVE_AN_OPTION =
+            java.util.regex.Pattern.compile("([A-Za-z0-9_.]+): (.*?); give --.*", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A refusal of the importer's derivation, in the job's terms: where the importer names the option of
+     * {@code ./advisor import} that would give a missing field ({@code --platform}, {@code --members},
+     * {@code --created-on}), the job, which has none of them, names the group's line in {@code --groups}: the
+     * line to add (with the two fields every group needs) when the group has none, else the field to add to it.
+     * Other refusals (a snapshot that breaks the contract) are kept as they are.
+     */
+    static ImportException inTheJobsTerms(ImportException e, String groupId, boolean hasFacts) {
+        java.util.regex.Matcher m = GIVE_AN_OPTION.matcher(e.reason());
+        if (!m.matches()) {
+            return e;
+        }
+        String field = m.group(1);
+        String reason;
+        if (!hasFacts) {
+            ObjectNode line = MAPPER.createObjectNode().put("groupId", groupId).put("platform", "…");
+            line.putObject("members").put("total", "…");
+            reason = field + ": " + m.group(2) + "; --groups has no line for the group: add one such as "
+                    + unquotedCount(line);
+        } else {
+            ObjectNode patch = MAPPER.createObjectNode();
+            ObjectNode at = patch;
+            String[] names = field.split("\\.");
+            for (int i = 0; i < names.length - 1; i++) {
+                at = at.putObject(names[i]);
+            }
+            at.put(names[names.length - 1], "…");
+            reason = field + ": " + m.group(2) + "; add " + unquotedCount(patch) + " to the group's line in --groups";
+        }
+        return new ImportException(e.file(), e.position(), reason);
+    }
+
+    /** The example's JSON, with members.total's placeholder a number's: {@code "total":…}. */
+    private static String unquotedCount(ObjectNode example) {
+        return example.toString().replace("\"total\":\"…\"", "\"total\":…");
     }
 
     private static JsonNode facts(String source, String text) {
@@ -500,8 +599,8 @@ public final class FleetJob {
                         } catch (AdvisorException e) {
                             refused.add(1);
                             if (logged++ < 10) {
-                                System.err.println("FleetJob: refused " + o.groupId() + " on " + o.asOf() + ": "
-                                        + e.getMessage());
+                                System.err.println(o.refused() != null ? refusal(o) : "FleetJob: refused "
+                                        + o.groupId() + " on " + o.asOf() + ": " + e.getMessage());
                             }
                         }
                     }
@@ -521,6 +620,26 @@ public final class FleetJob {
         }, Encoders.row(ADVICE));
         lines.write().mode(SaveMode.Overwrite).partitionBy("asOf").text(out);
         return new Result(advised.value(), refused.value());
+    }
+
+    /** Why groups of {@link #byGroup} are refused on the asOf days, as the job logs it, on the driver (tests). */
+    static List<String> collectRefusals(Dataset<Row> byGroup, List<LocalDate> days) {
+        return byGroup.mapPartitions((MapPartitionsFunction<Row, String>) rows -> {
+            Iterator<Outcome> outcomes = outcomes(rows, days);
+            List<String> out = new ArrayList<>();
+            while (outcomes.hasNext()) {
+                Outcome o = outcomes.next();
+                if (o.refused() != null) {
+                    out.add(refusal(o));
+                }
+            }
+            return out.iterator();
+        }, Encoders.STRING()).collectAsList();
+    }
+
+    /** The line the job logs for a refused group. */
+    static String refusal(Outcome o) {
+        return "FleetJob: refused " + o.groupId() + " on " + o.asOf() + ": " + o.refused().getMessage();
     }
 
     /** The snapshots of {@link #byGroup} on the asOf days, on the driver (tests and small fleets); refused groups left out. */

@@ -1,6 +1,7 @@
 package org.communityadvisor.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,6 +172,74 @@ class FleetJobTest {
                 groups.toString(), "--as-of", LAST.toString(), "--out", dir.resolve("advice").toString(), "--rules",
                 rules.toString()));
         assertThat(r.advised()).isGreaterThan(40);
+    }
+
+    @Test
+    void refusalsNameTheJobsOptionsNotTheImporters(@TempDir Path dir) throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        Path groups = dir.resolve("groups.jsonl");
+        fleet(events, groups);
+        // and a group whose line lacks members.total
+        Files.writeString(events, "{\"groupId\":\"nomembers\",\"ts\":\"2026-11-10T09:00:00Z\",\"senderId\":\"x\","
+                + "\"kind\":\"message\"}\n", StandardOpenOption.APPEND);
+        Files.writeString(groups, "{\"groupId\":\"nomembers\",\"platform\":\"slack\"}\n", StandardOpenOption.APPEND);
+        List<String> refusals = FleetJob.collectRefusals(FleetJob.byGroup(
+                FleetJob.readEvents(spark, events.toString(), "json"),
+                FleetJob.readGroups(spark, groups.toString(), "json"), ZoneId.of("UTC")), List.of(LAST));
+        assertThat(refusals).containsExactlyInAnyOrder(
+                "FleetJob: refused nofacts on " + LAST + ": events group nofacts: platform: the data does not say "
+                        + "which platform; --groups has no line for the group: add one such as "
+                        + "{\"groupId\":\"nofacts\",\"platform\":\"…\",\"members\":{\"total\":…}}",
+                "FleetJob: refused late-nocreated on " + LAST + ": events group late-nocreated: createdOn: the data "
+                        + "holds no dated event; add {\"createdOn\":\"…\"} to the group's line in --groups",
+                "FleetJob: refused nomembers on " + LAST + ": events group nomembers: members.total: the events data "
+                        + "does not count the members; add {\"members\":{\"total\":…}} to the group's line in "
+                        + "--groups");
+        // none names an option of ./advisor import, which the job does not have
+        assertThat(refusals).noneMatch(r -> r.matches("(?s).*--(platform|members|created-on|id|merge|as-of)\\b.*"));
+    }
+
+    @Test
+    void anOptionsValueThatCannotBeReadIsNamedWithItsOption() {
+        String[] rest = {"--events", "e.jsonl", "--groups", "g.jsonl", "--out", "out"};
+        assertThatThrownBy(() -> FleetJob.Options.parse(concat(rest, "--zone", "Mars/Base", "--as-of", "2026-11-20")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--zone Mars/Base: ");
+        assertThatThrownBy(() -> FleetJob.Options.parse(concat(rest, "--as-of", "2026-13-01")))
+                .hasMessageStartingWith("--as-of 2026-13-01: ");
+        assertThatThrownBy(() -> FleetJob.Options.parse(concat(rest, "--as-of", "2026-11-20", "--events-format", "csv")))
+                .hasMessage("--events-format csv: expected json or parquet");
+    }
+
+    @Test
+    void inputsTheJobCannotReadAreNamedWithTheirOptionAndExitTwo(@TempDir Path dir) throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        Path groups = dir.resolve("groups.jsonl");
+        fleet(events, groups);
+        Path missing = dir.resolve("no-such-events");
+        assertThat(submit("--events", missing.toString(), "--groups", groups.toString(), "--as-of", LAST.toString(),
+                "--out", dir.resolve("out").toString())).isEqualTo("2 FleetJob: --events " + missing
+                + ": no such file or folder\n");
+        Path bad = dir.resolve("bad-groups.jsonl");
+        Files.writeString(bad, Files.readString(groups) + "[\"g1\"]\n");
+        assertThat(submit("--events", events.toString(), "--groups", bad.toString(), "--as-of", LAST.toString(),
+                "--out", dir.resolve("out").toString())).isEqualTo("2 FleetJob: --groups " + bad
+                + ": a line is not an object with \"groupId\": [\"g1\"]\n");
+        Files.writeString(bad, "{\"groupId\": \"g1\", \n");
+        assertThat(submit("--events", events.toString(), "--groups", bad.toString(), "--as-of", LAST.toString(),
+                "--out", dir.resolve("out").toString())).isEqualTo("2 FleetJob: --groups " + bad
+                + ": a line is not JSON: {\"groupId\": \"g1\", \n");
+    }
+
+    /** The job's exit status, a space, and what the driver printed. */
+    private static String submit(String... args) {
+        var err = new java.io.ByteArrayOutputStream();
+        int status = FleetJob.submit(spark, FleetJob.Options.parse(args),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        return status + " " + err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
     }
 
     @Test
