@@ -124,7 +124,14 @@ public final class Advisor {
 
     /** What changed from one snapshot of a community to a later one: both are advised with this advisor. */
     public Review review(Snapshot before, Snapshot after) {
-        return Review.of(advise(before), advise(after), after);
+        return Review.of(org.communityadvisor.json.Json.MAPPER.valueToTree(advise(before)), advise(after), after,
+                catalogTitles(lang));
+    }
+
+    /** The catalog's title of a recommendation id in a language, {@code null} for an id the rules do not hold. */
+    public java.util.function.Function<String, String> catalogTitles(Lang lang) {
+        Rules rules = rules();
+        return id -> rules.find(id).map(r -> r.title(lang)).orElse(null);
     }
 
     /**
@@ -141,7 +148,7 @@ public final class Advisor {
             com.fasterxml.jackson.databind.node.ObjectNode tree =
                     org.communityadvisor.json.Json.MAPPER.valueToTree(advice);
             if (previous != null) {
-                Review r = Review.of(previous, advice, s);
+                Review r = Review.of(previous, advice, s, catalogTitles(lang));
                 out.add(r);
                 tree.set("review", org.communityadvisor.json.Json.MAPPER.valueToTree(r));
             }

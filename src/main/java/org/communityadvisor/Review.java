@@ -127,6 +127,8 @@ public record Review(LocalDate since, LocalDate asOf, List<Item> items, List<Sco
      *
      * @param id        the catalog id
      * @param status    new, open, resolved or back
+     * @param title     the recommendation's title: from the later advice, or for a resolved one from the earlier
+     *                  advice or the catalog; {@code null} when neither knows it
      * @param firstSeen for an open one, the first asOf it was seen firing in this series (for new and back: now)
      * @param outcome   for a resolved one: verified or without effect; else {@code null}
      * @param cause     for one resolved without effect: why; else {@code null}
@@ -136,8 +138,8 @@ public record Review(LocalDate since, LocalDate asOf, List<Item> items, List<Sco
      * @param moves     for a resolved one: each watched snapshot value, before and after
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "status", "firstSeen", "outcome", "cause", "heldBy", "reason", "note", "moves"})
-    public record Item(String id, Status status, LocalDate firstSeen, Outcome outcome, Cause cause, String heldBy,
+    @JsonPropertyOrder({"id", "status", "title", "firstSeen", "outcome", "cause", "heldBy", "reason", "note", "moves"})
+    public record Item(String id, Status status, String title, LocalDate firstSeen, Outcome outcome, Cause cause, String heldBy,
                        AckReason reason, String note, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Move> moves) {
         public Item {
             Objects.requireNonNull(id, "id");
@@ -166,15 +168,27 @@ public record Review(LocalDate since, LocalDate asOf, List<Item> items, List<Sco
 
     /** The review of a later advice against an earlier one (made from snapshots or read from JSON). */
     public static Review of(Advice before, Advice after, Snapshot afterSnapshot) {
-        return of(Json.MAPPER.valueToTree(before), after, afterSnapshot);
+        return of(Json.MAPPER.valueToTree(before), after, afterSnapshot, id -> null);
+    }
+
+    /** The review of a later advice against an earlier advice given as its JSON tree, without the catalog. */
+    public static Review of(JsonNode before, Advice after, Snapshot afterSnapshot) {
+        return of(before, after, afterSnapshot, id -> null);
     }
 
     /**
      * The review of a later advice against an earlier advice given as its JSON tree: when that tree holds a
-     * {@code review} of its own, open items keep their first date and earlier resolutions can come back.
+     * {@code review} of its own, open items keep their first date and earlier resolutions can come back. A
+     * resolved item takes its title from {@code catalogTitle} (the rule's title in the later advice's language),
+     * else from the earlier advice.
+     *
+     * @param catalogTitle the catalog's title of a recommendation id in the later advice's language, or
+     *                     {@code null} when it does not know the id
      */
-    public static Review of(JsonNode before, Advice after, Snapshot afterSnapshot) {
+    public static Review of(JsonNode before, Advice after, Snapshot afterSnapshot,
+                            java.util.function.Function<String, String> catalogTitle) {
         Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(catalogTitle, "catalogTitle");
         JsonNode afterSnap = afterSnapshot == null ? NullNode.getInstance() : Json.MAPPER.valueToTree(afterSnapshot);
         LocalDate since = LocalDate.parse(before.path("asOf").asText());
         Map<String, JsonNode> old = new LinkedHashMap<>();
@@ -194,14 +208,16 @@ public record Review(LocalDate since, LocalDate asOf, List<Item> items, List<Sco
         }
         earlier.path("resolvedEarlier").forEach(n -> resolvedEarlier.add(n.asText()));
 
+        Map<String, String> titles = new LinkedHashMap<>();
+        after.recommendations().forEach(r -> titles.put(r.id(), r.title()));
         List<Item> items = new ArrayList<>();
         Set<String> now = new LinkedHashSet<>(after.ids());
         for (String id : now) {
             if (old.containsKey(id)) {
-                items.add(new Item(id, Status.OPEN, firstSeen.getOrDefault(id, since), null, null, null, null, null,
+                items.add(new Item(id, Status.OPEN, titles.get(id), firstSeen.getOrDefault(id, since), null, null, null, null, null,
                         null));
             } else {
-                items.add(new Item(id, resolvedEarlier.contains(id) ? Status.BACK : Status.NEW, after.asOf(), null,
+                items.add(new Item(id, resolvedEarlier.contains(id) ? Status.BACK : Status.NEW, titles.get(id), after.asOf(), null,
                         null, null, null, null, null));
             }
         }
@@ -209,7 +225,10 @@ public record Review(LocalDate since, LocalDate asOf, List<Item> items, List<Sco
         after.suppressed().forEach(s -> held.put(s.id(), s));
         for (Map.Entry<String, JsonNode> e : new java.util.TreeMap<>(old).entrySet()) {
             if (!now.contains(e.getKey())) {
-                items.add(resolved(e.getKey(), e.getValue().path("evidence"), held.get(e.getKey()), afterSnap));
+                String fromCatalog = catalogTitle.apply(e.getKey());
+                String title = fromCatalog != null ? fromCatalog
+                        : e.getValue().path("title").isTextual() ? e.getValue().path("title").asText() : null;
+                items.add(resolved(e.getKey(), title, e.getValue().path("evidence"), held.get(e.getKey()), afterSnap));
             }
         }
         Set<String> quiet = new TreeSet<>(resolvedEarlier);
@@ -218,7 +237,7 @@ public record Review(LocalDate since, LocalDate asOf, List<Item> items, List<Sco
                 List.copyOf(quiet));
     }
 
-    private static Item resolved(String id, JsonNode evidence, Advice.Suppression held, JsonNode snapshot) {
+    private static Item resolved(String id, String title, JsonNode evidence, Advice.Suppression held, JsonNode snapshot) {
         List<Move> moves = new ArrayList<>();
         JsonNode threshold = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = evidence.fields(); it.hasNext(); ) {
@@ -251,13 +270,13 @@ public record Review(LocalDate since, LocalDate asOf, List<Item> items, List<Sco
         }
         if (held != null) {
             boolean ack = held.heldBy() == Advice.Suppression.HeldBy.ACKNOWLEDGEMENT;
-            return new Item(id, Status.RESOLVED, null, Outcome.WITHOUT_EFFECT, ack ? Cause.ACKNOWLEDGED : Cause.HELD_BACK,
+            return new Item(id, Status.RESOLVED, title, null, Outcome.WITHOUT_EFFECT, ack ? Cause.ACKNOWLEDGED : Cause.HELD_BACK,
                     held.by(), held.ackReason(), held.note(), moves);
         }
         if (right) {
-            return new Item(id, Status.RESOLVED, null, Outcome.VERIFIED, null, null, null, null, moves);
+            return new Item(id, Status.RESOLVED, title, null, Outcome.VERIFIED, null, null, null, null, moves);
         }
-        return new Item(id, Status.RESOLVED, null, Outcome.WITHOUT_EFFECT, unknown ? Cause.UNKNOWN : Cause.UNMOVED,
+        return new Item(id, Status.RESOLVED, title, null, Outcome.WITHOUT_EFFECT, unknown ? Cause.UNKNOWN : Cause.UNMOVED,
                 null, null, null, moves);
     }
 

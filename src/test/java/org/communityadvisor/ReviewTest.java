@@ -98,14 +98,124 @@ class ReviewTest {
         AdvisedCommunity c = new AdvisedCommunity(null, now, ADVISOR.advise(now), monthLater());
         String en = TextReport.of(Lang.EN).render(c);
         assertThat(en).contains("Since the last review (2026-10-20 to 2026-11-20)", "New: Stop the ads and spam",
-                "Still open since 2026-10-20", "Resolved, verified: size.below-viable: members.total 24 → 36",
-                "Resolved without effect: governance.rules: put off by the operator (disagree: the announcement");
+                "Still open since 2026-10-20",
+                "Resolved, verified: Too few members to be a group yet (size.below-viable): members.total 24 → 36",
+                "Resolved without effect: Publish the announcement and the group rules (governance.rules): put\n"
+                        + "    off by the operator (disagree: the announcement");
         assertThat(en.indexOf("Since the last review")).isLessThan(en.indexOf("Start with"));
         AdvisedCommunity zhc = new AdvisedCommunity(null, now, ADVISOR.advise(now, Lang.ZH), monthLater());
         String zh = TextReport.of(Lang.ZH).render(zhc);
         assertThat(zh).contains("自上次复盘以来", "新出现:", "仍未解决,自 2026-10-20 起", "已解决,效果已验证", "不同意");
         String md = MarkdownReport.render(List.of(c), Lang.EN);
         assertThat(md.indexOf("### Since the last review")).isGreaterThan(0).isLessThan(md.indexOf("**Start with"));
+    }
+
+    @Test
+    void aResolvedItemIsShownWithItsTitleInEveryReportAndBothLanguages() throws Exception {
+        Snapshot now = snapshot("2026-11-20");
+        Review en = monthLater();
+        assertThat(item(en, "size.below-viable").title()).isEqualTo("Too few members to be a group yet");
+        assertThat(org.communityadvisor.json.Json.MAPPER.valueToTree(en).path("items").toString())
+                .contains("\"id\":\"size.below-viable\",\"status\":\"resolved\",\"title\":\"Too few members");
+        AdvisedCommunity c = new AdvisedCommunity(null, now, ADVISOR.advise(now), en);
+        String title = "Too few members to be a group yet (size.below-viable)";
+        assertThat(TextReport.of(Lang.EN).render(c)).contains("Resolved, verified: " + title);
+        assertThat(MarkdownReport.render(List.of(c), Lang.EN)).contains("Resolved, verified: " + title);
+        assertThat(org.communityadvisor.report.HtmlReport.render(List.of(c), Lang.EN)).contains("Resolved, verified: " + title);
+
+        Advisor zhAdvisor = Advisor.builder().lang(Lang.ZH).build();
+        Review zh = zhAdvisor.review(snapshot("2026-10-20"), now);
+        AdvisedCommunity z = new AdvisedCommunity(null, now, zhAdvisor.advise(now), zh);
+        String zhTitle = "人数太少,还不成群 (size.below-viable)";
+        assertThat(TextReport.of(Lang.ZH).render(z)).contains("已解决,效果已验证:" + zhTitle);
+        assertThat(MarkdownReport.render(List.of(z), Lang.ZH)).contains("已解决,效果已验证:" + zhTitle);
+        assertThat(org.communityadvisor.report.HtmlReport.render(List.of(z), Lang.ZH)).contains("已解决,效果已验证:" + zhTitle);
+
+        // from a saved advice JSON in English, a Chinese review takes the catalog's Chinese title
+        com.fasterxml.jackson.databind.JsonNode saved = org.communityadvisor.json.Json.MAPPER.valueToTree(
+                ADVISOR.advise(snapshot("2026-10-20")));
+        Review fromSaved = Review.of(saved, zhAdvisor.advise(now), now, zhAdvisor.catalogTitles(Lang.ZH));
+        assertThat(item(fromSaved, "size.below-viable").title()).isEqualTo("人数太少,还不成群");
+        // without the catalog, the earlier advice's own title
+        assertThat(item(Review.of(saved, zhAdvisor.advise(now), now), "size.below-viable").title())
+                .isEqualTo("Too few members to be a group yet");
+    }
+
+    /** The book-club in November and in December, each reviewed against October. */
+    private static List<AdvisedCommunity> reviewedPortfolio(Lang lang) throws Exception {
+        Advisor advisor = Advisor.builder().lang(lang).build();
+        List<AdvisedCommunity> out = new java.util.ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode october = org.communityadvisor.json.Json.MAPPER.valueToTree(
+                advisor.advise(snapshot("2026-10-20")));
+        for (String day : List.of("2026-11-20", "2026-12-20")) {
+            Snapshot s = snapshot(day);
+            Advice a = advisor.advise(s);
+            out.add(new AdvisedCommunity(day, s, a, Review.of(october, a, s, advisor.catalogTitles(lang))));
+        }
+        return out;
+    }
+
+    @Test
+    void thePortfolioCountsEachReviewFirstInTextAndMarkdown() throws Exception {
+        List<AdvisedCommunity> en = reviewedPortfolio(Lang.EN);
+        Portfolio.ReviewSummary nov = Portfolio.summary("book-club", en.get(0).review());
+        assertThat(nov).isEqualTo(new Portfolio.ReviewSummary("book-club", LocalDate.of(2026, 10, 20),
+                LocalDate.of(2026, 11, 20), 5, 5, LocalDate.of(2026, 10, 20), 2, 2, 0,
+                new Review.ScoreChange("overall", 89, 91, 2)));
+        String text = Portfolio.render(en, Lang.EN);
+        String novLine = "book-club (2026-10-20 to 2026-11-20): new 5, still open 5 since 2026-10-20, resolved 4"
+                + " (2 verified, 2 without effect), back 0, overall 89 → 91 (+2)";
+        assertThat(text).contains("Since the last review:", novLine,
+                "book-club (2026-10-20 to 2026-12-20): new 5, still open 6 since 2026-10-20, resolved 3"
+                        + " (2 verified, 1 without effect), back 0, overall unchanged");
+        assertThat(text.indexOf(novLine)).as("the review before the ranking").isLessThan(text.indexOf("start with"));
+        String zh = Portfolio.render(reviewedPortfolio(Lang.ZH), Lang.ZH);
+        assertThat(zh).contains("自上次复盘以来:", "book-club(2026-10-20 至 2026-11-20):新出现 5 项,仍未解决 5 项(最早自"
+                + " 2026-10-20 起),已解决 4 项(效果已验证 2,未见效果 2),又出现 0 项;综合评分 89 → 91 (+2)");
+
+        String md = MarkdownReport.render(en, Lang.EN);
+        String row = "| `book-club` | 2026-10-20 → 2026-11-20 | 5 | 5 since 2026-10-20 | 2 | 2 | 0 | 89 → 91 (+2) |";
+        assertThat(md).contains("### Since the last review\n\n| Community | Period | New | Still open |", row,
+                "| `book-club` | 2026-10-20 → 2026-12-20 | 5 | 6 since 2026-10-20 | 2 | 1 | 0 | unchanged |");
+        assertThat(md.indexOf(row)).isGreaterThan(md.indexOf("## Portfolio")).isLessThan(md.indexOf("| # |"));
+        assertThat(MarkdownReport.render(reviewedPortfolio(Lang.ZH), Lang.ZH)).contains("### 自上次复盘以来",
+                "| `book-club` | 2026-10-20 → 2026-11-20 | 5 | 5 项(最早自 2026-10-20 起) | 2 | 2 | 0 | 89 → 91 (+2) |");
+        // without reviews, no summary
+        assertThat(MarkdownReport.render(en.stream().map(c -> new AdvisedCommunity(c.label(), c.snapshot(),
+                c.advice())).toList(), Lang.EN)).doesNotContain("Since the last review");
+    }
+
+    @Test
+    void markdownAndHtmlListARuleThatSeveralCommunitiesDisagreeWith() {
+        List<AdvisedCommunity> cs = disagreeing();
+        String md = MarkdownReport.render(cs, Lang.EN);
+        assertThat(md).contains("### Rules the operators disagree with (a rule you may want to change)\n\n"
+                + "- governance.rules: disagreed in 2 communities (c0, c1)\n");
+        assertThat(md.indexOf("### Rules the operators disagree")).isGreaterThan(md.indexOf("| # |"))
+                .isLessThan(md.indexOf("\n## ", md.indexOf("| # |")));
+        assertThat(MarkdownReport.render(cs, Lang.ZH)).contains("### 运营者不同意的规则(可考虑修改)",
+                "- governance.rules:2 个社群不同意(c0, c1)");
+        String html = org.communityadvisor.report.HtmlReport.render(cs, Lang.EN);
+        assertThat(html).contains("<li data-id=\"governance.rules\">governance.rules: disagreed in 2 communities (c0, c1)</li>");
+        assertThat(html.indexOf("class=\"disagree\"")).isGreaterThan(html.indexOf("id=\"portfolio\""))
+                .isLessThan(html.indexOf("<section class=\"community\""));
+        assertThat(org.communityadvisor.report.HtmlReport.render(cs, Lang.ZH)).contains("运营者不同意的规则(可考虑修改)",
+                "governance.rules:2 个社群不同意(c0, c1)");
+        assertThat(org.communityadvisor.report.HtmlReport.render(cs.subList(2, 3), Lang.EN)).doesNotContain("class=\"disagree\"");
+    }
+
+    /** Three communities: c0 and c1 disagree with governance.rules, c2 puts it off for later. */
+    private static List<AdvisedCommunity> disagreeing() {
+        List<AdvisedCommunity> cs = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String reason = i < 2 ? "disagree" : "later";
+            String json = Fixtures.patched(Json.read("{\"id\": \"c" + i + "\", \"acknowledged\": [{\"id\": \"governance.rules\","
+                    + " \"until\": \"2026-12-31\", \"reason\": \"" + reason + "\"}, {\"id\": \"operations.monthly-plan\","
+                    + " \"until\": \"2026-12-31\", \"reason\": \"" + (i == 0 ? "disagree" : "later") + "\"}]}"));
+            Snapshot s = InputReader.read(json);
+            cs.add(AdvisedCommunity.of(s, ADVISOR.advise(s)));
+        }
+        return cs;
     }
 
     @Test

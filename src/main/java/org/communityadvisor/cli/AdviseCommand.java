@@ -171,7 +171,7 @@ final class AdviseCommand implements Callable<Integer> {
                         counts[1]++;
                         return;
                     }
-                    Review review = Review.of(base, o.advice(), o.snapshot());
+                    Review review = Review.of(base, o.advice(), o.snapshot(), loading.join().catalogTitles(lang));
                     reviews.put(o.advice(), review);
                     entries.add(new AdvisedCommunity(o.doc().label(), o.snapshot(), o.advice(), review));
                 } else if (collect) {

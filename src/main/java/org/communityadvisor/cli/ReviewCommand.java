@@ -115,11 +115,10 @@ final class ReviewCommand implements Callable<Integer> {
                     w.println();
                 }
                 default -> {
-                    TextReport text = TextReport.of(lang);
-                    for (AdvisedCommunity e : entries.subList(1, entries.size())) {
-                        w.print(text.render(e));
-                        w.println("-".repeat(100));
-                    }
+                    // the closing hint names the last snapshot's file, when it is one
+                    String last = entries.get(entries.size() - 1).label();
+                    w.print(TextReport.of(lang).review(entries,
+                            last != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(last)) ? last : null));
                 }
             }
             w.flush();

@@ -119,6 +119,15 @@ public final class HtmlReport {
                 Map.entry("critical", r.critical()), Map.entry("high", r.high()), Map.entry("total", r.total()),
                 Map.entry("overall", Portfolio.overallText(r)), Map.entry("trend", Portfolio.trendText(r)),
                 Map.entry("first", r.startWith()))).toList() : List.of());
+        List<Portfolio.Row> rows = communities.size() > 1 ? Portfolio.rank(communities) : List.of();
+        model.put("reviewSummary", Portfolio.reviewed(rows).stream().map(r -> Map.of("id", r.community(),
+                "period", r.since() + " \u2192 " + r.asOf(), "added", r.added(), "open", Portfolio.openText(r, lang),
+                "verified", r.verified(), "withoutEffect", r.withoutEffect(), "back", r.back(),
+                "overall", Portfolio.overallChange(r, lang))).toList());
+        model.put("disagreed", communities.size() > 1 ? Portfolio.disagreed(communities).entrySet().stream()
+                .map(e -> Map.of("id", e.getKey(), "text", org.communityadvisor.text.Texts.of(lang).get(
+                        "portfolio.disagree-item", e.getKey(), e.getValue().size(), String.join(", ", e.getValue()))))
+                .toList() : List.of());
         return model;
     }
 

@@ -34,18 +34,43 @@ public final class MarkdownReport {
         out.append("# ").append(t.get("title")).append('\n');
         if (communities.size() > 1) {
             out.append("\n## ").append(t.get("portfolio")).append("\n\n");
+            List<Portfolio.Row> rows = Portfolio.rank(communities);
+            List<Portfolio.ReviewSummary> reviewed = Portfolio.reviewed(rows);
+            if (!reviewed.isEmpty()) {
+                out.append("### ").append(t.get("review-summary")).append("\n\n");
+                out.append("| ").append(t.get("community")).append(" | ").append(t.get("review-period")).append(" | ")
+                        .append(t.get("review-new")).append(" | ").append(t.get("review-open")).append(" | ")
+                        .append(t.get("review-verified")).append(" | ").append(t.get("review-without-effect"))
+                        .append(" | ").append(t.get("review-back")).append(" | ").append(t.get("review-overall"))
+                        .append(" |\n|---|---|---|---|---|---|---|---|\n");
+                for (Portfolio.ReviewSummary r : reviewed) {
+                    out.append("| ").append(code(r.community())).append(" | ").append(r.since()).append(" \u2192 ")
+                            .append(r.asOf()).append(" | ").append(r.added()).append(" | ")
+                            .append(escape(Portfolio.openText(r, lang))).append(" | ").append(r.verified()).append(" | ")
+                            .append(r.withoutEffect()).append(" | ").append(r.back()).append(" | ")
+                            .append(escape(Portfolio.overallChange(r, lang))).append(" |\n");
+                }
+                out.append('\n');
+            }
             out.append("| # | ").append(t.get("community")).append(" | ").append(t.get("stage")).append(" | ")
                     .append(t.get("critical")).append(" | ").append(t.get("high")).append(" | ").append(t.get("all"))
                     .append(" | ").append(t.get("overall")).append(" | ").append(t.get("trend")).append(" | ")
                     .append(t.get("first")).append(" |\n");
             out.append("|---|---|---|---|---|---|---|---|---|\n");
-            for (Portfolio.Row row : Portfolio.rank(communities)) {
+            for (Portfolio.Row row : rows) {
                 Advice a = row.community().advice();
                 out.append("| ").append(row.rank()).append(" | ").append(escape(row.community().name())).append(" (")
                         .append(code(a.communityId())).append(") | ").append(a.stage().label(lang)).append(" | ")
                         .append(row.critical()).append(" | ").append(row.high()).append(" | ").append(row.total())
                         .append(" | ").append(Portfolio.overallText(row)).append(" | ").append(Portfolio.trendText(row))
                         .append(" | ").append(code(row.startWith())).append(" |\n");
+            }
+            Map<String, List<String>> disagreed = Portfolio.disagreed(communities);
+            if (!disagreed.isEmpty()) {
+                out.append("\n### ").append(t.get("disagree")).append('\n');
+                disagreed.forEach((id, who) -> out.append("\n- ").append(escape(org.communityadvisor.text.Texts.of(lang)
+                        .get("portfolio.disagree-item", id, who.size(), String.join(", ", who)))));
+                out.append('\n');
             }
         }
         out.append('\n');

@@ -80,6 +80,12 @@ public final class Portfolio {
         int w = Math.max(10, rows.stream().mapToInt(r -> r.community().advice().communityId().length()).max().orElse(10));
         StringBuilder out = new StringBuilder();
         out.append(t.get("report.portfolio")).append('\n');
+        List<ReviewSummary> reviewed = reviewed(rows);
+        if (!reviewed.isEmpty()) {
+            out.append(t.get("portfolio.review")).append('\n');
+            reviewed.forEach(r -> out.append("  - ").append(summaryLine(r, lang)).append('\n'));
+            out.append('\n');
+        }
         out.append(String.format("%4s  %-" + w + "s  %s %8s %5s %5s %7s %6s  %s", "#", t.get("portfolio.community"),
                 pad(t.get("portfolio.stage"), 10), t.get("portfolio.critical"), t.get("portfolio.high"),
                 t.get("portfolio.all"), t.get("portfolio.overall"), t.get("portfolio.trend"),
@@ -97,6 +103,68 @@ public final class Portfolio {
                     .append(t.get("portfolio.disagree-item", id, who.size(), String.join(", ", who))).append('\n'));
         }
         return out.append('\n').toString();
+    }
+
+    /**
+     * What changed since the last review of one community, counted: new, still open (and the oldest date one of
+     * them was first seen), resolved (verified, without effect), back, and the overall score's change.
+     *
+     * @param community     the community's id
+     * @param since         the asOf of the earlier advice
+     * @param asOf          the asOf of the later advice
+     * @param added         the new recommendations
+     * @param open          the still open ones
+     * @param openSince     the earliest first-seen date of the still open ones; {@code null} when none is open
+     * @param verified      the resolved ones whose figure moved the right way
+     * @param withoutEffect the resolved ones without effect
+     * @param back          the ones resolved earlier that fire again
+     * @param overall       the overall score's change; {@code null} when it did not change
+     */
+    public record ReviewSummary(String community, java.time.LocalDate since, java.time.LocalDate asOf, int added,
+                                int open, java.time.LocalDate openSince, int verified, int withoutEffect, int back,
+                                org.communityadvisor.Review.ScoreChange overall) {
+        /** The resolved ones, verified or not. */
+        public int resolved() {
+            return verified + withoutEffect;
+        }
+    }
+
+    /** A review counted. */
+    public static ReviewSummary summary(String community, org.communityadvisor.Review r) {
+        List<org.communityadvisor.Review.Item> open = r.with(org.communityadvisor.Review.Status.OPEN);
+        long verified = r.with(org.communityadvisor.Review.Status.RESOLVED).stream()
+                .filter(i -> i.outcome() == org.communityadvisor.Review.Outcome.VERIFIED).count();
+        return new ReviewSummary(community, r.since(), r.asOf(), r.with(org.communityadvisor.Review.Status.NEW).size(),
+                open.size(), open.stream().map(org.communityadvisor.Review.Item::firstSeen)
+                        .filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null),
+                (int) verified, r.with(org.communityadvisor.Review.Status.RESOLVED).size() - (int) verified,
+                r.with(org.communityadvisor.Review.Status.BACK).size(),
+                r.scores().stream().filter(c -> c.score().equals("overall")).findFirst().orElse(null));
+    }
+
+    /** The communities that carry a review, counted, in rank order (the portfolio shows them first). */
+    public static List<ReviewSummary> reviewed(List<Row> rows) {
+        return rows.stream().filter(r -> r.community().review() != null)
+                .map(r -> summary(r.community().advice().communityId(), r.community().review())).toList();
+    }
+
+    /** A review counted, on one line: {@code book-club (2026-10-20 to 2026-11-20): 5 new, ...}. */
+    static String summaryLine(ReviewSummary s, Lang lang) {
+        Texts t = Texts.of(lang);
+        return t.get("portfolio.review-item", s.community(), s.since().toString(), s.asOf().toString(), s.added(),
+                openText(s, lang), s.resolved(), s.verified(), s.withoutEffect(), s.back(), overallChange(s, lang));
+    }
+
+    /** The still open count, with the oldest first-seen date when there is one: {@code 5 (since 2026-10-20)}. */
+    static String openText(ReviewSummary s, Lang lang) {
+        return s.openSince() == null ? Integer.toString(s.open())
+                : Texts.of(lang).get("portfolio.review-open", s.open(), s.openSince().toString());
+    }
+
+    /** The overall score's change ({@code 89 → 91 (+2)}), or that it did not change. */
+    static String overallChange(ReviewSummary s, Lang lang) {
+        return s.overall() == null ? Texts.of(lang).get("portfolio.review-same")
+                : Shown.scoreChange(s.overall()).substring("overall ".length());
     }
 
     /** Fewest communities whose operators disagree with the same rule for it to be listed. */

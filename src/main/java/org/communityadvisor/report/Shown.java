@@ -167,43 +167,69 @@ final class Shown {
     static List<String[]> reviewEntries(org.communityadvisor.Review review, Advice advice, Lang lang) {
         org.communityadvisor.text.Texts t = org.communityadvisor.text.Texts.of(lang);
         List<String[]> out = new java.util.ArrayList<>();
-        Map<String, String> titles = new java.util.HashMap<>();
-        advice.recommendations().forEach(r -> titles.put(r.id(), r.title()));
         for (org.communityadvisor.Review.Item i : review.items()) {
-            String name = titles.containsKey(i.id()) ? titles.get(i.id()) + " (" + i.id() + ")" : i.id();
+            String name = reviewName(i, advice);
             switch (i.status()) {
                 case NEW -> out.add(new String[]{"new", t.get("review.line.new", name)});
                 case BACK -> out.add(new String[]{"back", t.get("review.line.back", name)});
                 case OPEN -> out.add(new String[]{"open", t.get("review.line.open", name, i.firstSeen().toString())});
                 case RESOLVED -> {
-                    List<org.communityadvisor.Review.Move> changed = i.moves().stream()
-                            .filter(m -> !java.util.Objects.equals(m.before(), m.after())).toList();
-                    String moves = String.join("; ", (changed.isEmpty() ? i.moves() : changed).stream()
-                            .map(m -> move(m, lang)).toList());
-                    if (i.outcome() == org.communityadvisor.Review.Outcome.VERIFIED) {
-                        out.add(new String[]{"verified", t.get("review.line.verified", name, moves)});
-                    } else {
-                        String why = switch (i.cause()) {
-                            case ACKNOWLEDGED -> t.get("review.cause.acknowledged")
-                                    + acknowledgement(i.reason(), i.note(), lang);
-                            case HELD_BACK -> t.get("review.cause.held-back", i.heldBy());
-                            case UNKNOWN -> t.get("review.cause.unknown", moves);
-                            case UNMOVED -> t.get("review.cause.unmoved", moves);
-                        };
-                        out.add(new String[]{"without-effect", t.get("review.line.without-effect", name, why)});
-                    }
+                    boolean verified = i.outcome() == org.communityadvisor.Review.Outcome.VERIFIED;
+                    out.add(new String[]{verified ? "verified" : "without-effect", t.get(verified
+                            ? "review.line.verified" : "review.line.without-effect", name, resolvedDetail(i, lang))});
                 }
             }
         }
         if (!review.scores().isEmpty()) {
-            out.add(new String[]{"scores", t.get("review.scores", String.join(", ", review.scores().stream().map(c -> c.score() + " "
-                    + (c.before() == null ? "?" : c.before()) + " \u2192 " + (c.after() == null ? "?" : c.after())
-                    + (c.change() == null ? "" : " (" + (c.change() > 0 ? "+" : "") + c.change() + ")")).toList()))});
+            out.add(new String[]{"scores", t.get("review.scores", scoreChanges(review))});
         }
         if (out.isEmpty()) {
             out.add(new String[]{"none", t.get("review.none")});
         }
         return out;
+    }
+
+    /**
+     * A review item by its title and id ({@code Grow to a viable size (size.below-viable)}): the title of the
+     * advice shown where it holds the id, else the review's own (for a resolved one: the catalog's or the earlier
+     * advice's); the id alone when neither knows it.
+     */
+    static String reviewName(org.communityadvisor.Review.Item i, Advice advice) {
+        String title = advice == null ? null : advice.recommendations().stream().filter(r -> r.id().equals(i.id()))
+                .map(Advice.Recommendation::title).findFirst().orElse(null);
+        if (title == null) {
+            title = i.title();
+        }
+        return title == null || title.isBlank() ? i.id() : title + " (" + i.id() + ")";
+    }
+
+    /** For a resolved item: the figures that moved (verified), or why it had no effect. */
+    static String resolvedDetail(org.communityadvisor.Review.Item i, Lang lang) {
+        org.communityadvisor.text.Texts t = org.communityadvisor.text.Texts.of(lang);
+        List<org.communityadvisor.Review.Move> changed = i.moves().stream()
+                .filter(m -> !java.util.Objects.equals(m.before(), m.after())).toList();
+        String moves = String.join("; ", (changed.isEmpty() ? i.moves() : changed).stream()
+                .map(m -> move(m, lang)).toList());
+        if (i.outcome() == org.communityadvisor.Review.Outcome.VERIFIED) {
+            return moves;
+        }
+        return switch (i.cause()) {
+            case ACKNOWLEDGED -> t.get("review.cause.acknowledged") + acknowledgement(i.reason(), i.note(), lang);
+            case HELD_BACK -> t.get("review.cause.held-back", i.heldBy());
+            case UNKNOWN -> t.get("review.cause.unknown", moves);
+            case UNMOVED -> t.get("review.cause.unmoved", moves);
+        };
+    }
+
+    /** The scores that changed: {@code overall 89 → 91 (+2), operations 43 → 57 (+14)}; "" when none did. */
+    static String scoreChanges(org.communityadvisor.Review review) {
+        return String.join(", ", review.scores().stream().map(Shown::scoreChange).toList());
+    }
+
+    /** One score's change: {@code overall 89 → 91 (+2)}; an unknown side reads {@code ?}. */
+    static String scoreChange(org.communityadvisor.Review.ScoreChange c) {
+        return c.score() + " " + (c.before() == null ? "?" : c.before()) + " \u2192 " + (c.after() == null ? "?" : c.after())
+                + (c.change() == null ? "" : " (" + (c.change() > 0 ? "+" : "") + c.change() + ")");
     }
 
     private static String move(org.communityadvisor.Review.Move m, Lang lang) {

@@ -153,6 +153,87 @@ public final class TextReport {
         }
     }
 
+    /**
+     * A review over time, as a practitioner reads it: a line for the series, then one block a step (each advice
+     * with its review against the one before, in asOf order): what is new, what was resolved (verified, or
+     * without effect and why), what is back, the still open ones counted with the oldest date one was first
+     * seen, the score changes and the stage; then the last advice's focus and how to see it in full. The steps
+     * without a review are left out.
+     *
+     * @param lastFile how to name the last snapshot in the closing hint (a path); {@code null} leaves the hint out
+     */
+    public String review(List<AdvisedCommunity> steps, String lastFile) {
+        List<AdvisedCommunity> reviewed = steps.stream().filter(c -> c.review() != null).toList();
+        if (reviewed.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        AdvisedCommunity last = reviewed.get(reviewed.size() - 1);
+        line(out, bold(t.get("text.heading", last.advice().communityId(), last.advice().asOf(),
+                last.advice().rulesVersion(), Shown.profile(last.advice().profile().name(), lang))));
+        line(out, t.get("review.text.series", last.name(), reviewed.size() + 1,
+                reviewed.get(0).review().since().toString(), last.review().asOf().toString()));
+        for (AdvisedCommunity c : reviewed) {
+            org.communityadvisor.Review r = c.review();
+            Advice a = c.advice();
+            line(out, "");
+            line(out, bold(t.get("review.text.step", r.since().toString(), r.asOf().toString()))
+                    + (c.label() == null ? "" : "  " + dim(c.label())));
+            List<org.communityadvisor.Review.Item> added = r.with(org.communityadvisor.Review.Status.NEW);
+            List<org.communityadvisor.Review.Item> resolved = r.with(org.communityadvisor.Review.Status.RESOLVED);
+            List<org.communityadvisor.Review.Item> verified = resolved.stream()
+                    .filter(i -> i.outcome() == org.communityadvisor.Review.Outcome.VERIFIED).toList();
+            List<org.communityadvisor.Review.Item> without = resolved.stream()
+                    .filter(i -> i.outcome() != org.communityadvisor.Review.Outcome.VERIFIED).toList();
+            List<org.communityadvisor.Review.Item> back = r.with(org.communityadvisor.Review.Status.BACK);
+            group(out, "review.text.new", added, a, false);
+            group(out, "review.text.verified", verified, a, true);
+            group(out, "review.text.without-effect", without, a, true);
+            group(out, "review.text.back", back, a, false);
+            if (added.isEmpty() && resolved.isEmpty() && back.isEmpty()) {
+                line(out, "  " + t.get("review.text.nothing"));
+            }
+            List<org.communityadvisor.Review.Item> open = r.with(org.communityadvisor.Review.Status.OPEN);
+            if (!open.isEmpty()) {
+                java.time.LocalDate oldest = open.stream().map(org.communityadvisor.Review.Item::firstSeen)
+                        .filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElse(r.since());
+                line(out, "  " + t.get("review.text.open", open.size(), oldest.toString()));
+            }
+            if (!r.scores().isEmpty()) {
+                wrap(out, "  ", t.get("review.scores", Shown.scoreChanges(r)));
+            }
+            line(out, "  " + t.get("review.text.stage", a.stage().label(lang)));
+        }
+        Advice now = last.advice();
+        if (!now.focus().isEmpty()) {
+            line(out, "");
+            line(out, bold(t.get("review.text.now", now.asOf().toString())));
+            int n = 0;
+            for (Advice.Recommendation f : now.focusRecommendations()) {
+                wrap(out, "  " + ++n + ". ", f.title() + "  " + dim("(" + f.id() + ")"));
+            }
+        }
+        if (lastFile != null) {
+            line(out, "");
+            line(out, t.get("review.text.full"));
+            line(out, "  ./advisor advise " + lastFile);
+        }
+        return TerminalText.inert(out.toString(), color);
+    }
+
+    /** A heading with the count, then a line an item: its title and id, and with {@code detail} what moved or why. */
+    private void group(StringBuilder out, String key, List<org.communityadvisor.Review.Item> items, Advice a,
+                       boolean detail) {
+        if (items.isEmpty()) {
+            return;
+        }
+        line(out, "  " + t.get(key, items.size()));
+        for (org.communityadvisor.Review.Item i : items) {
+            wrap(out, "    - ", Shown.reviewName(i, a) + (detail ? (lang == Lang.ZH ? ":" : ": ")
+                    + Shown.resolvedDetail(i, lang) : ""));
+        }
+    }
+
     /** Unknown values named in full in text; the rest are counted. */
     static final int GAPS_SHOWN = 6;
 
