@@ -100,7 +100,7 @@ class LibraryConsumerIT {
                 .contains("org.drools:drools-core").contains("com.fasterxml.jackson.core:jackson-databind")
                 .doesNotContain("picocli").doesNotContain("pebble").doesNotContain("slf4j-simple")
                 .doesNotContain("logback").doesNotContain("log4j").doesNotContain("record-builder")
-                .doesNotContain("junit");
+                .doesNotContain("junit").doesNotContain("io.prometheus").doesNotContain("jetty");
         List<String> groups = new ArrayList<>();
         Matcher m = Pattern.compile("[-+\\\\| ]+([a-zA-Z0-9_.\\-]+):[a-zA-Z0-9_.\\-]+:jar:").matcher(deps);
         while (m.find()) {
