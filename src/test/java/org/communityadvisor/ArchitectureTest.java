@@ -100,6 +100,9 @@ class ArchitectureTest {
                 if (pkg.startsWith("org.eclipse.jetty") && !from.equals("server") && !from.equals("cli")) {
                     wrong.add(name(c) + " -> jetty");
                 }
+                if (pkg.startsWith("io.prometheus") && !from.equals("server")) {
+                    wrong.add(name(c) + " -> prometheus");
+                }
             }
         }
         assertThat(wrong).as("what only the command line or the server needs must not reach an embedding application")

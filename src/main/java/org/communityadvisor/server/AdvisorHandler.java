@@ -48,7 +48,8 @@ final class AdvisorHandler extends Handler.Abstract {
     private final AdvisorServer.Catalog catalog;
     private final java.io.PrintStream log;
     private final Lang defaultLang;
-    private final Metrics metrics = new Metrics();
+    private final Metrics metrics = new Metrics(
+            java.util.Arrays.stream(Endpoint.values()).map(Endpoint::label).toList());
     private final LongAdder inFlight = new LongAdder();
     private final Object reloading = new Object();
     private volatile byte[] openApi;
@@ -143,7 +144,8 @@ final class AdvisorHandler extends Handler.Abstract {
                 case RULES -> send(response, 200, catalog(lang(query)), done);
                 case HEALTH -> send(response, 200, java.util.Map.of("status", "ok", "rulesVersion", advisor.rules().version()), done);
                 case METRICS -> {
-                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                    metrics.rulesVersion(advisor.rules().version());
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Metrics.CONTENT_TYPE);
                     response.write(true, ByteBuffer.wrap(metrics.text().getBytes(StandardCharsets.UTF_8)), done);
                 }
                 case OPENAPI -> {
@@ -367,6 +369,7 @@ final class AdvisorHandler extends Handler.Abstract {
                 throw new Refusal(422, o);
             }
             version = advisor.rules().version();
+            metrics.rulesVersion(version);
         }
         send(response, 200, java.util.Map.of("status", "reloaded", "rulesVersion", version), done);
     }

@@ -227,12 +227,13 @@ class AdvisorServerTest {
     @Test
     void metricsAreValidPrometheusTextAndCount() throws Exception {
         get("/healthz");
-        double before = sample(get("/metrics").body(), "advisor_requests_total{path=\"/healthz\",code=\"200\"}");
+        double before = sample(get("/metrics").body(), "advisor_requests_total{code=\"200\",path=\"/healthz\"}");
         double advices = sample(get("/metrics").body(), "advisor_advices_total");
         get("/healthz");
         post("/v1/advice", scenario());
         HttpResponse<String> m = get("/metrics");
         assertThat(m.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
+        PromText.parse(m.body());
         for (String l : m.body().lines().toList()) {
             if (l.startsWith("#")) {
                 assertThat(l).matches("# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+");
@@ -240,9 +241,9 @@ class AdvisorServerTest {
                 assertThat(l).as("sample line").matches(SAMPLE);
             }
         }
-        assertThat(sample(m.body(), "advisor_requests_total{path=\"/healthz\",code=\"200\"}")).isEqualTo(before + 1);
+        assertThat(sample(m.body(), "advisor_requests_total{code=\"200\",path=\"/healthz\"}")).isEqualTo(before + 1);
         assertThat(sample(m.body(), "advisor_advices_total")).isGreaterThanOrEqualTo(advices + 1);
-        assertThat(m.body()).contains("# TYPE advisor_request_seconds histogram", "advisor_request_seconds_bucket{le=\"+Inf\"}",
+        assertThat(m.body()).contains("# TYPE advisor_request_seconds histogram", "advisor_request_seconds_bucket{path=\"/healthz\",le=\"+Inf\"}",
                 "advisor_request_seconds_count", "advisor_request_seconds_sum", "advisor_request_errors_total");
     }
 
@@ -259,12 +260,14 @@ class AdvisorServerTest {
         assertThat(doc.get("openapi").asText()).startsWith("3.1");
         assertThat(doc.get("paths").fieldNames()).toIterable().contains("/v1/advice", "/v1/advice:batch", "/v1/rules",
                 "/healthz", "/metrics", "/openapi.json", "/v1/admin/reload");
-        JsonNode snapshot = doc.at("/components/schemas/Snapshot");
-        assertThat(snapshot).isEqualTo(json(SnapshotSchema.text()));
         assertThat(doc.at("/paths/~1v1~1advice/post/requestBody/content/application~1json/schema/oneOf/0/$ref").asText())
                 .isEqualTo("#/components/schemas/Snapshot");
-        // the embedded schema works as a schema: it accepts a bundled snapshot and refuses a broken one
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(snapshot);
+        // the embedded schema works as a schema, its refs resolving in the document (OpenApiTest checks the rest):
+        // it accepts a bundled snapshot and refuses a broken one
+        com.fasterxml.jackson.databind.node.ObjectNode wrapper = Json.MAPPER.createObjectNode()
+                .put("$ref", "#/components/schemas/Snapshot");
+        wrapper.set("components", doc.get("components"));
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(wrapper);
         assertThat(schema.validate(json(line(SCENARIO)))).isEmpty();
         assertThat(schema.validate(json("{\"schemaVersion\":1,\"id\":\"x\"}"))).isNotEmpty();
     }
@@ -284,6 +287,10 @@ class AdvisorServerTest {
         try {
             URI u = s.uri();
             String before = post(u, "/v1/advice", scenario()).body();
+            String first = own.rules().version();
+            assertThat(PromText.parse(HTTP.send(HttpRequest.newBuilder(u.resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).all("advisor_rules_info")).singleElement()
+                    .satisfies(i -> assertThat(i.labels()).isEqualTo(java.util.Map.of("rules_version", first)));
             assertThat(post(u, "/v1/admin/reload", "").statusCode()).isEqualTo(401);
             assertThat(post(u, "/v1/admin/reload", "", "Authorization", "Bearer wrong").statusCode()).isEqualTo(403);
             assertThat(post(u, "/v1/admin/reload", "", "Authorization", "Bearer s3cret-token-longer").statusCode()).isEqualTo(403);
@@ -299,6 +306,10 @@ class AdvisorServerTest {
             HttpResponse<String> ok = post(u, "/v1/admin/reload", "", "Authorization", "Bearer s3cret-token");
             assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
             String version = json(ok.body()).get("rulesVersion").asText();
+            String metrics = HTTP.send(HttpRequest.newBuilder(u.resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(PromText.parse(metrics).all("advisor_rules_info")).as("the rules info follows the reload")
+                    .singleElement().satisfies(i -> assertThat(i.labels()).isEqualTo(java.util.Map.of("rules_version", version)));
             assertThat(json(post(u, "/healthz", "").body()).has("error")).isTrue(); // POST on a GET endpoint
             String after = post(u, "/v1/advice", scenario()).body();
             assertThat(after).isNotEqualTo(before);
@@ -413,7 +424,7 @@ class AdvisorServerTest {
                 assertThat(answer).as(request).startsWith("HTTP/1.1 400").contains("\"path\":\"(query)\"");
             }
         }
-        assertThat(get("/metrics").body()).doesNotContain("status=\"500\"");
+        assertThat(get("/metrics").body()).doesNotContain("code=\"500\"");
     }
 
     @Test
