@@ -33,6 +33,9 @@ final class AdviceAssembler {
     private final List<Compiled> deciding = new ArrayList<>();
     /** Every snapshot path some rule needs, with how to read it. */
     private final Map<String, Values.Ref> needed = new LinkedHashMap<>();
+    /** The same paths sorted by name, and their readers, by index: what {@link #gaps} reads for every advice. */
+    private final String[] neededPaths;
+    private final Values.Ref[] neededRefs;
 
     /** The texts a rule may have, by index: {@link #TITLE}, {@link #ACTION}, {@link #WHY}, {@link #REASON}. */
     private static final List<String> TEXTS = List.of("title", "action", "why", "reason");
@@ -58,6 +61,8 @@ final class AdviceAssembler {
         final Advice.Source source;
         final List<Map.Entry<String, Values.Ref>> evidence = new ArrayList<>();
         final List<String> needs = new ArrayList<>();
+        /** {@link #needs} as indexes into {@link AdviceAssembler#neededPaths}. */
+        int[] needIndexes = new int[0];
         /** The platforms the rule speaks to ({@code @platforms}); {@code null}: every platform. */
         final java.util.EnumSet<Platform> platforms;
         /**
@@ -135,6 +140,16 @@ final class AdviceAssembler {
                 }
                 deciding.add(c);
             }
+        }
+        neededPaths = needed.keySet().stream().sorted().toArray(String[]::new);
+        neededRefs = new Values.Ref[neededPaths.length];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < neededPaths.length; i++) {
+            neededRefs[i] = needed.get(neededPaths[i]);
+            index.put(neededPaths[i], i);
+        }
+        for (Compiled c : deciding) {
+            c.needIndexes = c.needs.stream().mapToInt(index::get).toArray();
         }
     }
 
@@ -309,32 +324,48 @@ final class AdviceAssembler {
 
     /** The unknown snapshot paths needed by rules that did not fire (so they could not decide). */
     private List<String> gaps(List<Hit> hits, StageFact stage, Community community, Thresholds t, Platform platform) {
-        Set<String> unknown = new HashSet<>();
-        for (Map.Entry<String, Values.Ref> e : needed.entrySet()) {
-            if (e.getValue().get(community, t) == null) {
-                unknown.add(e.getKey());
+        boolean[] unknown = null;
+        for (int i = 0; i < neededRefs.length; i++) {
+            if (neededRefs[i].get(community, t) == null) {
+                if (unknown == null) {
+                    unknown = new boolean[neededRefs.length];
+                }
+                unknown[i] = true;
             }
         }
-        if (unknown.isEmpty()) {
+        if (unknown == null) {
             return List.of();
         }
         Set<String> fired = new HashSet<>();
         hits.forEach(h -> fired.add(h.id()));
         fired.add(stage.rule());
         // Most useful first: by how many rules each unknown value keeps from deciding, then by name.
-        Map<String, Integer> gaps = new java.util.TreeMap<>();
+        int[] count = new int[neededRefs.length];
+        int gaps = 0;
         for (Compiled r : deciding) {
             if (!fired.contains(r.info.name()) && r.appliesTo(platform)) {
-                for (String path : r.needs) {
-                    if (unknown.contains(path)) {
-                        gaps.merge(path, 1, Integer::sum);
+                for (int i : r.needIndexes) {
+                    if (unknown[i] && count[i]++ == 0) {
+                        gaps++;
                     }
                 }
             }
         }
-        List<String> ordered = new ArrayList<>(gaps.keySet());
-        ordered.sort(Comparator.comparing((String g) -> -gaps.get(g)));
-        return List.copyOf(ordered);
+        if (gaps == 0) {
+            return List.of();
+        }
+        Integer[] order = new Integer[gaps];
+        for (int i = 0, k = 0; i < count.length; i++) {
+            if (count[i] > 0) {
+                order[k++] = i; // by name: the paths are sorted
+            }
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> -count[i])); // stable: names stay in order
+        String[] out = new String[gaps];
+        for (int k = 0; k < gaps; k++) {
+            out[k] = neededPaths[order[k]];
+        }
+        return List.of(out);
     }
 
     private static Map<String, Object> values(Compiled r, Community c, Thresholds t) {

@@ -310,7 +310,14 @@ final class AdvisorHandler extends Handler.Abstract {
         try {
             Advice advice = advisor.advise(InputReader.read(text), lang);
             metrics.advice();
-            return (lean ? AdviceJson.writeLean(advice) : COMPACT.writeValueAsString(advice)).getBytes(StandardCharsets.UTF_8);
+            if (!lean) {
+                return COMPACT.writeValueAsBytes(advice); // UTF-8 as Jackson writes it: no string in between
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1024);
+            try (com.fasterxml.jackson.core.JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+                AdviceJson.writeLean(advice, g);
+            }
+            return out.toByteArray();
         } catch (InvalidSnapshotException e) {
             ObjectNode o = errors(e.errors(), lang);
             ObjectNode withLine = Json.MAPPER.createObjectNode();
