@@ -178,7 +178,7 @@ final class ImportCommand implements Callable<Integer> {
                     }
                 });
             } catch (ImportException e) {
-                err.println("advisor: import " + format.id() + ": " + e.getMessage());
+                err.println("advisor: import " + format.id() + ": " + e.message(lang));
                 return Main.INVALID_INPUT;
             } catch (UncheckedIOException e) {
                 err.println("advisor: import " + format.id() + ": cannot read: " + e.getCause().getMessage());
@@ -198,7 +198,7 @@ final class ImportCommand implements Callable<Integer> {
                 break;
             }
             err.println("advisor: import " + format.id() + ": "
-                    + org.communityadvisor.report.internal.TerminalText.cut(e.getMessage(), SHOWN_MESSAGE_CHARS));
+                    + org.communityadvisor.report.internal.TerminalText.cut(e.message(lang), SHOWN_MESSAGE_CHARS));
         }
         if (result.rejected().size() > SHOWN_REFUSALS) {
             err.println(Texts.of(lang).get("import.refused-more", result.rejected().size() - SHOWN_REFUSALS,

@@ -345,8 +345,9 @@ final class SheetReader implements FormatReader {
             }
             for (int i = 0; i < cells.size(); i++) {
                 if (cells.get(i) instanceof String s && s.length() > XlsxLimits.MAX_CELL_CHARS) {
-                    ImportException tooLong = ImportContext.malformed(file, "row " + number + " column " + letter(i),
-                            "holds over " + XlsxLimits.MAX_CELL_CHARS + " characters, the most a cell may have");
+                    ImportException tooLong = new ImportException(file.toString(), "row " + number + " column " + letter(i),
+                            "holds over " + XlsxLimits.MAX_CELL_CHARS + " characters, the most a cell may have",
+                            "import.limit.cell", XlsxLimits.MAX_CELL_CHARS);
                     if (header == null) {
                         throw tooLong;
                     }

@@ -33,6 +33,8 @@ class CsvCellLimitTest {
         assertThat(r.communities()).extracting(c -> c.snapshot().id()).containsExactly("a", "c");
         assertThat(r.rejected()).singleElement().satisfies(e -> assertThat(e.getMessage())
                 .contains("row 3 column B", "holds over 32767 characters"));
+        assertThat(r.rejected().get(0).message(org.communityadvisor.Lang.ZH))
+                .endsWith("row 3 column B: 超过 32767 个字符,一个单元格最多只能这么多");
     }
 
     @Test
