@@ -9,12 +9,37 @@ public final class ImportException extends AdvisorException {
     private final String file;
     private final String position;
     private final String reason;
+    private final String key;
+    private final Object[] args;
 
     public ImportException(String file, String position, String reason) {
         super(where(file, position) + reason, null);
         this.file = file;
         this.position = position;
         this.reason = reason;
+        this.key = null;
+        this.args = new Object[0];
+    }
+
+    /**
+     * A refusal with a text of the message catalog too ({@code key} with {@code args}), for {@link #message(Lang)};
+     * {@code reason} is its English.
+     */
+    public ImportException(String file, String position, String reason, String key, Object... args) {
+        super(where(file, position) + reason, null);
+        this.file = file;
+        this.position = position;
+        this.reason = reason;
+        this.key = key;
+        this.args = args.clone();
+    }
+
+    /** The message in {@code lang}: file, position and the reason's text in that language where it has one. */
+    public String message(Lang lang) {
+        if (key == null || lang == null) {
+            return getMessage();
+        }
+        return where(file, position) + org.communityadvisor.text.Texts.of(lang).get(key, args);
     }
 
     private static String where(String file, String position) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.communityadvisor.CliIT.Run;
 import org.communityadvisor.json.Json;
@@ -168,5 +169,46 @@ class ImportCliIT {
         JsonNode snap = Json.MAPPER.readTree(run.out());
         assertThat(snap.path("activity").path("activeMembers7d").asInt()).isBetween(400, 500);
         assertThat(snap.path("history").size()).isEqualTo(51);
+    }
+
+    @Test
+    void aLongLogNewestFirstImportsInTheSameMemory(@TempDir Path dir) throws Exception {
+        // the same year as above, newest first: recent ids and waiting questions are held by the latest time read
+        List<String> lines = new java.util.ArrayList<>(400_000);
+        java.time.Instant t = java.time.Instant.parse("2025-12-01T00:00:00Z");
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 400_000; i++) {
+            t = t.plusSeconds(78);
+            lines.add("{\"groupId\":\"year\",\"ts\":\"" + t + "\",\"senderId\":\"member-" + random.nextInt(500)
+                    + "\",\"kind\":\"message\",\"id\":\"m" + i + "\",\"text\":\"message number " + i
+                    + " from a member of a five-hundred-member group, long enough to weigh something\"}");
+        }
+        java.util.Collections.reverse(lines);
+        Path big = dir.resolve("year-newest-first.jsonl");
+        Files.write(big, lines);
+        lines = null;
+        long started = System.nanoTime();
+        Run run = sh("ADVISOR_JAVA_OPTS=-Xmx48m ./advisor import events " + big + " --platform wechat --members 500");
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+        JsonNode snap = Json.MAPPER.readTree(run.out());
+        assertThat(snap.path("activity").path("activeMembers7d").asInt()).isBetween(400, 500);
+        assertThat(snap.path("history").size()).isEqualTo(51);
+    }
+
+    @Test
+    void manyRefusalsShowTheFirstTwentyAndACount(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("id,name,members.total,platform,createdOn,asOf\n");
+        for (int i = 0; i < 500; i++) {
+            csv.append("g").append(i).append(",Group,not-a-number,wechat,2026-01-01,2026-11-30\n");
+        }
+        Path sheet = dir.resolve("bad.csv");
+        Files.writeString(sheet, csv);
+        Run run = sh("./advisor import sheet " + sheet);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines().filter(l -> l.startsWith("advisor: import sheet: "))).hasSize(20);
+        assertThat(run.err()).contains("... and 480 more refused (the first 20 are shown)", "refused 500");
+        Run zh = sh("./advisor import sheet " + sheet + " --lang zh");
+        assertThat(zh.err()).contains("另有 480 个被拒绝");
     }
 }

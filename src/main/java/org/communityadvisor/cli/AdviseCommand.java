@@ -153,22 +153,27 @@ final class AdviseCommand implements Callable<Integer> {
                     return;
                 }
                 if (o.errors() != null) {
+                    counts[1]++;
+                    if (counts[1] > ImportCommand.SHOWN_REFUSALS) {
+                        return;
+                    }
                     progress.clear();
-                    for (ValidationError v : o.errors()) {
+                    List<ValidationError> errors = o.errors();
+                    for (ValidationError v : errors.subList(0, Math.min(errors.size(), ImportCommand.SHOWN_REFUSALS))) {
                         err.println(o.doc().label() + ": " + (v.path().equals("(file)") ? ""
                                 : org.communityadvisor.report.internal.TerminalText.cut(v.path(), 80) + ": ")
                                 + v.reason(lang));
                     }
-                    counts[1]++;
                     return;
                 }
                 if (base != null) {
                     String was = base.path("communityId").asText();
                     if (!was.equals(o.advice().communityId())) {
                         progress.clear();
-                        err.println(o.doc().label() + ": " + org.communityadvisor.text.Texts.of(lang)
-                                .get("advise.since-other-community", since, was, o.advice().communityId()));
-                        counts[1]++;
+                        if (++counts[1] <= ImportCommand.SHOWN_REFUSALS) {
+                            err.println(o.doc().label() + ": " + org.communityadvisor.text.Texts.of(lang)
+                                    .get("advise.since-other-community", since, was, o.advice().communityId()));
+                        }
                         return;
                     }
                     Review review = Review.of(base, o.advice(), o.snapshot(), loading.join().catalogTitles(lang));
@@ -216,6 +221,10 @@ final class AdviseCommand implements Callable<Integer> {
                     .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
             err.printf(java.util.Locale.ROOT, "stats: %d advices in %.1f s = %.0f/s; peak heap used %.0f MB (max %.0f MB)%n",
                     counts[0], secs, counts[0] / secs, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+        }
+        if (counts[1] > ImportCommand.SHOWN_REFUSALS) {
+            err.println(org.communityadvisor.text.Texts.of(lang).get("advise.refused-more",
+                    counts[1] - ImportCommand.SHOWN_REFUSALS, ImportCommand.SHOWN_REFUSALS));
         }
         if (!single && counts[0] + counts[1] > 1 || counts[1] > 0) {
             err.println(org.communityadvisor.Message.BATCH_SUMMARY.render(lang, counts[0], counts[1]));

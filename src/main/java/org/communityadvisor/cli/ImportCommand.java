@@ -109,6 +109,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the report and template (default: ${DEFAULT-VALUE}).")
     Lang lang = Lang.EN;
 
+    /** Refusals shown on standard error, and the most characters of each: error output never grows with input. */
+    static final int SHOWN_REFUSALS = 20;
+    static final int SHOWN_MESSAGE_CHARS = 400;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = Output.stderr();
@@ -148,40 +152,60 @@ final class ImportCommand implements Callable<Integer> {
                 err.println(Texts.of(lang).get("import.sheet-ignoring", String.join(" ", ignored)));
             }
         }
-        ImportResult result;
-        try {
-            result = Importer.read(format, paths, options);
-        } catch (ImportException e) {
-            err.println("advisor: import " + format.id() + ": " + e.getMessage());
-            return Main.INVALID_INPUT;
-        } catch (UncheckedIOException e) {
-            err.println("advisor: import " + format.id() + ": cannot read: " + e.getCause().getMessage());
-            return Main.INVALID_INPUT;
-        }
         boolean lines = format == Format.SHEET || format == Format.EVENTS;
         ObjectWriter writer = lines ? Json.MAPPER.writer() : Json.MAPPER.writerWithDefaultPrettyPrinter();
+        // each community is written (and its report shown) as it is built, then forgotten; only --report keeps them
+        List<ImportedCommunity> kept = new ArrayList<>();
+        ReportText text = new ReportText(lang);
+        List<ImportException> rejected;
+        int built;
         try (Output o = Output.open(out, lang)) {
             PrintWriter w = o.writer();
-            for (ImportedCommunity c : result.communities()) {
-                w.println(writer.writeValueAsString(c.json()));
+            int[] count = {0};
+            try {
+                rejected = Importer.read(format, paths, options, c -> {
+                    count[0]++;
+                    try {
+                        w.println(writer.writeValueAsString(c.json()));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    if (report != null) {
+                        kept.add(c);
+                    } else {
+                        // a sheet's rows are the consultant's own values: one line each, not a table each
+                        err.print(format == Format.SHEET ? text.summary(c) : text.render(c));
+                    }
+                });
+            } catch (ImportException e) {
+                err.println("advisor: import " + format.id() + ": " + e.message(lang));
+                return Main.INVALID_INPUT;
+            } catch (UncheckedIOException e) {
+                err.println("advisor: import " + format.id() + ": cannot read: " + e.getCause().getMessage());
+                return Main.INVALID_INPUT;
             }
+            built = count[0];
             o.commit();
         }
+        err.flush();
+        ImportResult result = new ImportResult(kept, rejected);
         if (report != null) {
             writeJsonReport(result);
-        } else {
-            ReportText text = new ReportText(lang);
-            for (ImportedCommunity c : result.communities()) {
-                // a sheet's rows are the consultant's own values: one line each, not a table each
-                err.print(format == Format.SHEET ? text.summary(c) : text.render(c));
-            }
-            err.flush();
         }
+        int shown = 0;
         for (ImportException e : result.rejected()) {
-            err.println("advisor: import " + format.id() + ": " + e.getMessage());
+            if (shown++ == SHOWN_REFUSALS) {
+                break;
+            }
+            err.println("advisor: import " + format.id() + ": "
+                    + org.communityadvisor.report.internal.TerminalText.cut(e.message(lang), SHOWN_MESSAGE_CHARS));
+        }
+        if (result.rejected().size() > SHOWN_REFUSALS) {
+            err.println(Texts.of(lang).get("import.refused-more", result.rejected().size() - SHOWN_REFUSALS,
+                    SHOWN_REFUSALS));
         }
         if (!result.rejected().isEmpty()) {
-            err.println(Texts.of(lang).get("import.refused", result.communities().size(), result.rejected().size()));
+            err.println(Texts.of(lang).get("import.refused", built, result.rejected().size()));
             return Main.INVALID_INPUT;
         }
         return 0;

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.communityadvisor.ImportException;
 
@@ -35,6 +37,19 @@ public final class Importer {
      * @throws UncheckedIOException a file cannot be read at all
      */
     public static ImportResult read(Format format, List<Path> paths, ImportOptions options) {
+        List<ImportedCommunity> built = new ArrayList<>();
+        List<ImportException> rejected = read(format, paths, options, built::add);
+        return new ImportResult(built, rejected);
+    }
+
+    /**
+     * {@link #read(Format, List, ImportOptions)}, handing each community to {@code each} as soon as it is built
+     * and forgetting it (and its log) then: an import of many communities (200,000 groups of the events) holds
+     * their logs while reading, never their snapshots and reports together. Returns the refused rows or groups.
+     * A malformed file is thrown before any community is handed out.
+     */
+    public static List<ImportException> read(Format format, List<Path> paths, ImportOptions options,
+            Consumer<ImportedCommunity> each) {
         if (paths == null || paths.isEmpty()) {
             throw new ImportException("", "", "no file given for " + format.id());
         }
@@ -46,19 +61,23 @@ public final class Importer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<ImportedCommunity> built = new ArrayList<>();
+        boolean many = format == Format.EVENTS;
+        List<ImportedCommunity> single = new ArrayList<>();
         List<ImportException> rejected = new ArrayList<>();
+        Consumer<ImportedCommunity> out = many ? each : single::add;
         for (Object row : context.finishedRows()) {
             if (row instanceof ImportedCommunity c) {
-                built.add(c);
+                out.accept(c);
             } else {
                 rejected.add((ImportException) row);
             }
         }
-        boolean many = format == Format.EVENTS;
-        for (Map.Entry<String, EventLog> e : context.logs().entrySet()) {
+        context.finishedRows().clear();
+        for (Iterator<Map.Entry<String, EventLog>> it = context.logs().entrySet().iterator(); it.hasNext(); ) {
+            EventLog log = it.next().getValue();
+            it.remove();
             try {
-                built.add(e.getValue().finish());
+                out.accept(log.finish());
             } catch (ImportException ex) {
                 if (!many) {
                     throw ex;
@@ -66,7 +85,8 @@ public final class Importer {
                 rejected.add(ex);
             }
         }
-        return new ImportResult(built, rejected);
+        single.forEach(each);
+        return rejected;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -148,7 +149,8 @@ final class SheetReader implements FormatReader {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
             char separator = separator(in);
             CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
-            try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(schema).readValues(in)) {
+            Reader bounded = new CellBoundedReader(in, separator, XlsxLimits.MAX_CELL_CHARS);
+            try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(schema).readValues(bounded)) {
                 int row = 0;
                 while (it.hasNextValue()) {
                     String[] cells = it.nextValue();
@@ -158,6 +160,59 @@ final class SheetReader implements FormatReader {
             } catch (JacksonException e) {
                 throw ImportContext.malformed(path, "", "not valid CSV" + Problems.at(e.getLocation())
                         + " (an unclosed quote?)");
+            }
+        }
+    }
+
+    /**
+     * The characters of a CSV with every cell cut to {@code limit + 1} characters while it is read, so that one
+     * huge cell costs {@code limit} characters, never its length, and refuses its row alone (the CSV parser then
+     * sees a cell over the limit). Follows only RFC 4180's quoting to know where a cell ends: a quote toggles
+     * quoting ({@code ""} toggles twice), the separator and line ends outside quotes end the cell.
+     */
+    static final class CellBoundedReader extends java.io.FilterReader {
+        private final char separator;
+        private final int limit;
+        private boolean quoted;
+        private int cell;
+
+        CellBoundedReader(Reader in, char separator, int limit) {
+            super(in);
+            this.separator = separator;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            while (true) {
+                int n = in.read(buffer, offset, length);
+                if (n <= 0) {
+                    return n;
+                }
+                int kept = offset;
+                for (int i = offset; i < offset + n; i++) {
+                    char c = buffer[i];
+                    if (c == '"') {
+                        quoted = !quoted;
+                    } else if (!quoted && (c == separator || c == '\n' || c == '\r')) {
+                        cell = 0;
+                        buffer[kept++] = c;
+                        continue;
+                    }
+                    if (cell++ <= limit || c == '"') {
+                        buffer[kept++] = c; // quotes pass, so quoting stays as written
+                    }
+                }
+                if (kept > offset) {
+                    return kept - offset;
+                }
             }
         }
     }
@@ -287,6 +342,18 @@ final class SheetReader implements FormatReader {
         void row(int number, List<Object> cells) {
             if (cells.stream().allMatch(Rows::blank)) {
                 return;
+            }
+            for (int i = 0; i < cells.size(); i++) {
+                if (cells.get(i) instanceof String s && s.length() > XlsxLimits.MAX_CELL_CHARS) {
+                    ImportException tooLong = new ImportException(file.toString(), "row " + number + " column " + letter(i),
+                            "holds over " + XlsxLimits.MAX_CELL_CHARS + " characters, the most a cell may have",
+                            "import.limit.cell", XlsxLimits.MAX_CELL_CHARS);
+                    if (header == null) {
+                        throw tooLong;
+                    }
+                    context.rejected(tooLong);
+                    return;
+                }
             }
             if (header == null) {
                 header(number, cells);

@@ -86,6 +86,7 @@ final class SlackAnalyticsReader implements FormatReader {
         boolean asOfRow = false;
         int rows = 0;
         Map<LocalDate, Integer> seen = new HashMap<>();
+        DateTimeFormatter slashed = Sources.isStdin(path) ? DAY_FIRST : slashOrder(path, log);
         try (BufferedReader in = Sources.reader(path);
              MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(in)) {
             Map<String, Integer> columns = header(path, it, log);
@@ -107,7 +108,7 @@ final class SlackAnalyticsReader implements FormatReader {
                     continue;
                 }
                 String where = "row " + row + " (line " + line + ")";
-                LocalDate date = date(path, where, cell(cells, columns, DATE));
+                LocalDate date = date(path, where, cell(cells, columns, DATE), slashed);
                 Integer previous = seen.putIfAbsent(date, row);
                 if (previous != null) {
                     throw ImportContext.malformed(path, where + " " + DATE, date + " is also row " + previous);
@@ -240,18 +241,83 @@ final class SlackAnalyticsReader implements FormatReader {
         return i < cells.length && cells[i] != null ? cells[i].strip() : "";
     }
 
+    private static final DateTimeFormatter MONTH_FIRST = DateTimeFormatter.ofPattern("M/d/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /**
+     * Whether the file's slashed dates are day-first or month-first, from all its rows: a first part over 12 says
+     * day-first, a second part over 12 month-first. When every part is 12 or less (under 13 days), the order whose
+     * dates follow one another day by day (as the analytics' rows do) is taken, and the report says the order was
+     * guessed; day-first when that does not tell either.
+     */
+    private static DateTimeFormatter slashOrder(Path path, EventLog log) throws IOException {
+        List<int[]> parts = new ArrayList<>();
+        try (BufferedReader in = Sources.reader(path);
+             MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(in)) {
+            Map<String, Integer> columns = header(path, it, log);
+            while (it.hasNextValue()) {
+                String[] cells = it.nextValue();
+                String d = blank(cells) ? "" : cell(cells, columns, DATE);
+                String[] p = d.split("/");
+                if (p.length == 3 && p[0].matches("\\d{1,2}") && p[1].matches("\\d{1,2}")) {
+                    int a = Integer.parseInt(p[0]);
+                    int b = Integer.parseInt(p[1]);
+                    if (a > 12) {
+                        return DAY_FIRST;
+                    }
+                    if (b > 12) {
+                        return MONTH_FIRST;
+                    }
+                    parts.add(new int[] {a, b, p[2].length() <= 4 && p[2].matches("\\d+") ? Integer.parseInt(p[2]) : 0});
+                }
+            }
+        } catch (JacksonException | CharacterCodingException e) {
+            return DAY_FIRST; // the second reading names the row
+        }
+        if (parts.size() < 2) {
+            return DAY_FIRST;
+        }
+        long dayFirst = spread(parts, 0, 1);
+        long monthFirst = spread(parts, 1, 0);
+        DateTimeFormatter chosen = monthFirst < dayFirst ? MONTH_FIRST : DAY_FIRST;
+        log.note(Note.of(chosen == MONTH_FIRST ? "import.analytics.dates-month-first-guessed"
+                : "import.analytics.dates-day-first-guessed", parts.size()));
+        return chosen;
+    }
+
+    /** Days from the first to the last date read with day part {@code d} and month part {@code m}. */
+    private static long spread(List<int[]> parts, int d, int m) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int[] p : parts) {
+            try {
+                long day = LocalDate.of(p[2], p[m], p[d]).toEpochDay();
+                min = Math.min(min, day);
+                max = Math.max(max, day);
+            } catch (DateTimeException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return max - min;
+    }
+
     static LocalDate date(Path path, String where, String text) {
+        return date(path, where, text, DAY_FIRST);
+    }
+
+    static LocalDate date(Path path, String where, String text, DateTimeFormatter slashed) {
         if (text.isEmpty()) {
             throw ImportContext.malformed(path, where + " " + DATE, "the date is empty");
         }
         try {
             if (text.contains("/")) {
-                return LocalDate.parse(text, DAY_FIRST);
+                return LocalDate.parse(text, slashed);
             }
             return LocalDate.parse(text);
         } catch (DateTimeException e) {
             throw ImportContext.malformed(path, where + " " + DATE, "\"" + text
-                    + "\" is not a date (dd/mm/yyyy or yyyy-mm-dd)");
+                    + "\" is not a date (" + (slashed == MONTH_FIRST ? "mm/dd/yyyy, as the file's other dates are,"
+                    : "dd/mm/yyyy") + " or yyyy-mm-dd)");
         }
     }
 

@@ -788,15 +788,18 @@ final class SlackReader implements FormatReader {
                 zip.inflated += n;
                 if (count > MAX_ENTRY_BYTES) {
                     throw new ImportException(name, "", "inflates to over " + MAX_ENTRY_BYTES
-                            + " bytes (64 MiB), the most read of one file of a Slack export");
+                            + " bytes (64 MiB), the most read of one file of a Slack export",
+                            "import.limit.zip-entry", MAX_ENTRY_BYTES);
                 }
                 if (count > RATIO_FROM && count / stored > MAX_RATIO) {
                     throw new ImportException(name, "", "inflates to over " + MAX_RATIO + " times its " + stored
-                            + " compressed bytes, the most read of one file of a Slack export (a zip bomb?)");
+                            + " compressed bytes, the most read of one file of a Slack export (a zip bomb?)",
+                            "import.limit.zip-ratio", MAX_RATIO, stored);
                 }
                 if (zip.inflated > MAX_EXPORT_BYTES) {
                     throw new ImportException(name, "", "the export inflates to over " + MAX_EXPORT_BYTES
-                            + " bytes (4 GiB) in all, the most read of one Slack export");
+                            + " bytes (4 GiB) in all, the most read of one Slack export",
+                            "import.limit.zip-export", MAX_EXPORT_BYTES);
                 }
             }
         }

@@ -85,8 +85,9 @@ final class Sources {
     /** The line's text; a line over the limit or not UTF-8 refuses the file, naming the line and the limit. */
     static String text(Path file, BoundedLines.Line line) {
         if (line.tooLong()) {
-            throw ImportContext.malformed(file, "line " + line.number(),
-                    "longer than " + MAX_LINE_BYTES + " bytes (1 MiB), the most a line may have");
+            throw new ImportException(file.toString(), "line " + line.number(),
+                    "longer than " + MAX_LINE_BYTES + " bytes (1 MiB), the most a line may have",
+                    "import.limit.line", MAX_LINE_BYTES);
         }
         if (line.notUtf8()) {
             throw ImportContext.malformed(file, "line " + line.number(), Problems.NOT_UTF8);

@@ -26,12 +26,19 @@ public final class TextReport {
     private final Texts t;
     private final boolean color;
     private final int top;
+    /** What starts the report's own colour codes: ESC, or while rendering a character no input value holds. */
+    private final char esc;
 
     private TextReport(Lang lang, boolean color, int top) {
+        this(lang, color, top, '\u001b');
+    }
+
+    private TextReport(Lang lang, boolean color, int top, char esc) {
         this.lang = java.util.Objects.requireNonNull(lang, "lang");
         this.t = Texts.of(lang);
         this.color = color;
         this.top = top;
+        this.esc = esc;
     }
 
     /** The text report with its labels in this language, every recommendation shown, no colour. */
@@ -73,7 +80,21 @@ public final class TextReport {
 
     /** One community; its label, when it has one, goes on the heading line. */
     public String render(AdvisedCommunity community) {
-        return TerminalText.inert(renderOne(community), color);
+        if (!color) {
+            return TerminalText.inert(renderOne(community), false);
+        }
+        // the report's own colour codes start with a private-use character no value of this community holds, so
+        // that every ESC from the input is shown as its code, and only then are the report's own made ESC again
+        String plain = new TextReport(lang, false, top).renderOne(community);
+        char mark = '\uE000';
+        while (plain.indexOf(mark) >= 0 && mark < '\uF8FF') {
+            mark++;
+        }
+        if (plain.indexOf(mark) >= 0) {
+            return TerminalText.inert(plain, false);
+        }
+        String marked = new TextReport(lang, true, top, mark).renderOne(community);
+        return TerminalText.inert(marked, false).replace(mark, '\u001b');
     }
 
     private String renderOne(AdvisedCommunity community) {
@@ -259,11 +280,11 @@ public final class TextReport {
     }
 
     private String bold(String s) {
-        return color ? "\u001b[1m" + s + "\u001b[0m" : s;
+        return color ? esc + "[1m" + s + esc + "[0m" : s;
     }
 
     private String dim(String s) {
-        return color ? "\u001b[2m" + s + "\u001b[0m" : s;
+        return color ? esc + "[2m" + s + esc + "[0m" : s;
     }
 
     private String severityColor(Severity severity, String s) {
@@ -276,6 +297,6 @@ public final class TextReport {
             case MEDIUM -> "1;36";
             case LOW -> "1";
         };
-        return "\u001b[" + code + "m" + s + "\u001b[0m";
+        return esc + "[" + code + "m" + s + esc + "[0m";
     }
 }

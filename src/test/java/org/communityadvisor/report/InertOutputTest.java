@@ -60,6 +60,20 @@ class InertOutputTest {
     }
 
     @Test
+    void aColourCodeFromAnInputValueIsShownAsItsCodeInTheColouredReport() {
+        AdvisedCommunity c = hostile();
+        AdvisedCommunity coloured = new AdvisedCommunity("label \u001b[31mred\u001b[0m.json", null,
+                c.advice());
+        for (Lang lang : Lang.values()) {
+            String out = TextReport.of(lang).color(true).render(coloured);
+            assertThat(out).as(lang.toString()).contains("label \\u001B[31mred\\u001B[0m.json")
+                    .doesNotContain("\u001b[31mred").contains("\u001b[1m");
+            assertThat(TextReport.of(lang).color(true).render(List.of(coloured, coloured)))
+                    .doesNotContain("\u001b[31mred");
+        }
+    }
+
+    @Test
     void messagesCutLongValuesAndTheErrorStreamShowsCodes() throws Exception {
         String field = "x".repeat(5000);
         assertThatThrownBy(() -> InputReader.read("{\"" + field + "\": 1}"))

@@ -3,18 +3,18 @@ package org.communityadvisor.importer.derive;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.communityadvisor.Channel;
 import org.communityadvisor.importer.DayFigures;
@@ -51,7 +51,8 @@ public final class Accumulation {
     private final LocalDate cut;
     final TreeMap<LocalDate, Day> days = new TreeMap<>();
     final TreeMap<LocalDate, DayFigures> figures = new TreeMap<>();
-    private final Map<String, Person> people = new HashMap<>();
+    // containers start small or empty: an import of 200,000 groups of one event holds 200,000 of these
+    private final Map<String, Person> people = new HashMap<>(2);
     private final List<Person> byIndex = new ArrayList<>();
     final Set<String> officialIds = new HashSet<>();
     /** Sender ids that are the group itself (e.g. an anonymous admin): official posts, never a member. */
@@ -61,14 +62,18 @@ public final class Accumulation {
     final Map<String, Skip> skipped = new LinkedHashMap<>();
     final List<Note> notes = new ArrayList<>();
 
-    // replies: ids of recent messages -> sender, evicted after REPLY_MEMORY
-    private final Map<String, Recent> recent = new HashMap<>();
-    private final ArrayDeque<Recent> recentOrder = new ArrayDeque<>();
+    // replies: ids of recent messages -> sender, evicted REPLY_MEMORY after the latest message read (oldest first,
+    // whatever order the messages come in: newest first, only the last 31 days' ids are held too)
+    private static final Comparator<Recent> BY_TIME = Comparator.comparing(Recent::time);
+    private final Map<String, Recent> recent = new HashMap<>(2);
+    private PriorityQueue<Recent> recentOrder;
+    private LocalDateTime latestRecent;
     // questions waiting for an answer, per thread, and all questions not (yet) answered
-    private final Map<String, ArrayDeque<Question>> waiting = new HashMap<>();
-    private final Map<String, Question> questionsById = new HashMap<>();
+    private Map<String, Waiting> waiting;
+    private long questionSeq;
+    private Map<String, Question> questionsById;
     private final List<Question> questions = new ArrayList<>();
-    private final Map<String, LocalDateTime> lastInThread = new HashMap<>();
+    private final Map<String, LocalDateTime> lastInThread = new HashMap<>(2);
     private int unansweredAtLastCompaction;
 
     boolean recordsJoins;
@@ -294,51 +299,73 @@ public final class Accumulation {
         if (e.replyTo() != null) {
             Recent to = recent.get(e.replyTo());
             if (to != null && to.sender != p.index) {
+                if (d.replied == null) {
+                    d.replied = new HashMap<>(2);
+                }
                 d.replied.merge(to.sender, 1, Integer::sum);
             }
         }
         if (e.id() != null) {
-            forget(e.time());
-            Recent r = new Recent(e.id(), p.index, e.time());
-            recent.put(e.id(), r);
-            recentOrder.addLast(r);
+            remember(e.id(), p.index, e.time());
         }
         boolean question = e.kind() == Event.Kind.QUESTION || endsWithQuestionMark(e.text());
         if (question && !official) {
-            Question q = new Question(e.id(), p.index, e.time(), thread, excerpt(e.text()));
+            Question q = new Question(e.id(), p.index, e.time(), thread, excerpt(e.text()), questionSeq++);
             questions.add(q);
-            waiting.computeIfAbsent(thread, k -> new ArrayDeque<>()).addLast(q);
+            if (waiting == null) {
+                waiting = new HashMap<>(2);
+                questionsById = new HashMap<>();
+            }
+            waiting.computeIfAbsent(thread, k -> new Waiting()).add(q);
             if (e.id() != null) {
                 questionsById.put(e.id(), q);
             }
         }
     }
 
-    /** Whether this message answers a waiting question: a reply to it, or another sender in its thread. */
+    /**
+     * Whether this message answers a waiting question: a reply to it, or another sender in its thread. A question
+     * 24 hours older than the thread's latest message is no longer waited for. Each question is looked at a bounded
+     * number of times (its sender's waiting questions are skipped as one), so a thread of any length costs time
+     * linear in it (times a logarithm), whoever asks.
+     */
     private void answer(Event e, Person p, String thread) {
+        if (waiting == null) {
+            return;
+        }
         if (e.replyTo() != null) {
             Question q = questionsById.get(e.replyTo());
             if (q != null && q.answeredAt == null && q.sender != p.index && within(q, e.time())) {
                 q.answeredAt = e.time();
             }
         }
-        ArrayDeque<Question> queue = waiting.get(thread);
-        if (queue == null) {
+        Waiting w = waiting.get(thread);
+        if (w == null) {
             return;
         }
-        for (Iterator<Question> it = queue.iterator(); it.hasNext(); ) {
-            Question q = it.next();
-            if (q.answeredAt != null) {
-                it.remove();
-                questionsById.remove(q.id);
-            } else if (e.time().isAfter(q.time.plus(ANSWER_WINDOW))) {
-                it.remove();
-                questionsById.remove(q.id);
-            } else if (q.sender != p.index && e.time().isAfter(q.time)) {
-                q.answeredAt = e.time();
-                it.remove();
-                questionsById.remove(q.id);
+        w.latest = w.latest == null || e.time().isAfter(w.latest) ? e.time() : w.latest;
+        LocalDateTime expired = w.latest.minus(ANSWER_WINDOW);
+        while (!w.heads.isEmpty() && w.heads.first().time.isBefore(expired)) {
+            w.drain(w.heads.first().sender, expired, q -> questionsById.remove(q.id));
+        }
+        Question mine = null;
+        Question head = w.heads.isEmpty() ? null : w.heads.first();
+        while (head != null && head.time.isBefore(e.time())) {
+            if (head.sender == p.index) {
+                mine = head;
+            } else {
+                // within the window: what was older than it went with the thread's latest message
+                w.drain(head.sender, e.time(), q -> {
+                    if (q.answeredAt == null) {
+                        q.answeredAt = e.time();
+                    }
+                    questionsById.remove(q.id);
+                });
             }
+            head = mine == null ? (w.heads.isEmpty() ? null : w.heads.first()) : w.heads.higher(mine);
+        }
+        if (w.heads.isEmpty()) {
+            waiting.remove(thread);
         }
         if (questions.size() > 1024 && questions.size() > 2 * unansweredAtLastCompaction) {
             questions.removeIf(Question::forgettable);
@@ -350,12 +377,28 @@ public final class Accumulation {
         return t.isAfter(q.time) && !t.isAfter(q.time.plus(ANSWER_WINDOW));
     }
 
-    private void forget(LocalDateTime now) {
-        LocalDateTime horizon = now.minus(REPLY_MEMORY);
-        while (!recentOrder.isEmpty() && recentOrder.peekFirst().time.isBefore(horizon)) {
-            Recent r = recentOrder.removeFirst();
+    /** A message id a later reply may name, held for REPLY_MEMORY after the latest message read. */
+    private void remember(String id, int sender, LocalDateTime time) {
+        if (latestRecent == null || time.isAfter(latestRecent)) {
+            latestRecent = time;
+        }
+        LocalDateTime horizon = latestRecent.minus(REPLY_MEMORY);
+        if (recentOrder == null) {
+            recentOrder = new PriorityQueue<>(2, BY_TIME);
+        }
+        while (!recentOrder.isEmpty() && recentOrder.peek().time.isBefore(horizon)) {
+            Recent r = recentOrder.poll();
             recent.remove(r.id, r);
         }
+        if (time.isBefore(horizon)) {
+            return;
+        }
+        Recent r = new Recent(id, sender, time);
+        Recent before = recent.put(id, r);
+        if (before != null) {
+            recentOrder.remove(before);
+        }
+        recentOrder.add(r);
     }
 
     /** Text that ends in {@code ?} or {@code ？} (a question). */
@@ -423,7 +466,9 @@ public final class Accumulation {
                 c[1] += n;
                 c[2]++;
             });
-            d.replied.forEach((who, n) -> counts.computeIfAbsent(who, k -> new int[3])[0] += n);
+            if (d.replied != null) {
+                d.replied.forEach((who, n) -> counts.computeIfAbsent(who, k -> new int[3])[0] += n);
+            }
         }
         List<People.Candidate> candidates = new ArrayList<>();
         counts.forEach((who, c) -> {
@@ -469,10 +514,11 @@ public final class Accumulation {
         boolean officialFlagged;
         boolean adFlagged;
         final EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
-        final Map<Integer, Integer> senders = new HashMap<>(8);
+        final Map<Integer, Integer> senders = new HashMap<>(2);
         /** Per sender, the hours of the day (0-23, bit h) of their messages, in the import's zone. */
-        final Map<Integer, Integer> senderHours = new HashMap<>(8);
-        final Map<Integer, Integer> replied = new HashMap<>(4);
+        final Map<Integer, Integer> senderHours = new HashMap<>(2);
+        /** Per sender, replies their messages received (null: none). */
+        Map<Integer, Integer> replied;
     }
 
     private static final class Person {
@@ -494,15 +540,52 @@ public final class Accumulation {
     private record Recent(String id, int sender, LocalDateTime time) {
     }
 
+    /** The questions of one thread waiting for an answer: per sender, by time; and each sender's first. */
+    private static final class Waiting {
+        private static final Comparator<Question> ORDER = Comparator.comparing((Question q) -> q.time)
+                .thenComparingLong(q -> q.seq);
+        final Map<Integer, PriorityQueue<Question>> bySender = new HashMap<>();
+        final TreeSet<Question> heads = new TreeSet<>(ORDER);
+        LocalDateTime latest;
+
+        void add(Question q) {
+            PriorityQueue<Question> mine = bySender.computeIfAbsent(q.sender, k -> new PriorityQueue<>(ORDER));
+            Question head = mine.peek();
+            mine.add(q);
+            if (mine.peek() != head) {
+                if (head != null) {
+                    heads.remove(head);
+                }
+                heads.add(q);
+            }
+        }
+
+        /** Takes the sender's questions asked before {@code until}, handing each to {@code taken}. */
+        void drain(int sender, LocalDateTime until, java.util.function.Consumer<Question> taken) {
+            PriorityQueue<Question> mine = bySender.get(sender);
+            heads.remove(mine.peek());
+            while (!mine.isEmpty() && mine.peek().time.isBefore(until)) {
+                taken.accept(mine.poll());
+            }
+            if (mine.isEmpty()) {
+                bySender.remove(sender);
+            } else {
+                heads.add(mine.peek());
+            }
+        }
+    }
+
     static final class Question {
         final String id;
         final int sender;
         final LocalDateTime time;
         final String thread;
         final String text;
+        final long seq;
         LocalDateTime answeredAt;
 
-        Question(String id, int sender, LocalDateTime time, String thread, String text) {
+        Question(String id, int sender, LocalDateTime time, String thread, String text, long seq) {
+            this.seq = seq;
             this.id = id;
             this.sender = sender;
             this.time = time;
