@@ -264,6 +264,9 @@ public final class Bench implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of(java));
         // the options ./advisor gives: a single advice starts fast, a batch wants the optimizing compiler
         command.addAll(single ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1") : List.of("-XX:+UseParallelGC"));
+        if (System.getProperty("advisor.rules.engine") != null) { // the engine compared (mvel: DRL compiled at start)
+            command.add("-Dadvisor.rules.engine=" + System.getProperty("advisor.rules.engine"));
+        }
         if (Files.isDirectory(jar)) {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN));
         } else {
