@@ -27,7 +27,7 @@ class ArchitectureTest {
     private static final String ROOT = "org.communityadvisor";
 
     /** The engine's classes that may touch Drools: loading, checking and running rules, and the facts rules insert. */
-    private static final Set<String> DROOLS_USERS = Set.of("engine.RuleBase", "engine.RuleSources", "engine.Precompiled",
+    private static final Set<String> DROOLS_USERS = Set.of("engine.RuleBase", "engine.RuleSources", "engine.Precompiled", "engine.ExecutableModel",
             "engine.Linter", "engine.Session", "engine.Hit", "engine.StageFact", "engine.Suppressed");
 
     /**
