@@ -56,8 +56,14 @@ slow() { # index
   printf 'POST /v1/advice HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{' >&3
   : > "$work/conn-$1"
   while true; do
-    if IFS= read -r -t 10 status <&3; then
+    rc=0
+    IFS= read -r -t 10 status <&3 2>/dev/null || rc=$?
+    if [ "$rc" -eq 0 ]; then
       echo "$status" > "$out"
+      break
+    fi
+    if [ "$rc" -le 128 ]; then # not the timeout: the server closed or reset the connection (after a 503, say)
+      echo "closed" > "$out"
       break
     fi
     printf ' ' >&3 2>/dev/null || { echo "closed" > "$out"; break; }
@@ -96,9 +102,11 @@ done
 
 cut=$(cat "$work"/slow-* 2>/dev/null | grep -c " 408" || true)
 refused=$(cat "$work"/slow-* 2>/dev/null | grep -c " 503" || true)
-other=$(cat "$work"/slow-* 2>/dev/null | grep -vc " 408\| 503" || true)
+closed=$(cat "$work"/slow-* 2>/dev/null | grep -c "^closed" || true)
+other=$(cat "$work"/slow-* 2>/dev/null | grep -v "^closed" | grep -vc " 408\| 503" || true)
 answered=$(ls "$work"/slow-* 2>/dev/null | wc -l)
-echo "slow clients: $connections, answered 408 (too slow): $cut, 503 (over the cap): $refused, other: $other," \
+echo "slow clients: $connections, answered 408 (too slow): $cut, 503 (over the cap): $refused," \
+  "closed by the server before its answer was read: $closed, other: $other," \
   "still open after ${duration}s: $((connections - answered))"
 echo "/healthz: $asked asked, $late late (over 1 s) or failed, slowest answer ${worst} ms"
 [ "$late" -eq 0 ]
