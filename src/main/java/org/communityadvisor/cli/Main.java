@@ -39,6 +39,13 @@ public final class Main {
                     .matcher(String.valueOf(e.getMessage()));
             String message = m.find() ? m.replaceFirst("expected one of " + m.group(1).toLowerCase(java.util.Locale.ROOT)
                     .replace('_', '-')).replace(" (case-insensitive)", "") : e.getMessage();
+            if (e instanceof CommandLine.UnmatchedArgumentException u && c.getParent() == null
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                // a mistyped command: say so, rather than picocli's "Unmatched arguments from index 0"
+                String env = String.valueOf(System.getenv("LANG"));
+                message = org.communityadvisor.text.Texts.of(env.startsWith("zh") ? org.communityadvisor.Lang.ZH
+                        : org.communityadvisor.Lang.EN).get("advise.unknown-command", u.getUnmatched().get(0));
+            }
             c.getErr().println("advisor: " + message);
             // a typo in a command or option: picocli's nearest names ("Did you mean: advise?")
             CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
