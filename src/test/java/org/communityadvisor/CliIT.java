@@ -80,7 +80,7 @@ class CliIT {
     void theProductHasNoBenchCommand() throws Exception {
         Run run = advisor(null, "bench");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("Unmatched argument at index 0: 'bench'");
+        assertThat(run.err()).contains("advisor: 'bench' is not a command of the advisor");
         Run help = advisor(null, "--help");
         assertThat(help.exit()).as(help.err()).isZero();
         assertThat(help.out()).doesNotContain("bench");
