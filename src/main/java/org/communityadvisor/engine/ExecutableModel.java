@@ -10,9 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,11 +105,8 @@ final class ExecutableModel {
             objects.writeUTF(generated.modelClass());
             objects.writeObject(new ArrayList<>(spans));
         }
-        String key = Precompiled.key(sources);
-        byte[] bytes = body.toByteArray();
         try (OutputStream out = Files.newOutputStream(classes.resolve(RESOURCE))) {
-            out.write((key + "\n" + digest(key, bytes) + "\n").getBytes(StandardCharsets.UTF_8));
-            out.write(bytes);
+            Precompiled.writeChecked(out, Precompiled.key(sources), body.toByteArray());
         }
     }
 
@@ -124,15 +119,8 @@ final class ExecutableModel {
             return null;
         }
         try (InputStream stream = in) {
-            String key = Precompiled.key(sources);
-            byte[] expected = (key + "\n").getBytes(StandardCharsets.UTF_8);
-            if (!java.util.Arrays.equals(stream.readNBytes(expected.length), expected)) {
-                return null;
-            }
-            byte[] digest = stream.readNBytes(65);
-            byte[] body = stream.readAllBytes();
-            if (digest.length != 65 || !MessageDigest.isEqual(digest(key, body).getBytes(StandardCharsets.US_ASCII),
-                    java.util.Arrays.copyOf(digest, 64))) {
+            byte[] body = Precompiled.readChecked(stream, Precompiled.key(sources));
+            if (body == null) {
                 return null;
             }
             String modelClass;
@@ -145,16 +133,6 @@ final class ExecutableModel {
             return new Loaded(KieBaseBuilder.createKieBaseFromModel(model), spans);
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null;
-        }
-    }
-
-    private static String digest(String key, byte[] body) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((key + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(body));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

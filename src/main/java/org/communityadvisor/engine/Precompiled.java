@@ -118,9 +118,32 @@ public final class Precompiled {
             objects.writeObject(new ArrayList<>(packages));
             objects.writeObject(new ArrayList<>(spans));
         }
-        byte[] bytes = body.toByteArray();
-        out.write((key + "\n" + digest(key, bytes) + "\n").getBytes(StandardCharsets.UTF_8));
-        out.write(bytes);
+        writeChecked(out, key, body.toByteArray());
+    }
+
+    /** The key line, the SHA-256 of the key and the body, then the body: what {@link #readChecked} accepts. */
+    static void writeChecked(OutputStream out, String key, byte[] body) throws IOException {
+        out.write((key + "\n" + digest(key, body) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.write(body);
+    }
+
+    /**
+     * The body of a file written by {@link #writeChecked} under this key, or {@code null} when its key is another or
+     * its body is not what its digest says.
+     */
+    static byte[] readChecked(InputStream in, String key) throws IOException {
+        byte[] expected = (key + "\n").getBytes(StandardCharsets.UTF_8);
+        if (!java.util.Arrays.equals(in.readNBytes(expected.length), expected)) {
+            return null;
+        }
+        byte[] digest = in.readNBytes(65);
+        byte[] body = in.readAllBytes();
+        if (digest.length != 65 || digest[64] != '\n'
+                || !MessageDigest.isEqual(digest(key, body).getBytes(StandardCharsets.US_ASCII),
+                        java.util.Arrays.copyOf(digest, 64))) {
+            return null;
+        }
+        return body;
     }
 
     private static String digest(String key, byte[] body) {
@@ -135,16 +158,8 @@ public final class Precompiled {
 
     @SuppressWarnings("unchecked")
     private static Stored read(InputStream in, String key) throws IOException, ClassNotFoundException {
-        byte[] expected = (key + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] header = in.readNBytes(expected.length);
-        if (!java.util.Arrays.equals(header, expected)) {
-            return null;
-        }
-        byte[] digest = in.readNBytes(65);
-        byte[] body = in.readAllBytes();
-        if (digest.length != 65 || digest[64] != '\n'
-                || !MessageDigest.isEqual(digest(key, body).getBytes(StandardCharsets.US_ASCII),
-                        java.util.Arrays.copyOf(digest, 64))) {
+        byte[] body = readChecked(in, key);
+        if (body == null) {
             return null;
         }
         try (ObjectInputStream objects = new DroolsObjectInputStream(new java.io.ByteArrayInputStream(body),
