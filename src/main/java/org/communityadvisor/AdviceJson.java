@@ -3,8 +3,10 @@ package org.communityadvisor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import org.communityadvisor.json.InputReader;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.json.SnapshotReader;
+import org.communityadvisor.json.SnapshotSchema;
 
 /**
  * JSON in and out, exactly as the contract writes it: snapshots read strictly (every error names its JSON
@@ -33,6 +35,20 @@ public final class AdviceJson {
      */
     public static Snapshot readSnapshot(String json) {
         return SnapshotReader.read(json);
+    }
+
+    /**
+     * Reads what a consultant hands the advisor: a bare snapshot as {@link #readSnapshot(String)} reads it, or a
+     * scenario file (a description, a base snapshot, expectations, variants), whose base snapshot it returns.
+     * Errors name paths from the document's root.
+     */
+    public static Snapshot readInput(String json) {
+        return InputReader.read(json);
+    }
+
+    /** The snapshot's JSON Schema (draft 2020-12), with the catalog ids of the bundled rules. */
+    public static String snapshotSchema() {
+        return SnapshotSchema.text();
     }
 
     /** The advice as the contract's JSON object, on one line. */

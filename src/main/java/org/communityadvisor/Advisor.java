@@ -209,9 +209,12 @@ public final class Advisor {
             return this;
         }
 
-        /** Use rules already loaded (tooling and tests); overrides {@link #rulesDirectory(Path)}. */
-        public Builder ruleBase(RuleBase rules) {
-            this.ruleBase = Objects.requireNonNull(rules, "rules");
+        /**
+         * Use rules already compiled ({@link Rules#compile(Path)}, or another advisor's {@link Advisor#rules()}):
+         * advisors with different profiles share one compilation. Overrides {@link #rulesDirectory(Path)}.
+         */
+        public Builder rules(Rules rules) {
+            this.ruleBase = Objects.requireNonNull(rules, "rules").base();
             return this;
         }
 

@@ -51,6 +51,11 @@ public final class Rules {
         }
     }
 
+    /** The compiled rules these describe. */
+    RuleBase base() {
+        return base;
+    }
+
     /** How many DRL files the rules were compiled from. */
     public int drlFiles() {
         return base.sources().size();
@@ -87,6 +92,11 @@ public final class Rules {
     /** A rule by its name (for a recommendation, its catalog id). */
     public Optional<Rule> find(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The rule id nearest a misspelt one ({@code suppress.trust-frist}), for a "did you mean" hint; empty when none reads as a typo of it. */
+    public Optional<String> nearest(String id) {
+        return Optional.ofNullable(org.communityadvisor.json.Names.nearest(id, byId.keySet()));
     }
 
     /** What a rule contributes to an advice. */

@@ -77,6 +77,21 @@ class CliIT {
 
     /** The benchmark lives in tools/bench: the product's command line and jar hold none of it. */
     @Test
+    void explainNamesTheNearestRuleOfAMisspeltIdInTheReadersLanguage() throws Exception {
+        Run run = advisor(null, "explain", "suppress.trust-frist");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("advisor: no rule 'suppress.trust-frist'; did you mean 'suppress.trust-first'?");
+        Run zh = advisor(null, "explain", "governance.spamm", "--lang", "zh");
+        assertThat(zh.exit()).isEqualTo(2);
+        assertThat(zh.err()).contains("没有规则 'governance.spamm';是不是 'governance.spam'?");
+        Run none = advisor(null, "explain", "nothing-like-it");
+        assertThat(none.err()).contains("advisor: no rule 'nothing-like-it'").doesNotContain("did you mean");
+        Run found = advisor(null, "explain", "suppress.trust-first");
+        assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(found.out()).startsWith("suppress.trust-first  (rules/");
+    }
+
+    @Test
     void theProductHasNoBenchCommand() throws Exception {
         Run run = advisor(null, "bench");
         assertThat(run.exit()).isEqualTo(2);

@@ -19,6 +19,6 @@ class NullArgumentsTest {
         assertThatThrownBy(() -> ADVISOR.reload(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageStartingWith("rulesDirectory");
         assertThatThrownBy(() -> Advisor.builder().lang(null)).hasMessage("lang");
-        assertThatThrownBy(() -> Advisor.builder().ruleBase(null)).hasMessage("rules");
+        assertThatThrownBy(() -> Advisor.builder().rules(null)).hasMessage("rules");
     }
 }

@@ -16,7 +16,6 @@ import org.communityadvisor.InvalidSnapshotException;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Review;
 import org.communityadvisor.ValidationError;
-import org.communityadvisor.json.InputReader;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.report.AdvisedCommunity;
 import org.communityadvisor.report.HtmlReport;
@@ -124,7 +123,7 @@ final class AdviseCommand implements Callable<Integer> {
                     return new Outcome(doc, null, null, List.of(unreadable(doc.unreadable())), null, null);
                 }
                 try {
-                    org.communityadvisor.Snapshot snapshot = InputReader.read(doc.text());
+                    org.communityadvisor.Snapshot snapshot = AdviceJson.readInput(doc.text());
                     Advisor advisor = loading.join();
                     if (advisor == null) {
                         return null;

@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.communityadvisor.AdviceJson;
 import org.communityadvisor.InvalidSnapshotException;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Snapshot;
 import org.communityadvisor.ValidationError;
-import org.communityadvisor.json.InputReader;
 import org.communityadvisor.report.Draft;
 import org.communityadvisor.text.Texts;
 import picocli.CommandLine.Command;
@@ -57,7 +57,7 @@ final class DraftCommand implements Callable<Integer> {
                 return;
             }
             try {
-                read[0] = InputReader.read(doc.text());
+                read[0] = AdviceJson.readInput(doc.text());
             } catch (InvalidSnapshotException e) {
                 for (ValidationError v : e.errors()) {
                     err.println(doc.label() + ": " + (v.path().equals("(file)") ? "" : v.path() + ": ") + v.reason(lang));

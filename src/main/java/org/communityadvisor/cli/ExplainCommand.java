@@ -6,7 +6,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.communityadvisor.Advisor;
 import org.communityadvisor.Rules;
-import org.communityadvisor.json.Names;
 import org.communityadvisor.report.internal.TerminalText;
 import org.communityadvisor.text.Texts;
 import picocli.CommandLine.Command;
@@ -33,8 +32,9 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Rules.Rule r = advisor.rules().find(id).orElse(null);
         if (r == null) {
-            String nearest = Names.nearest(id, advisor.rules().all().stream().map(Rules.Rule::id).toList());
-            err.println("advisor: no rule '" + id + "'" + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+            Texts texts = Texts.of(engine.lang);
+            err.println(advisor.rules().nearest(id).map(n -> texts.get("explain.no-rule-nearest", id, n))
+                    .orElseGet(() -> texts.get("explain.no-rule", id)));
             return Main.INVALID_INPUT;
         }
         RuleCatalog catalog = new RuleCatalog(advisor.rules(), advisor.profile(), engine.lang);

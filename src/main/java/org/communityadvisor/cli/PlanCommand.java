@@ -10,7 +10,6 @@ import org.communityadvisor.InvalidSnapshotException;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Plan;
 import org.communityadvisor.ValidationError;
-import org.communityadvisor.json.InputReader;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.report.PlanReport;
 import picocli.CommandLine.Command;
@@ -59,7 +58,7 @@ final class PlanCommand implements Callable<Integer> {
                 return;
             }
             try {
-                plans.add(advisor.plan(InputReader.read(doc.text()), lang));
+                plans.add(advisor.plan(org.communityadvisor.AdviceJson.readInput(doc.text()), lang));
             } catch (InvalidSnapshotException e) {
                 for (ValidationError v : e.errors()) {
                     err.println(doc.label() + ": " + (v.path().equals("(file)") ? "" : v.path() + ": ") + v.reason(lang));

@@ -14,7 +14,6 @@ import org.communityadvisor.Lang;
 import org.communityadvisor.Review;
 import org.communityadvisor.Snapshot;
 import org.communityadvisor.ValidationError;
-import org.communityadvisor.json.InputReader;
 import org.communityadvisor.json.Json;
 import org.communityadvisor.report.AdvisedCommunity;
 import org.communityadvisor.report.HtmlReport;
@@ -65,7 +64,7 @@ final class ReviewCommand implements Callable<Integer> {
                 return;
             }
             try {
-                Snapshot s = InputReader.read(doc.text());
+                Snapshot s = org.communityadvisor.AdviceJson.readInput(doc.text());
                 advisor.advise(s, lang); // validated now, so the errors name the file
                 series.add(s);
                 labels.add(doc.label());

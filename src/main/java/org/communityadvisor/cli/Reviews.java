@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.communityadvisor.AdviceJson;
 import org.communityadvisor.Advice;
 import org.communityadvisor.Advisor;
 import org.communityadvisor.InvalidSnapshotException;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Review;
 import org.communityadvisor.ValidationError;
-import org.communityadvisor.json.InputReader;
 import org.communityadvisor.json.Json;
 
 /** What {@code advise --since} and {@code review} share: the earlier advice, and the advice JSON with its review. */
@@ -54,7 +54,7 @@ final class Reviews {
                 }
                 return root;
             }
-            Advice advice = advisor.advise(InputReader.read(doc.text()), lang);
+            Advice advice = advisor.advise(AdviceJson.readInput(doc.text()), lang);
             return Json.MAPPER.valueToTree(advice);
         } catch (InvalidSnapshotException e) {
             for (ValidationError v : e.errors()) {

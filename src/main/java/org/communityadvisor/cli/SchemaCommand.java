@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import org.communityadvisor.json.SnapshotSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,7 +21,7 @@ final class SchemaCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String text;
         if (which == Which.snapshot) {
-            text = SnapshotSchema.text();
+            text = org.communityadvisor.AdviceJson.snapshotSchema();
         } else {
             try (InputStream in = SchemaCommand.class.getClassLoader()
                     .getResourceAsStream("org/communityadvisor/schema/scenario.schema.json")) {

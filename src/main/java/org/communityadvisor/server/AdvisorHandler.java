@@ -23,7 +23,6 @@ import org.communityadvisor.Lang;
 import org.communityadvisor.RulesException;
 import org.communityadvisor.Snapshot;
 import org.communityadvisor.ValidationError;
-import org.communityadvisor.json.InputReader;
 import org.communityadvisor.json.Json;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -212,7 +211,7 @@ final class AdvisorHandler extends Handler.Abstract {
         }
         Advice advice;
         try {
-            Snapshot snapshot = InputReader.read(text);
+            Snapshot snapshot = org.communityadvisor.AdviceJson.readInput(text);
             advice = advisor.advise(snapshot, lang);
         } catch (InvalidSnapshotException e) {
             throw new Refusal(400, errors(e.errors(), lang));
@@ -308,7 +307,7 @@ final class AdvisorHandler extends Handler.Abstract {
 
     private byte[] adviseLine(String text, int number, Lang lang, boolean lean) throws IOException {
         try {
-            Advice advice = advisor.advise(InputReader.read(text), lang);
+            Advice advice = advisor.advise(org.communityadvisor.AdviceJson.readInput(text), lang);
             metrics.advice();
             if (!lean) {
                 return COMPACT.writeValueAsBytes(advice); // UTF-8 as Jackson writes it: no string in between

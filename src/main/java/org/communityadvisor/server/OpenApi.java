@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.communityadvisor.json.Json;
-import org.communityadvisor.json.SnapshotSchema;
 
 /**
  * The service described as an OpenAPI 3.1 document, built at run time. The request body of
- * {@code POST /v1/advice} is the snapshot's own JSON Schema ({@link SnapshotSchema#text()}) as
+ * {@code POST /v1/advice} is the snapshot's own JSON Schema ({@link org.communityadvisor.AdviceJson#snapshotSchema()}) as
  * {@code components.schemas.Snapshot}, its {@code $defs} moved beside it (so {@code #/$defs/catalogId} becomes
  * {@code #/components/schemas/catalogId}) and its {@code $id} left out: every {@code $ref} resolves inside this
  * document, as OpenAPI tools (swagger-parser, Redocly) read it. The advice, the lean advice, a batch's error line
@@ -149,7 +148,7 @@ public final class OpenApi {
 
     /** The snapshot's JSON Schema, exactly as {@code ./advisor schema} prints it. */
     public static JsonNode snapshotSchema() {
-        return parse(SnapshotSchema.text());
+        return parse(org.communityadvisor.AdviceJson.snapshotSchema());
     }
 
     /** The error answers every endpoint shares: status, component name, description. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.communityadvisor.Advisor;
+import org.communityadvisor.RulesTestAccess;
 import org.communityadvisor.Fixtures;
 import org.communityadvisor.RuleCasesTest;
 import org.junit.jupiter.api.AfterEach;
@@ -90,8 +91,8 @@ class PrecompiledTest {
         }
         assertThat(fromJar.ruleText("size.below-viable")).startsWith("rule \"size.below-viable\"\n")
                 .endsWith("\nend\n");
-        Advisor precompiled = Advisor.builder().ruleBase(fromJar).build();
-        Advisor compiled = Advisor.builder().ruleBase(fromDrl).build();
+        Advisor precompiled = RulesTestAccess.advisor(fromJar);
+        Advisor compiled = RulesTestAccess.advisor(fromDrl);
         Stream.concat(Stream.of((RuleCasesTest.Case) null), cases().stream()).forEach(c -> {
             String json = Fixtures.patched(c == null ? null : c.patch());
             assertThat(precompiled.advise(json)).isEqualTo(compiled.advise(json));

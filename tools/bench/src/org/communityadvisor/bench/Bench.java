@@ -412,7 +412,7 @@ public final class Bench implements Callable<Integer> {
         List<RuleBase.Source> sources = RuleBase.bundledSources();
         for (int copies : new int[] {1, 10}) {
             RuleBase base = synthetic(sources, copies);
-            Advisor advisor = Advisor.builder().ruleBase(base).build();
+            Advisor advisor = org.communityadvisor.BenchAccess.advisor(base);
             run(Math.max(1, seconds / 2), i -> advisor.advise(snapshots.get(i % snapshots.size())));
             Result r = run(seconds, i -> advisor.advise(snapshots.get(i % snapshots.size())));
             out.printf(Locale.ROOT, "catalog x%d (%d rules): %,.0f advices/s, p50 %.1f µs, p99 %.1f µs%n", copies,
