@@ -71,6 +71,47 @@ class NewRuleFolderTest {
         }
     }
 
+    /**
+     * A rule in a folder that names a threshold the advisor does not declare is told how one is added, not the
+     * compiler's "unable to resolve method"; the near name is offered.
+     */
+    @Test
+    void aRuleNamingAnUndeclaredThresholdIsToldHowOneIsAdded(@TempDir Path dir) throws Exception {
+        Path rules = Fixtures.copyOfTheRules(dir);
+        Path drl = rules.resolve("activity.check-in/rule.drl");
+        Files.writeString(drl, Files.readString(drl).replace("activity.checkIns7d == 0,",
+                "activity.checkIns7d == 0, members.total >= thresholds.livelyMember,"));
+        assertThatThrownBy(() -> Rules.compile(rules)).isInstanceOfSatisfying(RulesException.class, e -> {
+            assertThat(e.problems()).anySatisfy(p -> assertThat(p)
+                    .startsWith("activity.check-in/rule.drl:13: thresholds.livelyMember is not a threshold of this advisor")
+                    .contains("did you mean thresholds.livelyMembers?").contains("rules/thresholds.json"));
+            assertThat(e.problems()).noneMatch(p -> p.contains("unable to resolve method"));
+        });
+    }
+
+    /**
+     * A folder's own copy of thresholds.json is not read: a threshold it adds, or a default it changes, is refused
+     * with the way to do it instead of being ignored without a word; an unchanged copy is fine.
+     */
+    @Test
+    void aFoldersOwnThresholdsThatDifferAreRefusedNotIgnored(@TempDir Path dir) throws Exception {
+        Path rules = Fixtures.copyOfTheRules(dir);
+        assertThat(Files.exists(rules.resolve("thresholds.json"))).isTrue();
+        assertThat(Rules.compile(rules).ids()).contains("activity.check-in");
+
+        Path file = rules.resolve("thresholds.json");
+        Files.writeString(file, Files.readString(file)
+                .replace("\"livelyMembers\": {\"default\": 80", "\"livelyMembers\": {\"default\": 60")
+                .replaceFirst("\\{", "{\"myNewLimit\": {\"default\": 42, \"en\": \"x\", \"zh\": \"x\"},"));
+        assertThatThrownBy(() -> Rules.compile(rules)).isInstanceOfSatisfying(RulesException.class, e ->
+                assertThat(e.problems()).containsExactly(
+                        "thresholds.json: 'myNewLimit' is not a threshold of this advisor: a rules folder cannot declare"
+                                + " one (the thresholds are built in); declare it in the advisor's own"
+                                + " rules/thresholds.json and build (docs/ADDING-A-RULE.md)",
+                        "thresholds.json: 'livelyMembers' has the default 60 here and 80 in the advisor: a folder's"
+                                + " defaults are not read; set livelyMembers: 60 in a profile (--profile FILE) instead"));
+    }
+
     /** A rule written the old way (several rules a file, texts as annotations) is told where each part goes. */
     @Test
     void aRuleWrittenTheOldWayIsToldWhereItsPartsGo() {

@@ -45,7 +45,8 @@ final class EngineOptions {
         try {
             return Advisor.builder().rulesDirectory(rules).profile(p).lang(lang).build();
         } catch (RulesException e) {
-            err.println("advisor: the rules " + (rules == null ? "bundled" : "in " + rules) + " cannot be used:");
+            err.println(rules == null ? org.communityadvisor.text.Texts.of(lang).get("rules.unusable.bundled")
+                    : org.communityadvisor.text.Texts.of(lang).get("rules.unusable.folder", rules));
             e.problems().forEach(problem -> err.println("  " + problem));
             return null;
         }

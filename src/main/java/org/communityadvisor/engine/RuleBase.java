@@ -109,6 +109,10 @@ public final class RuleBase {
             if (out.stream().noneMatch(Source::isDrl)) {
                 throw new RuleBaseException(List.of(dir + ": no .drl files"));
             }
+            List<String> thresholds = ThresholdUses.folderDeclarations(dir);
+            if (!thresholds.isEmpty()) {
+                throw new RuleBaseException(thresholds);
+            }
             out.sort(Comparator.comparing(Source::path));
             return List.copyOf(out);
         } catch (IOException e) {
@@ -156,9 +160,30 @@ public final class RuleBase {
             problems.add(file + ":" + (line < 1 ? "?" : String.valueOf(line)) + ": " + message);
         }
         if (!problems.isEmpty()) {
-            throw new RuleBaseException(problems);
+            throw new RuleBaseException(withUnknownThresholdsSaid(sources, problems));
         }
         return builder.getKnowledgePackages();
+    }
+
+    /**
+     * The compiler's problems with each use of an undeclared {@code thresholds.<name>} said plainly: the compiler
+     * only says it cannot resolve the record's method, which a consultant editing a rules folder cannot act on.
+     */
+    private static List<String> withUnknownThresholdsSaid(List<Source> sources, List<String> problems) {
+        List<ThresholdUses.Unknown> unknown = ThresholdUses.unknown(RuleSources.parse(drl(sources)));
+        if (unknown.isEmpty()) {
+            return problems;
+        }
+        List<String> out = new ArrayList<>();
+        unknown.forEach(u -> out.add(u.problem()));
+        for (String p : problems) {
+            boolean said = unknown.stream().anyMatch(u -> p.startsWith(u.file() + ":")
+                    && p.contains(org.communityadvisor.Thresholds.class.getName() + "." + u.name() + "("));
+            if (!said) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** A rule base from compiled packages (fresh or precompiled) and the sources they came from. */
