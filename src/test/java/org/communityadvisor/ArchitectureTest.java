@@ -39,7 +39,7 @@ class ArchitectureTest {
             "importer.EventsReader -> json.MergePatch", "importer.SheetReader -> json.MergePatch",
             "importer.SheetReader -> json.Names", "importer.SheetReader -> json.SnapshotModel",
             "importer.SheetReader -> json.SnapshotReader", "importer.SheetTemplate -> json.SnapshotModel",
-            "importer.derive.Accumulation -> json.SnapshotValidator",
+            "importer.Event -> json.SnapshotValidator", "importer.derive.Accumulation -> json.SnapshotValidator",
             "importer.derive.SnapshotAssembly -> json.MergePatch",
             "importer.derive.SnapshotAssembly -> json.SnapshotModel",
             "importer.derive.SnapshotAssembly -> json.SnapshotReader");

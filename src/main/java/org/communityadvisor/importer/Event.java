@@ -49,6 +49,22 @@ public record Event(String groupId, LocalDateTime time, String id, String sender
         return new Event(groupId, time, id, senderId, senderName, Kind.MESSAGE, null, null, false, null, null, text);
     }
 
+    /**
+     * Whether a message's text reads as a question: it ends in {@code ?} or {@code ？}. Every importer tells
+     * questions this way; a job that reads events itself (the fleet job) asks here to count them the same.
+     */
+    public static boolean isQuestionText(String text) {
+        return org.communityadvisor.importer.derive.Accumulation.endsWithQuestionMark(text);
+    }
+
+    /**
+     * Whether a day is one the advisor reads (1990 to 2099); an event dated outside it is a zero or mistyped
+     * timestamp, which the importers skip and report.
+     */
+    public static boolean isInDateRange(java.time.LocalDate day) {
+        return org.communityadvisor.json.SnapshotValidator.inDateRange(day);
+    }
+
     public Event withReplyTo(String replyTo) {
         return new Event(groupId, time, id, senderId, senderName, kind, replyTo, thread, official, ad, channel, text);
     }

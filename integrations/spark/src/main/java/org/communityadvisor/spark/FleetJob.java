@@ -41,8 +41,6 @@ import org.communityadvisor.importer.EventLog;
 import org.communityadvisor.importer.ImportOptions;
 import org.communityadvisor.importer.ImportOptionsBuilder;
 import org.communityadvisor.importer.Importer;
-import org.communityadvisor.importer.derive.Accumulation;
-import org.communityadvisor.json.SnapshotValidator;
 
 /**
  * The fleet job: one snapshot per group per asOf day from the {@code events} format, advised by the embedded
@@ -322,7 +320,7 @@ public final class FleetJob {
         } catch (java.time.DateTimeException e) {
             return null;
         }
-        if (!SnapshotValidator.inDateRange(time.toLocalDate())) {
+        if (!Event.isInDateRange(time.toLocalDate())) {
             return null; // a zero or mistyped timestamp: EventLog skips it too
         }
         Event.Kind kind;
@@ -340,7 +338,7 @@ public final class FleetJob {
         if (channel != null && counted && channel(channel) == null) {
             return null;
         }
-        if (counted && kind.isMessage() && Accumulation.endsWithQuestionMark(r.getString(11))) {
+        if (counted && kind.isMessage() && Event.isQuestionText(r.getString(11))) {
             kind = Event.Kind.QUESTION;
         }
         long at = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
