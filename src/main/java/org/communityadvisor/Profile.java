@@ -48,12 +48,12 @@ public record Profile(String name, String description, Thresholds thresholds) {
                 java.util.List<String> names = org.communityadvisor.engine.Bundled.read(FOLDER, ".json").stream()
                         .map(f -> f.path().replaceFirst("\\.json$", "")).toList();
                 String nearest = Names.nearest(name, names);
-                throw new ProfileException("no bundled profile named '" + name + "'" + (nearest != null
-                        ? "; did you mean '" + nearest + "'?" : "; bundled: " + String.join(", ", names)));
+                throw nearest != null ? ProfileException.of(null, "profile.unknown-bundled-nearest", name, nearest)
+                        : ProfileException.of(null, "profile.unknown-bundled", name, String.join(", ", names));
             }
             return parse(Json.MAPPER.readTree(in), "profile " + name);
         } catch (IOException e) {
-            throw new ProfileException("profile " + name + ": unreadable: " + e.getMessage(), e);
+            throw ProfileException.of(e, "profile.unreadable-bundled", name, e.getMessage());
         }
     }
 
@@ -62,20 +62,20 @@ public record Profile(String name, String description, Thresholds thresholds) {
         try {
             return parse(Json.MAPPER.readTree(Json.withoutBom(Files.readString(file))), file.toString());
         } catch (IOException e) {
-            throw new ProfileException(file + ": not a readable JSON profile: " + e.getMessage(), e);
+            throw ProfileException.of(e, "profile.unreadable-file", file, e.getMessage());
         }
     }
 
     private static Profile parse(JsonNode root, String origin) {
         if (!root.isObject()) {
-            throw new ProfileException(origin + ": a profile is a JSON object");
+            throw ProfileException.of(null, "profile.not-object", origin);
         }
         List<String> known = List.of("name", "description", "extends", "thresholds");
         root.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
                 String nearest = Names.nearest(f, known);
-                throw new ProfileException(origin + ": " + f + ": unknown field"
-                        + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+                throw nearest == null ? ProfileException.of(null, "profile.unknown-field", origin, f)
+                        : ProfileException.of(null, "profile.unknown-field-nearest", origin, f, nearest);
             }
         });
         ObjectNode values = Json.MAPPER.createObjectNode();
@@ -86,7 +86,7 @@ public record Profile(String name, String description, Thresholds thresholds) {
         }
         JsonNode own = root.path("thresholds");
         if (!own.isMissingNode() && !own.isObject()) {
-            throw new ProfileException(origin + ": thresholds: expected an object");
+            throw ProfileException.of(null, "profile.thresholds-not-object", origin);
         }
         if (own.isObject()) {
             List<String> names = thresholdNames();
@@ -94,19 +94,21 @@ public record Profile(String name, String description, Thresholds thresholds) {
                 ThresholdDeclaration d = ThresholdDeclaration.named(e.getKey());
                 if (d == null) {
                     String nearest = Names.nearest(e.getKey(), names);
-                    throw new ProfileException(origin + ": thresholds." + e.getKey() + ": unknown threshold"
-                            + (nearest == null ? "" : "; did you mean '" + nearest + "'?"));
+                    throw nearest == null ? ProfileException.of(null, "profile.unknown-threshold", origin, e.getKey())
+                            : ProfileException.of(null, "profile.unknown-threshold-nearest", origin, e.getKey(), nearest);
                 }
                 if (e.getValue().isNull() && d.none()) {
                     return;
                 }
                 if (!e.getValue().isNumber()) {
-                    throw new ProfileException(origin + ": thresholds." + e.getKey() + ": expected a number"
-                            + (d.none() ? ", or null for none" : ""));
+                    throw ProfileException.of(null, d.none() ? "profile.not-number-or-none" : "profile.not-number",
+                            origin, e.getKey());
                 }
-                String problem = d.problem(e.getValue().asDouble());
-                if (problem != null) {
-                    throw new ProfileException(origin + ": thresholds." + e.getKey() + ": " + e.getValue() + " " + problem);
+                double v = e.getValue().asDouble();
+                if (d.problem(v) != null) {
+                    String value = e.getValue().toString();
+                    throw ProfileException.in(null, lang -> org.communityadvisor.text.Texts.of(lang)
+                            .get("profile.threshold-value", origin, e.getKey(), value, d.problem(v, lang)));
                 }
             });
             values.setAll((ObjectNode) own);
@@ -115,7 +117,7 @@ public record Profile(String name, String description, Thresholds thresholds) {
         try {
             thresholds = Json.MAPPER.treeToValue(values, Thresholds.class);
         } catch (IOException e) {
-            throw new ProfileException(origin + ": thresholds: " + e.getMessage(), e);
+            throw ProfileException.of(e, "profile.thresholds-unreadable", origin, e.getMessage());
         }
         String name = root.path("name").asText(origin);
         return new Profile(name, root.path("description").asText(""), thresholds);

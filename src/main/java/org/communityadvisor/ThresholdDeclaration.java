@@ -51,17 +51,23 @@ public record ThresholdDeclaration(String name, Number defaultValue, boolean int
         return lang == Lang.ZH ? zh : en;
     }
 
-    /** Why a value makes no sense for this threshold, or {@code null} when it is in range. */
+    /** Why a value makes no sense for this threshold, in English, or {@code null} when it is in range. */
     public String problem(double v) {
+        return problem(v, Lang.EN);
+    }
+
+    /** Why a value makes no sense for this threshold, in {@code lang}, or {@code null} when it is in range. */
+    public String problem(double v, Lang lang) {
+        org.communityadvisor.text.Texts t = org.communityadvisor.text.Texts.of(lang);
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "is not a number";
+            return t.get("threshold.not-number");
         }
         if (integer && v != Math.rint(v)) {
-            return "is not a whole number";
+            return t.get("threshold.not-whole");
         }
         if (v < min || v > max) {
-            return "is out of range: " + (max == Double.POSITIVE_INFINITY ? "must be at least " + shown(min)
-                    : "between " + shown(min) + " and " + shown(max) + (max == 1 ? " (e.g. 0.1 for 10%)" : ""));
+            return max == Double.POSITIVE_INFINITY ? t.get("threshold.at-least", shown(min))
+                    : t.get(max == 1 ? "threshold.between-share" : "threshold.between", shown(min), shown(max));
         }
         return null;
     }

@@ -256,6 +256,13 @@ class CliIT {
         Run refused = advisor(null, "advise", file.toString(), "--profile", typo.toString());
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("thresholds.minViableMember: unknown threshold; did you mean 'minViableMembers'?");
+
+        Path share = write(dir, "share.json", "{\"thresholds\": {\"spamRatio\": 5}}");
+        Run zh = advisor(null, "advise", file.toString(), "--profile", share.toString(), "--lang", "zh");
+        assertThat(zh.exit()).isEqualTo(2);
+        assertThat(zh.err()).contains(share + ":thresholds.spamRatio:5 超出范围:应在 0 到 1 之间(例如 0.1 表示 10%)");
+        Run zhTypo = advisor(null, "advise", file.toString(), "--profile", typo.toString(), "--lang", "zh");
+        assertThat(zhTypo.err()).contains("thresholds.minViableMember:未知阈值;是不是 'minViableMembers'?");
     }
 
     @Test

@@ -39,7 +39,7 @@ final class EngineOptions {
                         String.join(", ", Profile.bundled().stream().map(Profile::name).toList())));
                 return null;
             }
-            err.println("advisor: profile: " + e.getMessage());
+            err.println("advisor: profile: " + e.message(lang));
             return null;
         }
         try {
