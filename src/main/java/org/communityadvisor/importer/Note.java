@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import org.communityadvisor.Lang;
+import org.communityadvisor.text.Localized;
 import org.communityadvisor.text.Texts;
 
 /**
@@ -14,7 +15,7 @@ import org.communityadvisor.text.Texts;
  * @param key  the catalog key, under {@code import.}
  * @param args the arguments: numbers, dates, ids, names, file paths (as they are), or notes
  */
-public record Note(String key, List<Object> args) {
+public record Note(String key, List<Object> args) implements Localized {
     public Note {
         args = List.copyOf(args);
     }
@@ -40,6 +41,7 @@ public record Note(String key, List<Object> args) {
     }
 
     /** The note in a language. */
+    @Override
     public String text(Lang lang) {
         Texts t = Texts.of(lang);
         if (args.isEmpty()) {
@@ -48,7 +50,7 @@ public record Note(String key, List<Object> args) {
         Object[] filled = new Object[args.size()];
         for (int i = 0; i < filled.length; i++) {
             Object a = args.get(i);
-            filled[i] = a instanceof Note n ? n.text(lang) : a;
+            filled[i] = a instanceof Localized n ? n.text(lang) : a;
         }
         return t.get(key, filled);
     }

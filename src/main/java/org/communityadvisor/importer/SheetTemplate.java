@@ -175,8 +175,7 @@ public final class SheetTemplate {
         try {
             Xlsx.write(rows(lang), lang, out);
         } catch (NoClassDefFoundError e) {
-            throw new ImportException("", "", "writing .xlsx needs org.dhatim:fastexcel on the classpath "
-                    + "(or write the template as CSV)");
+            throw ImportException.of("", "", "import.template.no-fastexcel");
         }
     }
 
