@@ -88,21 +88,23 @@ public final class ImportException extends AdvisorException {
         return Arrays.stream(args).map(a -> a instanceof Localized l ? (Object) l.text(Lang.EN) : a).toList();
     }
 
-    /** Where in the file, worded in {@code lang}: {@code line 12} is 第 12 行; anything else is as given. */
+    /**
+     * Where in the file, worded in {@code lang}: {@code line 12}, {@code row 5} and {@code row 5 column C} in it are
+     * the catalog's ({@code 第 12 行}); anything else (a JSON path, a field name) is as given.
+     */
     public String position(Lang lang) {
         String p = position();
-        Matcher m = POSITION.matcher(p);
-        if (lang == null || lang == Lang.EN || !m.matches()) {
+        if (lang == null || lang == Lang.EN) {
             return p;
         }
         Texts t = Texts.of(lang);
-        String at = m.group(3) != null ? t.get("import.position.row-column", m.group(2), m.group(3))
-                : t.get("import.position." + m.group(1), m.group(2));
-        return at + m.group(4);
+        return POSITION.matcher(p).replaceAll(m -> Matcher.quoteReplacement(m.group(3) != null
+                ? t.get("import.position.row-column", m.group(2), m.group(3))
+                : t.get(m.group(1).equals("line") ? "import.position.line" : "import.position.row", m.group(2))));
     }
 
-    /** {@code line 12}, {@code row 5}, {@code row 5 column C}, each maybe followed by a field: {@code line 3 ts}. */
-    private static final Pattern POSITION = Pattern.compile("(line|row) (\\d+)(?: column ([A-Z]+))?(| .*)");
+    /** {@code line 12}, {@code row 5}, {@code row 5 column C}, as the importers write them into a position. */
+    private static final Pattern POSITION = Pattern.compile("\\b(line|row) (\\d+)(?: column ([A-Z]{1,3})\\b)?");
 
     private static String render(Lang lang, String key, Object[] args) {
         Object[] filled = new Object[args.length];
