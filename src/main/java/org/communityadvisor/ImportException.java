@@ -83,9 +83,13 @@ public final class ImportException extends AdvisorException {
         return key;
     }
 
-    /** The reason's arguments as the catalog fills them in (a phrase inside it as its English text). */
+    /**
+     * The reason's arguments, as a JSON report writes them: numbers as numbers, a phrase of the catalog inside the
+     * reason as an object of its {@code text}, {@code key} and {@code args}, anything else as text.
+     */
     public List<Object> args() {
-        return Arrays.stream(args).map(a -> a instanceof Localized l ? (Object) l.text(Lang.EN) : a).toList();
+        return Arrays.stream(args).map(a -> a instanceof Localized l ? l.json()
+                : a instanceof Number || a instanceof Boolean ? a : String.valueOf(a)).toList();
     }
 
     /**

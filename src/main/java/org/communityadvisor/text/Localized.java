@@ -10,4 +10,9 @@ import org.communityadvisor.Lang;
 public interface Localized {
     /** The phrase in a language. */
     String text(Lang lang);
+
+    /** The phrase as a JSON report writes it beside its sentence: its English text, or more where it has it. */
+    default Object json() {
+        return text(Lang.EN);
+    }
 }
