@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 import org.communityadvisor.ImportException;
 import org.communityadvisor.InvalidSnapshotException;
 import org.communityadvisor.Labelled;
+import org.communityadvisor.Lang;
 import org.communityadvisor.Snapshot;
 import org.communityadvisor.ValidationError;
 import org.communityadvisor.json.Json;
@@ -550,10 +551,20 @@ final class SheetReader implements FormatReader {
         }
     }
 
-    /** Phrases read one after the other, {@code ; } between them. */
+    /** Phrases read one after the other, {@code ; } between them; in JSON, the list of them. */
     private static Localized joined(List<? extends Localized> parts) {
-        return lang -> String.join(Texts.of(lang).get("import.sheet.separator"), parts.stream()
-                .map(p -> p.text(lang)).toList());
+        return new Localized() {
+            @Override
+            public String text(Lang lang) {
+                return String.join(Texts.of(lang).get("import.sheet.separator"), parts.stream()
+                        .map(p -> p.text(lang)).toList());
+            }
+
+            @Override
+            public Object json() {
+                return parts.stream().map(Localized::json).toList();
+            }
+        };
     }
 
     /** A cell as JSON, by its column's kind. */
