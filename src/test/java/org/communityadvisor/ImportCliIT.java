@@ -238,7 +238,9 @@ class ImportCliIT {
         assertThat(refused.path("key").asText()).isEqualTo("import.sheet.row");
         JsonNode cell = refused.path("args").get(0).get(0);
         assertThat(cell.path("key").asText()).isEqualTo("import.sheet.cell");
-        assertThat(cell.path("args").get(2).path("key").asText()).isEqualTo("import.sheet.not-whole");
-        assertThat(cell.path("args").get(2).path("args").get(0).asText()).isEqualTo("twelve");
+        JsonNode why = cell.path("args").get(2);
+        assertThat(why.path("key").asText()).isEqualTo("import.sheet.is-not");
+        assertThat(why.path("args").get(0).asText()).isEqualTo("twelve");
+        assertThat(why.path("args").get(1).path("key").asText()).isEqualTo("import.sheet.a-whole-number");
     }
 }
