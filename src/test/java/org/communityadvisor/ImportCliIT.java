@@ -211,4 +211,36 @@ class ImportCliIT {
         Run zh = sh("./advisor import sheet " + sheet + " --lang zh");
         assertThat(zh.err()).contains("另有 480 个被拒绝");
     }
+
+    @Test
+    void aRefusalIsChineseUnderLangZhOrAChineseLocaleAndItsJsonReportGivesKeyAndArgs(@TempDir Path dir)
+            throws Exception {
+        Run zh = CliIT.advisor(null, "import", "telegram", "src/test/resources/import/telegram/personal.json",
+                "--lang", "zh");
+        assertThat(zh.exit()).isEqualTo(2);
+        assertThat(zh.err()).contains("personal.json type: 这个聊天是 personal_chat（一对一聊天），不是群")
+                .doesNotContain("one-to-one").doesNotContain("Exception");
+        Run locale = sh("LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 ./advisor import sheet "
+                + "src/test/resources/import/sheet/unknown-column.csv");
+        assertThat(locale.exit()).isEqualTo(2);
+        assertThat(locale.err()).contains("unknown-column.csv 第 1 行 E 列: 未知的列 \"members.totl\"；是不是 \"members.total\"？");
+        Run en = sh("LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 ./advisor import sheet "
+                + "src/test/resources/import/sheet/unknown-column.csv --lang en");
+        assertThat(en.err()).contains("row 1 column E: unknown column \"members.totl\": did you mean \"members.total\"?");
+        Path report = dir.resolve("report.json");
+        Run rows = CliIT.advisor(null, "import", "sheet", "src/test/resources/import/sheet/bad-rows.csv", "--lang", "zh",
+                "--report", report.toString());
+        assertThat(rows.exit()).isEqualTo(2);
+        assertThat(rows.err()).contains("bad-rows.csv 第 3 行: 第 E 列（members.total）：\"twelve\" 不是整数");
+        JsonNode refused = Json.MAPPER.readTree(Files.readString(report)).path("refused").get(0);
+        assertThat(refused.path("position").asText()).isEqualTo("row 3");
+        assertThat(refused.path("reason").asText()).isEqualTo("column E (members.total): \"twelve\" is not a whole number");
+        assertThat(refused.path("key").asText()).isEqualTo("import.sheet.row");
+        JsonNode cell = refused.path("args").get(0).get(0);
+        assertThat(cell.path("key").asText()).isEqualTo("import.sheet.cell");
+        JsonNode why = cell.path("args").get(2);
+        assertThat(why.path("key").asText()).isEqualTo("import.sheet.is-not");
+        assertThat(why.path("args").get(0).asText()).isEqualTo("twelve");
+        assertThat(why.path("args").get(1).path("key").asText()).isEqualTo("import.sheet.a-whole-number");
+    }
 }

@@ -106,8 +106,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--template", description = "Write an empty sheet (header + explanation row) for consultants.")
     boolean template;
 
-    @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the report and template (default: ${DEFAULT-VALUE}).")
-    Lang lang = Lang.EN;
+    @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the report, refusals and template "
+            + "(default: zh where LC_ALL, LC_MESSAGES or LANG names a Chinese locale, else en).")
+    Lang lang;
 
     /** Refusals shown on standard error, and the most characters of each: error output never grows with input. */
     static final int SHOWN_REFUSALS = 20;
@@ -115,6 +116,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (lang == null) {
+            lang = environmentLang(System.getenv());
+        }
         PrintWriter err = Output.stderr();
         if (template) {
             return template(err);
@@ -211,6 +215,20 @@ final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The language the environment asks for: the first of LC_ALL, LC_MESSAGES and LANG that is set (as POSIX
+     * orders them); Chinese where it is a {@code zh} locale ({@code zh_CN.UTF-8}), else English.
+     */
+    static Lang environmentLang(java.util.Map<String, String> env) {
+        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String v = env.get(name);
+            if (v != null && !v.isEmpty()) {
+                return v.toLowerCase(Locale.ROOT).startsWith("zh") ? Lang.ZH : Lang.EN;
+            }
+        }
+        return Lang.EN;
+    }
+
     private static String formats() {
         return String.join(", ", java.util.Arrays.stream(Format.values()).map(Format::id).toList());
     }
@@ -296,6 +314,10 @@ final class ImportCommand implements Callable<Integer> {
             one.put("file", e.file());
             one.put("position", e.position());
             one.put("reason", e.reason());
+            if (e.key() != null) {
+                one.put("key", e.key());
+                one.set("args", Json.MAPPER.valueToTree(e.args()));
+            }
         }
         try (Output o = Output.open(report, lang)) {
             o.writer().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));

@@ -95,8 +95,8 @@ final class DiscordReader implements FormatReader {
         }
     }
 
-    private static ImportException notDiscord(Path path, String why) {
-        return ImportContext.malformed(path, "", "not a DiscordChatExporter export: " + why);
+        private static ImportException notDiscord(Path path, String why, Object... args) {
+        return ImportContext.malformed(path, "", "import.discord.not-an-export", Note.of(why, args));
     }
 
     private static JsonNode skip(JsonParser p) throws IOException {
@@ -140,7 +140,7 @@ final class DiscordReader implements FormatReader {
                 return;
             }
             if (opened && Sources.isStdin(path)) {
-                throw ImportContext.malformed(path, "", "standard input can be read once: give the files");
+                throw ImportContext.malformed(path, "", "import.stdin-once");
             }
             opened = true;
             in = Sources.open(path);
@@ -148,10 +148,10 @@ final class DiscordReader implements FormatReader {
                 p = Sources.JSON.createParser(in);
                 JsonToken t = p.nextToken();
                 if (t == null) {
-                    throw ImportContext.malformed(path, "", "is empty; expected a DiscordChatExporter JSON export");
+                    throw ImportContext.malformed(path, "", "import.discord.empty");
                 }
                 if (t != JsonToken.START_OBJECT) {
-                    throw notDiscord(path, "expected a JSON object at the top");
+                    throw notDiscord(path, "import.json.top-not-object");
                 }
                 top(header);
             } catch (JacksonException e) {
@@ -183,24 +183,20 @@ final class DiscordReader implements FormatReader {
                         JsonNode c = v == JsonToken.START_OBJECT ? Sources.MAPPER.readTree(p) : skip(p);
                         channelId = c == null ? null : text(c, "id");
                         if (channelId == null) {
-                            throw ImportContext.malformed(path, "channel.id", "missing: a DiscordChatExporter file "
-                                    + "names its channel");
+                            throw ImportContext.malformed(path, "channel.id", "import.discord.no-channel-id");
                         }
                         String type = text(c, "type");
                         if (type != null && DIRECT.contains(type)) {
-                            throw ImportContext.malformed(path, "channel.type", "the channel is a " + type
-                                    + " (direct messages), not a server's channel: not a group; export the "
-                                    + "channels of a server");
+                            throw ImportContext.malformed(path, "channel.type", "import.discord.direct", type);
                         }
                     }
                     case "messages" -> {
                         if (!guildRead || channelId == null) {
                             throw notDiscord(path, telegramLike
-                                    ? "it looks like a Telegram Desktop export; use the telegram format"
-                                    : "no \"guild\" and \"channel\" before \"messages\"");
+                                    ? "import.discord.telegram-like" : "import.discord.no-guild");
                         }
                         if (v != JsonToken.START_ARRAY) {
-                            throw notDiscord(path, "\"messages\" is not an array");
+                            throw notDiscord(path, "import.json.messages-not-array");
                         }
                         where = "";
                         return;
@@ -218,10 +214,9 @@ final class DiscordReader implements FormatReader {
                 where = "";
             }
             if (t != JsonToken.END_OBJECT) {
-                throw notDiscord(path, "expected a JSON object at the top");
+                throw notDiscord(path, "import.json.top-not-object");
             }
-            throw notDiscord(path, telegramLike ? "it looks like a Telegram Desktop export; use the telegram "
-                    + "format" : "no \"messages\" array");
+            throw notDiscord(path, telegramLike ? "import.discord.telegram-like" : "import.json.no-messages");
         }
 
         /** Reads the next message into {@link #head} ({@code null} after the last, the file then checked whole). */
@@ -241,14 +236,14 @@ final class DiscordReader implements FormatReader {
                         p.skipChildren();
                     }
                     if (rest != JsonToken.END_OBJECT) {
-                        throw notDiscord(path, "expected a JSON object at the top");
+                        throw notDiscord(path, "import.json.top-not-object");
                     }
                     close();
                     return;
                 }
                 where = "messages[" + index + "]";
                 if (t != JsonToken.START_OBJECT) {
-                    throw ImportContext.malformed(path, where, "expected a message object");
+                    throw ImportContext.malformed(path, where, "import.json.expected-message");
                 }
                 head = Sources.MAPPER.readTree(p);
                 headWhere = where;
@@ -347,12 +342,11 @@ final class DiscordReader implements FormatReader {
         private void guild(JsonNode g, Path path) {
             String id = g == null ? null : text(g, "id");
             if (id == null) {
-                throw ImportContext.malformed(path, "guild.id", "missing: a DiscordChatExporter file names its guild");
+                throw ImportContext.malformed(path, "guild.id", "import.discord.no-guild-id");
             }
             String name = text(g, "name");
             if ("0".equals(id)) {
-                throw ImportContext.malformed(path, "guild.id", "guild 0" + quoted(name) + " is DiscordChatExporter's "
-                        + "mark of direct messages, not a server: not a group; export the channels of a server");
+                throw ImportContext.malformed(path, "guild.id", "import.discord.guild-zero", quoted(name));
             }
             if (guildId == null) {
                 guildId = id;
@@ -363,8 +357,8 @@ final class DiscordReader implements FormatReader {
                     log.fact("name", name, Note.of("import.discord.guild-name", path));
                 }
             } else if (!guildId.equals(id)) {
-                throw ImportContext.malformed(path, "guild.id", "guild " + id + quoted(name) + " is not the guild of "
-                        + guildFile + " (" + guildId + quoted(guildName) + "): give the channel files of one guild");
+                throw ImportContext.malformed(path, "guild.id", "import.discord.other-guild", id, quoted(name), guildFile,
+                        guildId, quoted(guildName));
             }
         }
 
@@ -375,23 +369,22 @@ final class DiscordReader implements FormatReader {
         private void message(JsonNode m, Path path, String where, String channelId) {
             String type = text(m, "type");
             if (type == null) {
-                throw ImportContext.malformed(path, where, "\"type\" is missing");
+                throw ImportContext.malformed(path, where, "import.json.missing", "type");
             }
             String ts = text(m, "timestamp");
             if (ts == null) {
-                throw ImportContext.malformed(path, where, "\"timestamp\" is missing");
+                throw ImportContext.malformed(path, where, "import.json.missing", "timestamp");
             }
             LocalDateTime time;
             try {
                 time = context.at(OffsetDateTime.parse(ts, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             } catch (DateTimeException e) {
-                throw ImportContext.malformed(path, where + " timestamp", "\"" + ts
-                        + "\" is not a time with an offset (e.g. 2026-11-20T09:15:03.123+00:00)");
+                throw ImportContext.malformed(path, where + " timestamp", "import.discord.bad-timestamp", ts);
             }
             JsonNode author = m.get("author");
             String authorId = author == null || !author.isObject() ? null : text(author, "id");
             if (authorId == null) {
-                throw ImportContext.malformed(path, where + " author", "missing, or without an \"id\"");
+                throw ImportContext.malformed(path, where + " author", "import.discord.no-author");
             }
             Note file = Note.verbatim(path + " " + where);
             if (author.path("isBot").asBoolean(false)) {

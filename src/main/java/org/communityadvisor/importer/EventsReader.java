@@ -66,7 +66,7 @@ final class EventsReader implements FormatReader {
             }
         }
         if (logs.isEmpty()) {
-            throw ImportContext.malformed(paths.get(0), "", "holds no event");
+            throw ImportContext.malformed(paths.get(0), "", "import.events.none");
         }
     }
 
@@ -75,17 +75,17 @@ final class EventsReader implements FormatReader {
         try {
             e = Sources.MAPPER.readTree(line);
         } catch (JacksonException ex) {
-            throw ImportContext.malformed(path, where, "not a JSON object (" + Problems.of(ex) + ")");
+            throw ImportContext.malformed(path, where, "import.json.not-object-because", Problems.of(ex));
         } catch (IOException ex) {
-            throw ImportContext.malformed(path, where, "unreadable");
+            throw ImportContext.malformed(path, where, "import.unreadable");
         }
         if (e == null || !e.isObject()) {
-            throw ImportContext.malformed(path, where, "not a JSON object");
+            throw ImportContext.malformed(path, where, "import.json.not-object");
         }
         e.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
-                throw ImportContext.malformed(path, where, "unknown field \"" + f + "\" (known: "
-                        + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+                throw ImportContext.malformed(path, where, "import.events.unknown-field", f,
+                        String.join(", ", FIELDS.stream().sorted().toList()));
             }
         });
         return e;
@@ -104,8 +104,7 @@ final class EventsReader implements FormatReader {
         try {
             time = context.at(OffsetDateTime.parse(tsText, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         } catch (DateTimeException x) {
-            throw ImportContext.malformed(path, where + " ts", "\"" + tsText
-                    + "\" is not an ISO instant (e.g. 2026-11-30T08:15:00Z)");
+            throw ImportContext.malformed(path, where + " ts", "import.events.bad-ts", tsText);
         }
         if (kind == null || kind == Event.Kind.OTHER || kind == Event.Kind.PIN) {
             return null;
@@ -115,8 +114,7 @@ final class EventsReader implements FormatReader {
         String channelText = text(path, where, e, "channel", false);
         if (channelText != null) {
             channel = Enums.byJson(Channel.class, channelText).orElseThrow(() -> ImportContext.malformed(path,
-                    where + " channel", "\"" + channelText + "\" is not a join channel (" + Enums.names(Channel.class)
-                            + ")"));
+                    where + " channel", "import.events.bad-channel", channelText, Enums.names(Channel.class)));
         }
         return new Event(groupId, time, text(path, where, e, "id", false), sender,
                 text(path, where, e, "senderName", false), kind, text(path, where, e, "replyTo", false),
@@ -128,7 +126,7 @@ final class EventsReader implements FormatReader {
         JsonNode v = e.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                throw ImportContext.malformed(path, where, "\"" + field + "\" is missing");
+                throw ImportContext.malformed(path, where, "import.json.missing", field);
             }
             return null;
         }
@@ -138,7 +136,7 @@ final class EventsReader implements FormatReader {
         if (v.isIntegralNumber()) {
             return v.asText();
         }
-        throw ImportContext.malformed(path, where + " " + field, "expected text, got " + v.getNodeType()
+        throw ImportContext.malformed(path, where + " " + field, "import.json.expected-text-got", v.getNodeType()
                 .name().toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -148,7 +146,7 @@ final class EventsReader implements FormatReader {
             return null;
         }
         if (!v.isBoolean()) {
-            throw ImportContext.malformed(path, where + " " + field, "expected true or false");
+            throw ImportContext.malformed(path, where + " " + field, "import.json.expected-boolean");
         }
         return v.asBoolean();
     }
@@ -169,15 +167,15 @@ final class EventsReader implements FormatReader {
                 try {
                     node = Sources.MAPPER.readTree(line);
                 } catch (JacksonException ex) {
-                    throw ImportContext.malformed(file, "line " + n, "not a JSON object (" + Problems.of(ex) + ")");
+                    throw ImportContext.malformed(file, "line " + n, "import.json.not-object-because", Problems.of(ex));
                 }
                 if (node == null || !node.isObject() || !node.path("groupId").isTextual()) {
-                    throw ImportContext.malformed(file, "line " + n, "expected an object with \"groupId\"");
+                    throw ImportContext.malformed(file, "line " + n, "import.events.no-group-id");
                 }
                 ObjectNode facts = ((ObjectNode) node).deepCopy();
                 String id = facts.remove("groupId").asText();
                 if (out.put(id, facts) != null) {
-                    throw ImportContext.malformed(file, "line " + n, "group \"" + id + "\" is listed twice");
+                    throw ImportContext.malformed(file, "line " + n, "import.events.group-twice", id);
                 }
             }
         }

@@ -66,9 +66,17 @@ final class ImportContext {
         return finished;
     }
 
-    /** An error naming the file and the record; throw it to refuse the whole file. */
-    static ImportException malformed(Path file, String position, String reason) {
-        return new ImportException(file == null ? "" : file.toString(), position, reason);
+        /**
+     * An error naming the file and the record, its reason the text of a catalog key ({@code import.}...) with its
+     * arguments; throw it to refuse the whole file.
+     */
+    static ImportException malformed(Path file, String position, String key, Object... args) {
+        return ImportException.of(file == null ? "" : file.toString(), position, key, args);
+    }
+
+    /** An error naming the file and the record, its reason a phrase of the catalog. */
+    static ImportException malformed(Path file, String position, Note reason) {
+        return malformed(file, position, reason.key(), reason.args().toArray());
     }
 
     private static final long FIRST = Instant.parse("0001-01-02T00:00:00Z").getEpochSecond();

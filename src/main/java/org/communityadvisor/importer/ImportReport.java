@@ -2,6 +2,8 @@ package org.communityadvisor.importer;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Set;
 import org.communityadvisor.Lang;
@@ -11,7 +13,7 @@ import org.communityadvisor.text.Texts;
 /**
  * How each snapshot field was obtained, and what was skipped. Every sentence of it is a {@link Note} (a key of
  * the text catalog and its arguments), read in the reader's language where the report is shown; in JSON each is
- * its English text.
+ * an object of its English {@code text}, its {@code key} and its {@code args} ({@link Note#json()}).
  *
  * @param source  what was read (format and files)
  * @param fields  each field the importer set or could not set, in snapshot order
@@ -75,7 +77,14 @@ public record ImportReport(String source, List<Field> fields, List<Skipped> skip
      * @param note  where from or how estimated (e.g. {@code the day of the first event}), or {@code null}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Field(String path, Object value, How how, Note note) {
+    @JsonPropertyOrder({"path", "value", "how", "note"})
+    public record Field(String path, @JsonIgnore Object value, How how, Note note) {
+        /** The value as JSON writes it: a value the report words (a history's span) as its English text. */
+        @JsonProperty("value")
+        Object jsonValue() {
+            return value instanceof Note n ? n.english() : value;
+        }
+
         /** The value as the report shows it in a language ({@code null} when unknown). */
         public String value(Lang lang) {
             return value == null ? null : value instanceof Note n ? n.text(lang) : String.valueOf(value);
@@ -95,7 +104,14 @@ public record ImportReport(String source, List<Field> fields, List<Skipped> skip
      * @param count  how many
      * @param first  where the first one is (file and record), for a look, or {@code null}
      */
+    @JsonPropertyOrder({"what", "count", "text", "first"})
     public record Skipped(String what, int count, Note first) {
+        /** The count and kind as JSON writes them: {@link #counted()}. */
+        @JsonProperty("text")
+        Note jsonText() {
+            return counted();
+        }
+
         /** The kinds the catalog words ({@code import.skip.bot}...); another kind is shown as it is. */
         private static final Set<String> KINDS = Set.of("bot", "service", "empty", "no sender", "after asOf", "pin",
                 "duplicate", "unreadable notice", "other");

@@ -51,7 +51,7 @@ public final class Importer {
     public static List<ImportException> read(Format format, List<Path> paths, ImportOptions options,
             Consumer<ImportedCommunity> each) {
         if (paths == null || paths.isEmpty()) {
-            throw new ImportException("", "", "no file given for " + format.id());
+            throw ImportException.of("", "", "import.no-file", format.id());
         }
         ImportOptions o = options == null ? ImportOptions.defaults() : options;
         String source = format.id() + " " + paths.stream().map(Path::toString).collect(Collectors.joining(", "));

@@ -2,19 +2,24 @@ package org.communityadvisor.importer;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.communityadvisor.Lang;
+import org.communityadvisor.text.Localized;
 import org.communityadvisor.text.Texts;
 
 /**
  * A sentence of the import report as a key of the text catalog and its arguments, read in the reader's language
  * when the report is shown. An argument that is itself a note (what was undone since a fact, the history's two
- * halves) is read in the same language. In JSON a note is its English text.
+ * halves) is read in the same language. In JSON a note is an object: {@code text} (its English), {@code key} and
+ * {@code args} (numbers as numbers, a note inside it as such an object, anything else as text), so that a
+ * platform can word it in a language of its own.
  *
  * @param key  the catalog key, under {@code import.}
  * @param args the arguments: numbers, dates, ids, names, file paths (as they are), or notes
  */
-public record Note(String key, List<Object> args) {
+public record Note(String key, List<Object> args) implements Localized {
     public Note {
         args = List.copyOf(args);
     }
@@ -40,6 +45,7 @@ public record Note(String key, List<Object> args) {
     }
 
     /** The note in a language. */
+    @Override
     public String text(Lang lang) {
         Texts t = Texts.of(lang);
         if (args.isEmpty()) {
@@ -48,15 +54,26 @@ public record Note(String key, List<Object> args) {
         Object[] filled = new Object[args.size()];
         for (int i = 0; i < filled.length; i++) {
             Object a = args.get(i);
-            filled[i] = a instanceof Note n ? n.text(lang) : a;
+            filled[i] = a instanceof Localized n ? n.text(lang) : a;
         }
         return t.get(key, filled);
     }
 
-    /** The note in English, as the JSON report writes it. */
-    @JsonValue
+    /** The note in English. */
     public String english() {
         return text(Lang.EN);
+    }
+
+    /** The note as the JSON report writes it: {@code {"text": ..., "key": ..., "args": [...]}}. */
+    @JsonValue
+    @Override
+    public Map<String, Object> json() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("text", english());
+        out.put("key", key);
+        out.put("args", args.stream().map(a -> a instanceof Localized l ? l.json()
+                : a instanceof Number || a instanceof Boolean ? a : String.valueOf(a)).toList());
+        return out;
     }
 
     @Override

@@ -12,53 +12,54 @@ final class Problems {
      * Jackson reads a stream that starts with zero bytes as UTF-32 and fails on it with a
      * {@link java.io.CharConversionException} (an I/O error, not a parse error): to the user, the file is not UTF-8.
      */
-    static final String NOT_UTF8 = "is not UTF-8 text";
+        static final Note NOT_UTF8 = Note.of("import.not-utf8");
 
     private Problems() {
     }
 
-    static String of(JacksonException e) {
-        String at = at(e.getLocation());
+        static Note of(JacksonException e) {
+        Object at = at(e.getLocation());
         if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
-            return "the JSON ends too early" + at + " (a truncated file?)";
+            return Note.of("import.json.truncated", at);
         }
         if (e instanceof StreamConstraintsException) {
-            return tooLarge(String.valueOf(e.getOriginalMessage())) + at;
+            return Note.of("import.json.too-large", tooLarge(String.valueOf(e.getOriginalMessage())), at);
         }
         if (e instanceof JsonParseException) {
-            return "not valid JSON" + at;
+            return Note.of("import.json.invalid", at);
         }
-        return "unexpected content" + at;
+        return Note.of("import.json.unexpected", at);
     }
 
     private static final java.util.regex.Pattern MAXIMUM = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)");
 
     /** Which of the reader's limits was reached, and its value. */
-    private static String tooLarge(String message) {
+        private static Note tooLarge(String message) {
         java.util.regex.Matcher m = MAXIMUM.matcher(message);
         String max = m.find() ? m.group(1) : null;
         if (max == null) {
-            return "a value is too large";
+            return Note.of("import.json.value-too-large");
         }
         if (message.startsWith("Document length")) {
-            return "the file is over " + max + " bytes, the most read of one JSON document: not read further";
+            return Note.of("import.json.document-too-large", max);
         }
         if (message.startsWith("Number value length")) {
-            return "a number has over " + max + " digits, the most read";
+            return Note.of("import.json.number-too-long", max);
         }
         if (message.startsWith("String value length")) {
-            return "a text is over " + max + " characters, the most read";
+            return Note.of("import.json.text-too-long", max);
         }
         if (message.contains("nesting depth")) {
-            return "nested over " + max + " levels deep, the most read";
+            return Note.of("import.json.too-deep", max);
         }
-        return "a value is too large (at most " + max + ")";
+        return Note.of("import.json.value-over", max);
     }
 
-    static String at(JsonLocation l) {
+    /** Where a parser stopped ({@code  at line 3, column 7}, with its leading space), or an empty text. */
+    static Object at(JsonLocation l) {
         if (l == null || l.getLineNr() < 0) {
             return "";
         }
-        return " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+        return Note.of("import.json.at", l.getLineNr(), l.getColumnNr());
     }
 }

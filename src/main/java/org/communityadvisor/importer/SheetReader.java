@@ -35,9 +35,12 @@ import java.util.regex.Pattern;
 import org.communityadvisor.ImportException;
 import org.communityadvisor.InvalidSnapshotException;
 import org.communityadvisor.Labelled;
+import org.communityadvisor.Lang;
 import org.communityadvisor.Snapshot;
 import org.communityadvisor.ValidationError;
 import org.communityadvisor.json.Json;
+import org.communityadvisor.text.Localized;
+import org.communityadvisor.text.Texts;
 import org.communityadvisor.json.MergePatch;
 import org.communityadvisor.json.Names;
 import org.communityadvisor.json.SnapshotModel;
@@ -118,9 +121,9 @@ final class SheetReader implements FormatReader {
             } else if (lower.endsWith(".csv") || Sources.isStdin(path)) {
                 readCsv(path, rows);
             } else {
-                throw ImportContext.malformed(path, "", "a sheet must be a .csv or .xlsx file"
-                        + (lower.endsWith(".xls") || lower.endsWith(".ods") || lower.endsWith(".numbers")
-                        ? " (save it as .xlsx or as CSV UTF-8)" : ""));
+                throw (lower.endsWith(".xls") || lower.endsWith(".ods") || lower.endsWith(".numbers")
+                        ? ImportContext.malformed(path, "", "import.sheet.save-as-xlsx")
+                        : ImportContext.malformed(path, "", "import.sheet.not-a-sheet"));
             }
             rows.end();
         }
@@ -132,8 +135,7 @@ final class SheetReader implements FormatReader {
         try {
             readCsvRows(path, rows);
         } catch (CharacterCodingException e) {
-            throw ImportContext.malformed(path, "", "not UTF-8: save the sheet as CSV UTF-8 (Excel: Save As, "
-                    + "\"CSV UTF-8 (Comma delimited)\"; WPS: CSV with UTF-8 encoding)");
+            throw ImportContext.malformed(path, "", "import.sheet.not-utf8");
         }
     }
 
@@ -143,7 +145,7 @@ final class SheetReader implements FormatReader {
             byte[] head = raw.readNBytes(4);
             raw.reset();
             if (head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-                throw ImportContext.malformed(path, "", "is an XLSX workbook (a zip), not CSV: name it .xlsx");
+                throw ImportContext.malformed(path, "", "import.sheet.is-xlsx");
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
@@ -158,8 +160,7 @@ final class SheetReader implements FormatReader {
                     rows.row(row, Arrays.asList((Object[]) cells));
                 }
             } catch (JacksonException e) {
-                throw ImportContext.malformed(path, "", "not valid CSV" + Problems.at(e.getLocation())
-                        + " (an unclosed quote?)");
+                throw ImportContext.malformed(path, "", "import.sheet.invalid-csv", Problems.at(e.getLocation()));
             }
         }
     }
@@ -245,7 +246,7 @@ final class SheetReader implements FormatReader {
 
     private static void readXlsx(Path path, Rows rows) throws IOException {
         if (Sources.isStdin(path)) {
-            throw ImportContext.malformed(path, "", "an XLSX sheet cannot be read from standard input");
+            throw ImportContext.malformed(path, "", "import.sheet.xlsx-stdin");
         }
         try {
             if (java.nio.file.Files.isRegularFile(path)) {
@@ -253,8 +254,7 @@ final class SheetReader implements FormatReader {
             }
             Xlsx.read(path, rows);
         } catch (NoClassDefFoundError e) {
-            throw ImportContext.malformed(path, "", "reading .xlsx needs org.dhatim:fastexcel-reader on the classpath "
-                    + "(or save the sheet as CSV UTF-8)");
+            throw ImportContext.malformed(path, "", "import.sheet.no-fastexcel");
         }
     }
 
@@ -267,7 +267,7 @@ final class SheetReader implements FormatReader {
         static void read(Path path, Rows rows) throws IOException {
             java.io.File file = path.toFile();
             if (!file.isFile()) {
-                throw ImportContext.malformed(path, "", file.exists() ? "is a folder, expected a file" : "no such file");
+                throw ImportContext.malformed(path, "", file.exists() ? "import.file.is-folder" : "import.file.missing");
             }
             try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
                     file)) {
@@ -288,7 +288,7 @@ final class SheetReader implements FormatReader {
             } catch (ImportException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
-                throw ImportContext.malformed(path, "", "not a readable XLSX workbook");
+                throw ImportContext.malformed(path, "", "import.sheet.unreadable-xlsx");
             }
         }
 
@@ -345,8 +345,7 @@ final class SheetReader implements FormatReader {
             }
             for (int i = 0; i < cells.size(); i++) {
                 if (cells.get(i) instanceof String s && s.length() > XlsxLimits.MAX_CELL_CHARS) {
-                    ImportException tooLong = new ImportException(file.toString(), "row " + number + " column " + letter(i),
-                            "holds over " + XlsxLimits.MAX_CELL_CHARS + " characters, the most a cell may have",
+                    ImportException tooLong = ImportException.of(file.toString(), "row " + number + " column " + letter(i),
                             "import.limit.cell", XlsxLimits.MAX_CELL_CHARS);
                     if (header == null) {
                         throw tooLong;
@@ -372,11 +371,10 @@ final class SheetReader implements FormatReader {
 
         void end() {
             if (header == null) {
-                throw ImportContext.malformed(file, "", "is empty: expected a header row of snapshot paths "
-                        + "(./advisor import --template writes one)");
+                throw ImportContext.malformed(file, "", "import.sheet.empty");
             }
             if (communities == 0) {
-                throw ImportContext.malformed(file, "", "has a header but no community row");
+                throw ImportContext.malformed(file, "", "import.sheet.no-rows");
             }
         }
 
@@ -396,24 +394,24 @@ final class SheetReader implements FormatReader {
                 String path = BY_LOWER.get(name.toLowerCase(Locale.ROOT));
                 if (path == null) {
                     String nearest = Names.nearest(name, PATHS);
-                    throw ImportContext.malformed(file, "row " + number + " column " + letter(i), "unknown column \""
-                            + name + "\"" + (nearest != null ? ": did you mean \"" + nearest + "\"?"
-                            : " (the columns are snapshot paths such as members.total; ./advisor import --template "
-                            + "writes them all)"));
+                    throw (nearest != null
+                            ? ImportContext.malformed(file, "row " + number + " column " + letter(i),
+                                    "import.sheet.unknown-column-did-you-mean", name, nearest)
+                            : ImportContext.malformed(file, "row " + number + " column " + letter(i),
+                                    "import.sheet.unknown-column", name));
                 }
                 Integer before = columnOf.putIfAbsent(path, i);
                 if (before != null) {
-                    throw ImportContext.malformed(file, "row " + number + " column " + letter(i), "column \"" + path
-                            + "\" appears twice (columns " + letter(before) + " and " + letter(i) + ")");
+                    throw ImportContext.malformed(file, "row " + number + " column " + letter(i), "import.sheet.column-twice",
+                            path, letter(before), letter(i));
                 }
                 out.add(path);
             }
             for (String required : List.of("id", "platform", "createdOn", "asOf", "members.total")) {
                 if (!columnOf.containsKey(required) && !givenByOptions(required)) {
-                    throw ImportContext.malformed(file, "row " + number, "no column \"" + required
-                            + "\": it is required (or give it to every row with --merge"
-                            + (required.equals("asOf") ? " or --as-of" : required.equals("platform")
-                            ? " or --platform" : "") + ")");
+                    throw ImportContext.malformed(file, "row " + number, required.equals("asOf")
+                            || required.equals("platform") ? "import.sheet.required-or-option" : "import.sheet.required",
+                            required, required.equals("asOf") ? "--as-of" : "--platform");
                 }
             }
             header = out;
@@ -439,7 +437,7 @@ final class SheetReader implements FormatReader {
             node.put("schemaVersion", 1);
             Map<String, ImportReport.Field> fields = new LinkedHashMap<>();
             List<Note> notes = new ArrayList<>();
-            List<String> errors = new ArrayList<>();
+                        List<Note> errors = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
                 Object cell = cells.get(i);
                 if (blank(cell)) {
@@ -447,7 +445,7 @@ final class SheetReader implements FormatReader {
                 }
                 String path = i < header.size() ? header.get(i) : null;
                 if (path == null) {
-                    errors.add("column " + letter(i) + " holds \"" + text(cell).strip() + "\" but has no header");
+                    errors.add(Note.of("import.sheet.no-header", letter(i), text(cell).strip()));
                     continue;
                 }
                 try {
@@ -456,11 +454,11 @@ final class SheetReader implements FormatReader {
                     fields.put(path, new ImportReport.Field(path, plain(value), ImportReport.How.GIVEN,
                             Note.of("import.sheet.column", letter(i))));
                 } catch (CellException e) {
-                    errors.add("column " + letter(i) + " (" + path + "): " + e.getMessage());
+                    errors.add(Note.of("import.sheet.cell", letter(i), path, e.reason));
                 }
             }
             if (!errors.isEmpty()) {
-                context.rejected(ImportContext.malformed(file, where, String.join("; ", errors)));
+                context.rejected(ImportContext.malformed(file, where, "import.sheet.row", joined(errors)));
                 return;
             }
             JsonNode merged = node;
@@ -479,13 +477,14 @@ final class SheetReader implements FormatReader {
             try {
                 snapshot = SnapshotReader.read(result, "");
             } catch (InvalidSnapshotException e) {
-                List<String> reasons = new ArrayList<>();
+                                List<Localized> reasons = new ArrayList<>();
                 for (ValidationError v : e.errors()) {
                     Integer column = columnOf.get(v.path());
-                    reasons.add(v.path() + ": " + v.reason() + (column == null ? "" : " (column " + letter(column)
-                            + ")"));
+                    reasons.add(column == null ? lang -> Texts.of(lang).get("import.sheet.invalid", v.path(),
+                            v.reason(lang)) : lang -> Texts.of(lang).get("import.sheet.invalid-column", v.path(),
+                            v.reason(lang), letter(column)));
                 }
-                context.rejected(ImportContext.malformed(file, where, String.join("; ", reasons)));
+                context.rejected(ImportContext.malformed(file, where, "import.sheet.row", joined(reasons)));
                 return;
             }
             List<ImportReport.Field> ordered = new ArrayList<>();
@@ -542,10 +541,30 @@ final class SheetReader implements FormatReader {
     }
 
     /** A cell that does not parse as its column's kind. */
+        /** Why a cell cannot be read; {@link #reason} is a phrase of the catalog. */
     private static final class CellException extends Exception {
-        CellException(String message) {
-            super(message, null, false, false);
+        final transient Note reason;
+
+        CellException(String key, Object... args) {
+            super(Note.of(key, args).english(), null, false, false);
+            this.reason = Note.of(key, args);
         }
+    }
+
+    /** Phrases read one after the other, {@code ; } between them; in JSON, the list of them. */
+    private static Localized joined(List<? extends Localized> parts) {
+        return new Localized() {
+            @Override
+            public String text(Lang lang) {
+                return String.join(Texts.of(lang).get("import.sheet.separator"), parts.stream()
+                        .map(p -> p.text(lang)).toList());
+            }
+
+            @Override
+            public Object json() {
+                return parts.stream().map(Localized::json).toList();
+            }
+        };
     }
 
     /** A cell as JSON, by its column's kind. */
@@ -566,7 +585,7 @@ final class SheetReader implements FormatReader {
                 }
                 yield out;
             }
-            case OBJECT -> throw new CellException("is not a column");
+            case OBJECT -> throw new CellException("import.sheet.not-a-column");
         };
     }
 
@@ -582,12 +601,12 @@ final class SheetReader implements FormatReader {
         return s.equals("-0") ? "0" : s;
     }
 
-    private static BigDecimal decimal(Object cell, String expected) throws CellException {
+    private static BigDecimal decimal(Object cell, Note expected) throws CellException {
         if (cell instanceof ExcelNumber n) {
             return n.value();
         }
         if (cell instanceof Boolean) {
-            throw new CellException("expected " + expected + ", got " + cell);
+            throw new CellException("import.sheet.expected-got", expected, cell);
         }
         String s = text(cell).strip();
         if (GROUPED.matcher(s).matches()) {
@@ -596,25 +615,25 @@ final class SheetReader implements FormatReader {
         try {
             return new BigDecimal(s);
         } catch (NumberFormatException e) {
-            throw new CellException("\"" + s + "\" is not " + expected);
+            throw new CellException("import.sheet.is-not", s, expected);
         }
     }
 
     private static int integer(Object cell) throws CellException {
-        BigDecimal n = decimal(cell, "a whole number");
+        BigDecimal n = decimal(cell, Note.of("import.sheet.a-whole-number"));
         try {
             return n.stripTrailingZeros().intValueExact();
         } catch (ArithmeticException e) {
-            throw new CellException("\"" + text(cell).strip() + "\" is not a whole number"
-                    + (n.stripTrailingZeros().scale() <= 0 ? " in range" : ""));
+            throw new CellException(n.stripTrailingZeros().scale() <= 0 ? "import.sheet.out-of-range"
+                    : "import.sheet.not-whole", text(cell).strip());
         }
     }
 
     private static BigDecimal number(Object cell) throws CellException {
-        BigDecimal n = decimal(cell, "a number");
+        BigDecimal n = decimal(cell, Note.of("import.sheet.a-number"));
         double d = n.doubleValue();
         if (Double.isInfinite(d)) {
-            throw new CellException("\"" + text(cell).strip() + "\" is too large");
+            throw new CellException("import.sheet.too-large", text(cell).strip());
         }
         return n;
     }
@@ -627,8 +646,7 @@ final class SheetReader implements FormatReader {
         return switch (s) {
             case "yes", "true", "是" -> true;
             case "no", "false", "否" -> false;
-            default -> throw new CellException("\"" + text(cell).strip() + "\" is not yes or no (yes, no, true, "
-                    + "false, 是, 否)");
+            default -> throw new CellException("import.sheet.not-yes-no", text(cell).strip());
         };
     }
 
@@ -647,7 +665,7 @@ final class SheetReader implements FormatReader {
             }
             return s.length() == 10 ? LocalDate.parse(s) : LocalDate.parse(s, DASHED);
         } catch (DateTimeException e) {
-            throw new CellException("\"" + s + "\" is not a date (yyyy-MM-dd, e.g. 2026-03-05)");
+            throw new CellException("import.sheet.not-date", "\"" + s + "\"");
         }
     }
 
@@ -655,7 +673,7 @@ final class SheetReader implements FormatReader {
     private static LocalDate excelDate(ExcelNumber n) throws CellException {
         double serial = n.value().doubleValue();
         if (serial < 1 || serial > 2_958_465) {
-            throw new CellException(plainNumber(n.value()) + " is not a date (yyyy-MM-dd, e.g. 2026-03-05)");
+            throw new CellException("import.sheet.not-date", plainNumber(n.value()));
         }
         long days = (long) Math.floor(serial);
         if (n.date1904()) {
@@ -672,7 +690,7 @@ final class SheetReader implements FormatReader {
                 return l.json();
             }
         }
-        throw new CellException("\"" + value + "\" is not one of " + Enums.names((Class) type));
+        throw new CellException("import.sheet.not-one-of", value, Enums.names((Class) type));
     }
 
     /** A column's letter as a spreadsheet names it: A … Z, AA, AB … */

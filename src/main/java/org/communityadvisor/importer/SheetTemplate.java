@@ -9,13 +9,13 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.communityadvisor.ImportException;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Labelled;
 import org.communityadvisor.SnapshotField;
 import org.communityadvisor.json.SnapshotModel;
+import org.communityadvisor.text.Texts;
 
 /**
  * The blank {@code sheet} ({@code ./advisor import --template [--lang zh]}): a header row of every column the
@@ -24,75 +24,6 @@ import org.communityadvisor.json.SnapshotModel;
  * community a row below it.
  */
 public final class SheetTemplate {
-    /** What each column means, in Chinese (the English comes from the snapshot model's own descriptions). */
-    private static final Map<String, String> ZH = Map.ofEntries(
-            Map.entry("id", "社群的固定编号，用于所有输出：1-128 个字符，只能用 A-Z a-z 0-9 . _ -"),
-            Map.entry("name", "群名称，任意文字，最多 200 字，例如 好书共读书友会"),
-            Map.entry("platform", "社群所在平台"),
-            Map.entry("purpose", "社群类型：分享型、销售型、赋能型、客服型、拉新活动型、学习型"),
-            Map.entry("origin", "成立原因：业务需求成立或事件驱动成立"),
-            Map.entry("coreGroup", "本群是运营者的核心粉丝群（不填视为否）"),
-            Map.entry("goalDefined", "社群有明确的目的/定位"),
-            Map.entry("goal", "社群目的的文字说明"),
-            Map.entry("createdOn", "建群日期"),
-            Map.entry("asOf", "本次数据的统计日期，不早于建群日期；7 天、30 天、90 天都截止到这一天"),
-            Map.entry("eventEndsOn", "事件结束日期（成立原因为事件驱动时填写，之后进入事件后期）"),
-            Map.entry("members.total", "当前成员数"),
-            Map.entry("members.joined7d", "最近 7 天新加入的成员数"),
-            Map.entry("members.left7d", "最近 7 天退出的成员数"),
-            Map.entry("members.admins", "管理员人数，不超过成员数"),
-            Map.entry("members.kols", "群内意见领袖（头羊、KOL）人数，不超过成员数"),
-            Map.entry("members.silent30d", "最近 30 天没有发言的成员数（关注者 + 屏蔽者），不超过成员数"),
-            Map.entry("entry.barrier", "准入门槛"),
-            Map.entry("entry.fee", "入群费用（门槛为付费时），不小于 0 的数字，可有小数"),
-            Map.entry("entry.channels", "入群渠道，可填多个，用分号隔开，例如 qr;invite"),
-            Map.entry("entry.qrCreatedOn", "当前群二维码的生成日期（二维码 7 天有效）"),
-            Map.entry("entry.feePeriodDays", "付费会员一期的天数（门槛为付费时），至少 1，例如一年期填 365"),
-            Map.entry("activity.messages7d", "最近 7 天的消息数"),
-            Map.entry("activity.activeMembers7d", "最近 7 天发过言的成员数，不超过成员数"),
-            Map.entry("activity.adMessages7d", "最近 7 天的广告、刷屏消息数，不超过消息数"),
-            Map.entry("activity.officialPosts7d", "最近 7 天官方发言互动次数"),
-            Map.entry("activity.topics30d", "最近 30 天定时话题讨论次数"),
-            Map.entry("activity.guestShares30d", "最近 30 天嘉宾分享次数"),
-            Map.entry("activity.liveSessions30d", "最近 30 天线上直播分享次数"),
-            Map.entry("activity.offlineEvents90d", "最近 90 天线下活动次数"),
-            Map.entry("activity.checkIns7d", "最近 7 天打卡次数"),
-            Map.entry("activity.reviews30d", "最近 30 天活动复盘次数"),
-            Map.entry("activity.dailyRitual", "每天固定时间的仪式（例如每天 6:20 的语音）"),
-            Map.entry("activity.unansweredQuestions7d", "最近 7 天成员提问中 24 小时内无人回答的个数"),
-            Map.entry("activity.disputes30d", "最近 30 天争吵或被举报的冲突次数"),
-            Map.entry("activity.memberOutputs7d", "最近 7 天成员发布的输出：作业、笔记、作品"),
-            Map.entry("activity.peakHour", "最近 30 天发言人数最多的钟点（按群所在时区），0-23，例如 20 表示 20:00-20:59"),
-            Map.entry("operations.announcement", "有官方群公告"),
-            Map.entry("operations.rules", "有奖惩分明的群规"),
-            Map.entry("operations.monthlyPlan", "有月度运营方案"),
-            Map.entry("operations.contentCalendar", "有内容规划表（SOP）"),
-            Map.entry("operations.ownerQualified", "群主具备用户运营经验、销售能力、活动策划能力和社交热情"),
-            Map.entry("operations.sopTemplate", "有可复用的建群流程模板"),
-            Map.entry("operations.onboarding", "有新手引导"),
-            Map.entry("operations.incentives", "有积分、等级或勋章体系"),
-            Map.entry("operations.contentArchive", "有内容沉淀、内容汇总"),
-            Map.entry("operations.warmUpCrew", "安排了专人带动互动"),
-            Map.entry("operations.coreGroupExists", "运营者已经有核心粉丝群"),
-            Map.entry("operations.groupsOperated", "运营者共运营几个群，至少 1"),
-            Map.entry("operations.penaltyLadder", "群规有逐级处罚（禁言 1 天、7 天、15 天）"),
-            Map.entry("operations.feedbackChannel", "收集并回复成员的建议"),
-            Map.entry("operations.groupCulture", "群有自己的文化：标签人物、群梗、群专属表情包"),
-            Map.entry("operations.renewalPlan", "付费会员的续费有方案：下一期的内容、提前续费优惠"),
-            Map.entry("operations.crisisPlan", "有危机预案：舆情监测、统一发言人、回复话术、上报流程"),
-            Map.entry("operations.materialsKit", "为群服务的分销商、门店店员准备好了赋能物料：工具、课程、素材"),
-            Map.entry("commerce.promoMessages7d", "最近 7 天的销售、推广消息数，不超过消息数"),
-            Map.entry("commerce.promotions30d", "最近 30 天优惠活动次数"),
-            Map.entry("commerce.orders30d", "最近 30 天订单数"),
-            Map.entry("commerce.buyers30d", "最近 30 天购买人数（去重）"),
-            Map.entry("commerce.repeatBuyers90d", "最近 90 天复购人数，不超过 90 天购买人数"),
-            Map.entry("commerce.testimonials30d", "最近 30 天客户见证条数"),
-            Map.entry("commerce.groupBuys30d", "最近 30 天拼团、秒杀次数"),
-            Map.entry("commerce.referrals30d", "最近 30 天邀请过他人的成员数"),
-            Map.entry("commerce.ticket", "客单价高低"),
-            Map.entry("commerce.purchaseFrequency", "购买频次高低"),
-            Map.entry("commerce.buyers90d", "最近 90 天购买人数，不少于复购人数"),
-            Map.entry("commerce.refunds30d", "最近 30 天退款、退货订单数，不超过订单数"));
 
     private SheetTemplate() {
     }
@@ -108,39 +39,38 @@ public final class SheetTemplate {
         if (f == null || !columns().contains(column)) {
             throw new IllegalArgumentException("not a sheet column: " + column);
         }
-        boolean zh = lang == Lang.ZH;
+        Texts t = Texts.of(lang);
         SnapshotField about = f.field();
         List<String> parts = new ArrayList<>();
         if (about.required()) {
-            parts.add(zh ? "必填" : "required");
+            parts.add(t.get("import.template.required"));
         }
-        String meaning = zh ? ZH.get(column) : about.value();
-        if (meaning == null) {
-            throw new IllegalStateException("no Chinese explanation for " + column);
-        }
-        parts.add(meaning);
+        // the English is the snapshot model's own description (a test checks the catalog repeats it)
+        parts.add(t.get("import.template.meaning." + column));
         String values = switch (f.kind()) {
             case INTEGER -> about.max() != Integer.MAX_VALUE
-                    ? (zh ? "整数，" + about.min() + " 到 " + about.max() : "a whole number from " + about.min() + " to "
-                            + about.max())
-                    : zh ? "整数" : "a whole number";
-            case NUMBER -> zh ? "数字" : "a number";
-            case BOOLEAN -> zh ? "填 是 或 否" : "yes or no";
-            case DATE -> zh ? "日期，格式 yyyy-MM-dd" : "a date, yyyy-MM-dd";
-            case ENUM -> (zh ? "可选：" : "one of: ") + allowed(f.type(), lang);
-            case ARRAY -> (zh ? "可选（用 ; 隔开）：" : "any of, separated by ';': ") + allowed(f.type(), lang);
+                    ? t.get("import.template.whole-number-range", about.min(), about.max())
+                    : t.get("import.template.whole-number");
+            case NUMBER -> t.get("import.template.number");
+            case BOOLEAN -> t.get("import.template.boolean");
+            case DATE -> t.get("import.template.date");
+            case ENUM -> t.get("import.template.one-of", allowed(f.type(), lang));
+            case ARRAY -> t.get("import.template.any-of", allowed(f.type(), lang));
             default -> null;
         };
         if (values != null) {
             parts.add(values);
         }
-        return String.join(zh ? "；" : "; ", parts);
+        return String.join(t.get("import.template.separator"), parts);
     }
 
+    /** An enum's JSON values, each with its name in the language where that differs ({@code silent（沉寂期）}). */
     private static String allowed(Class<?> type, Lang lang) {
+        Texts t = Texts.of(lang);
         return Arrays.stream(type.getEnumConstants()).map(c -> (Labelled) c)
-                .map(l -> lang == Lang.ZH && !l.zh().equalsIgnoreCase(l.json()) ? l.json() + "（" + l.zh() + "）" : l.json())
-                .collect(Collectors.joining(lang == Lang.ZH ? "、" : ", "));
+                .map(l -> l.label(lang).equalsIgnoreCase(l.json()) ? l.json()
+                        : t.get("import.template.value", l.json(), l.label(lang)))
+                .collect(Collectors.joining(t.get("import.template.value-separator")));
     }
 
     /** The two rows: the columns, then their explanations (the first cell starts with {@code #}). */
@@ -175,8 +105,7 @@ public final class SheetTemplate {
         try {
             Xlsx.write(rows(lang), lang, out);
         } catch (NoClassDefFoundError e) {
-            throw new ImportException("", "", "writing .xlsx needs org.dhatim:fastexcel on the classpath "
-                    + "(or write the template as CSV)");
+            throw ImportException.of("", "", "import.template.no-fastexcel");
         }
     }
 
@@ -184,7 +113,7 @@ public final class SheetTemplate {
     private static final class Xlsx {
         static void write(List<List<String>> rows, Lang lang, OutputStream out) throws IOException {
             org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "CommunityAdvisor", "1.0");
-            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(lang == Lang.ZH ? "社群" : "communities");
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(Texts.of(lang).get("import.template.sheet-name"));
             for (int r = 0; r < rows.size(); r++) {
                 List<String> row = rows.get(r);
                 for (int c = 0; c < row.size(); c++) {

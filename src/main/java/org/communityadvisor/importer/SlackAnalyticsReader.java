@@ -77,7 +77,7 @@ final class SlackAnalyticsReader implements FormatReader {
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
         if (paths.size() != 1) {
-            throw ImportContext.malformed(paths.get(1), "", "give one analytics CSV, not " + paths.size() + " files");
+            throw ImportContext.malformed(paths.get(1), "", "import.analytics.one-file", paths.size());
         }
         Path path = paths.get(0);
         EventLog log = context.log();
@@ -101,7 +101,7 @@ final class SlackAnalyticsReader implements FormatReader {
                     line = Math.max(line, 1);
                     cells = it.nextValue();
                 } catch (JacksonException e) {
-                    throw ImportContext.malformed(path, "row " + (row + 1), "not valid CSV" + Problems.at(e.getLocation()));
+                    throw ImportContext.malformed(path, "row " + (row + 1), "import.csv.invalid", Problems.at(e.getLocation()));
                 }
                 row++;
                 if (blank(cells)) {
@@ -111,7 +111,7 @@ final class SlackAnalyticsReader implements FormatReader {
                 LocalDate date = date(path, where, cell(cells, columns, DATE), slashed);
                 Integer previous = seen.putIfAbsent(date, row);
                 if (previous != null) {
-                    throw ImportContext.malformed(path, where + " " + DATE, date + " is also row " + previous);
+                    throw ImportContext.malformed(path, where + " " + DATE, "import.analytics.date-twice", date, previous);
                 }
                 Integer total = number(path, where, cells, columns, TOTAL);
                 Integer weekly = number(path, where, cells, columns, WEEKLY_POSTING);
@@ -132,11 +132,11 @@ final class SlackAnalyticsReader implements FormatReader {
                 }
             }
         } catch (CharacterCodingException e) {
-            throw ImportContext.malformed(path, "", "is not UTF-8 text");
+            throw ImportContext.malformed(path, "", Problems.NOT_UTF8);
         }
         if (rows == 0) {
-            throw ImportContext.malformed(path, "", "holds no daily row" + (asOf != null ? " on or before " + asOf
-                    : ""));
+            throw (asOf != null ? ImportContext.malformed(path, "", "import.analytics.no-row-before", asOf)
+                    : ImportContext.malformed(path, "", "import.analytics.no-rows"));
         }
 
         String stem = Sources.isStdin(path) ? "slack-analytics" : path.getFileName().toString()
@@ -159,11 +159,11 @@ final class SlackAnalyticsReader implements FormatReader {
         String[] names;
         try {
             if (!it.hasNextValue()) {
-                throw ImportContext.malformed(path, "", "is empty (expected Slack's analytics CSV)");
+                throw ImportContext.malformed(path, "", "import.analytics.empty");
             }
             names = it.nextValue();
         } catch (JacksonException e) {
-            throw ImportContext.malformed(path, "line 1", "not valid CSV" + Problems.at(e.getLocation()));
+            throw ImportContext.malformed(path, "line 1", "import.csv.invalid", Problems.at(e.getLocation()));
         }
         Map<String, Integer> byName = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
@@ -186,10 +186,10 @@ final class SlackAnalyticsReader implements FormatReader {
             log.note(Note.of("import.analytics.respelled", respelled.size(), String.join(", ", respelled)));
         }
         if (!missing.isEmpty()) {
-            String what = missing.size() == 1 ? "column " + missing.get(0) + " is missing"
-                    : "columns " + String.join(", ", missing) + " are missing";
-            throw ImportContext.malformed(path, "line 1", (missing.size() == REQUIRED.size()
-                    ? "not Slack's workspace analytics CSV: " : "") + what);
+                        Note what = missing.size() == 1 ? Note.of("import.analytics.column-missing", missing.get(0))
+                    : Note.of("import.analytics.columns-missing", String.join(", ", missing));
+            throw missing.size() == REQUIRED.size() ? ImportContext.malformed(path, "line 1",
+                    "import.analytics.not-analytics", what) : ImportContext.malformed(path, "line 1", what);
         }
         return columns;
     }
@@ -307,7 +307,7 @@ final class SlackAnalyticsReader implements FormatReader {
 
     static LocalDate date(Path path, String where, String text, DateTimeFormatter slashed) {
         if (text.isEmpty()) {
-            throw ImportContext.malformed(path, where + " " + DATE, "the date is empty");
+            throw ImportContext.malformed(path, where + " " + DATE, "import.analytics.date-empty");
         }
         try {
             if (text.contains("/")) {
@@ -315,9 +315,8 @@ final class SlackAnalyticsReader implements FormatReader {
             }
             return LocalDate.parse(text);
         } catch (DateTimeException e) {
-            throw ImportContext.malformed(path, where + " " + DATE, "\"" + text
-                    + "\" is not a date (" + (slashed == MONTH_FIRST ? "mm/dd/yyyy, as the file's other dates are,"
-                    : "dd/mm/yyyy") + " or yyyy-mm-dd)");
+            throw ImportContext.malformed(path, where + " " + DATE, slashed == MONTH_FIRST
+                    ? "import.analytics.bad-date-month-first" : "import.analytics.bad-date", text);
         }
     }
 
@@ -338,7 +337,7 @@ final class SlackAnalyticsReader implements FormatReader {
             }
             return (int) v;
         } catch (NumberFormatException e) {
-            throw ImportContext.malformed(path, where + " " + column, "\"" + text + "\" is not a count");
+            throw ImportContext.malformed(path, where + " " + column, "import.not-a-count", text);
         }
     }
 

@@ -145,9 +145,8 @@ final class SlackReader implements FormatReader {
         if (wanted != null) {
             String w = wanted.startsWith("#") ? wanted.substring(1) : wanted;
             only = channels.stream().filter(c -> c.name.equals(w) || w.equals(c.id)).findFirst()
-                    .orElseThrow(() -> ImportContext.malformed(path, "--channel", "no channel \"" + wanted
-                            + "\" in the export (known: " + String.join(", ", channels.stream().map(c -> c.name)
-                            .sorted().toList()) + ")"));
+                    .orElseThrow(() -> ImportContext.malformed(path, "--channel", "import.slack.no-channel", wanted,
+                            String.join(", ", channels.stream().map(c -> c.name).sorted().toList())));
         }
 
         String workspace = first.workspaceName();
@@ -258,22 +257,22 @@ final class SlackReader implements FormatReader {
             try (InputStream in = df.export.open(df.rel)) {
                 array = Sources.TREE.readTree(in);
             } catch (JacksonException e) {
-                throw new ImportException(file, "", Problems.of(e));
+                throw refused(file, "", Problems.of(e));
             } catch (CharConversionException e) {
-                throw new ImportException(file, "", Problems.NOT_UTF8);
+                throw refused(file, "", Problems.NOT_UTF8);
             }
             if (array == null || !array.isArray()) {
-                throw new ImportException(file, "", "expected an array of messages");
+                throw ImportException.of(file, "", "import.slack.expected-messages");
             }
             for (int i = 0; i < array.size(); i++) {
                 JsonNode m = array.get(i);
                 String where = "[" + i + "]";
                 if (!m.isObject()) {
-                    throw new ImportException(file, where, "expected a message object");
+                    throw ImportException.of(file, where, "import.json.expected-message");
                 }
                 String ts = text(file, where, m, "ts");
                 if (ts == null) {
-                    throw new ImportException(file, where, "\"ts\" is missing");
+                    throw ImportException.of(file, where, "import.json.missing", "ts");
                 }
                 Instant time = instant(file, where + " ts", ts);
                 records.add(new Record(file, f, i, m, canonical(time), time));
@@ -371,9 +370,13 @@ final class SlackReader implements FormatReader {
             long nanos = s.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).longValue();
             return ImportContext.epochSecond(seconds).plusNanos(nanos);
         } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
-            throw new ImportException(file, where, "\"" + shown(ts) + "\" is not a Slack timestamp (seconds since "
-                    + "1970, e.g. 1700000000.123456)");
+            throw ImportException.of(file, where, "import.slack.bad-ts", shown(ts));
         }
+    }
+
+        /** A refusal whose reason is a phrase of the catalog. */
+    private static ImportException refused(String file, String where, Note reason) {
+        return ImportException.of(file, where, reason.key(), reason.args().toArray());
     }
 
     private static String shown(String text) {
@@ -396,7 +399,7 @@ final class SlackReader implements FormatReader {
         if (v.isTextual()) {
             String t = v.asText().strip();
             if (t.isEmpty() || t.length() > 18 || !t.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-                throw new ImportException(file, where, "\"" + shown(t) + "\" is not seconds since 1970");
+                throw ImportException.of(file, where, "import.slack.not-seconds", shown(t));
             }
             if (tolerated.stringNumbers++ == 0) {
                 tolerated.firstStringNumber = file + " " + where;
@@ -404,7 +407,7 @@ final class SlackReader implements FormatReader {
             return Long.parseLong(t);
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
-            throw new ImportException(file, where, "expected seconds since 1970");
+            throw ImportException.of(file, where, "import.slack.expected-seconds");
         }
         return v.asLong();
     }
@@ -417,8 +420,8 @@ final class SlackReader implements FormatReader {
         if (v.isTextual() || v.isNumber()) {
             return v.asText();
         }
-        throw new ImportException(file, where + " " + field, "expected text, got "
-                + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        throw ImportException.of(file, where + " " + field, "import.json.expected-text-got",
+                v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     // ---- users and channels -----------------------------------------------------------------------------------------
@@ -431,11 +434,11 @@ final class SlackReader implements FormatReader {
             JsonNode u = array.get(i);
             String where = "[" + i + "]";
             if (!u.isObject()) {
-                throw new ImportException(file, where, "expected a user object");
+                throw ImportException.of(file, where, "import.slack.expected-user");
             }
             String id = text(file, where, u, "id");
             if (id == null) {
-                throw new ImportException(file, where, "\"id\" is missing");
+                throw ImportException.of(file, where, "import.json.missing", "id");
             }
             JsonNode profile = u.path("profile");
             String name = firstNonBlank(profile.path("display_name").asText(null), profile.path("real_name")
@@ -457,11 +460,11 @@ final class SlackReader implements FormatReader {
             JsonNode c = array.get(i);
             String where = "[" + i + "]";
             if (!c.isObject()) {
-                throw new ImportException(file, where, "expected a channel object");
+                throw ImportException.of(file, where, "import.slack.expected-channel");
             }
             String channelName = text(file, where, c, "name");
             if (channelName == null || channelName.isBlank()) {
-                throw new ImportException(file, where, "\"name\" is missing");
+                throw ImportException.of(file, where, "import.json.missing", "name");
             }
             if (!names.add(channelName)) {
                 continue;
@@ -487,19 +490,19 @@ final class SlackReader implements FormatReader {
 
     private static JsonNode small(Export export, String name) throws IOException {
         if (!export.exists(name)) {
-            throw export.notAnExport("no " + name);
+            throw export.notAnExport("import.slack.no-file", name);
         }
         String file = export.describe(name);
         JsonNode array;
         try (InputStream in = export.open(name)) {
             array = Sources.TREE.readTree(in);
         } catch (JacksonException e) {
-            throw new ImportException(file, "", Problems.of(e));
+            throw refused(file, "", Problems.of(e));
         } catch (CharConversionException e) {
-            throw new ImportException(file, "", Problems.NOT_UTF8);
+            throw refused(file, "", Problems.NOT_UTF8);
         }
         if (array == null || !array.isArray()) {
-            throw new ImportException(file, "", "expected an array");
+            throw ImportException.of(file, "", "import.json.expected-array");
         }
         return array;
     }
@@ -538,30 +541,29 @@ final class SlackReader implements FormatReader {
 
         static Export open(Path path) throws IOException {
             if (Sources.isStdin(path)) {
-                throw ImportContext.malformed(path, "", "a Slack export is a folder or a .zip, not standard input");
+                throw ImportContext.malformed(path, "", "import.slack.stdin");
             }
             if (Files.isDirectory(path)) {
                 return new Folder(path);
             }
             if (!Files.exists(path)) {
-                throw ImportContext.malformed(path, "", "no such file or folder");
+                throw ImportContext.malformed(path, "", "import.file.missing-or-folder");
             }
             ZipFile zip;
             try {
                 zip = new ZipFile(path.toFile());
             } catch (ZipException e) {
-                throw ImportContext.malformed(path, "", "not a Slack workspace export: neither a folder nor a .zip");
+                throw ImportContext.malformed(path, "", "import.slack.not-an-export", Note.of("import.slack.not-folder-or-zip"));
             }
             return new Zip(path, zip);
         }
 
         ImportException notAGroup() {
-            return ImportContext.malformed(path, "", "not a group: the export holds only direct messages (dms.json, "
-                    + "mpims.json) and no channel; a one-to-one or group DM is not a community");
+            return ImportContext.malformed(path, "", "import.slack.only-dms");
         }
 
-        ImportException notAnExport(String why) {
-            return ImportContext.malformed(path, "", "not a Slack workspace export: " + why);
+                ImportException notAnExport(String why, Object... args) {
+            return ImportContext.malformed(path, "", "import.slack.not-an-export", Note.of(why, args));
         }
 
         String workspaceName() {
@@ -601,7 +603,7 @@ final class SlackReader implements FormatReader {
             try {
                 return LocalDate.parse(m.group(1));
             } catch (DateTimeException e) {
-                throw new ImportException(describe(rel), "", "the file name is not a date (YYYY-MM-DD.json)");
+                throw ImportException.of(describe(rel), "", "import.slack.file-not-date");
             }
         }
     }
@@ -629,9 +631,7 @@ final class SlackReader implements FormatReader {
                 plain = !Files.isSymbolicLink(at);
             }
             if (!plain) {
-                throw new ImportException(path.toString(), "\"" + rel + "\"",
-                        "not a file inside the export (a name with .., an absolute path or a symbolic link): "
-                        + "only the export's own folder is read");
+                throw ImportException.of(path.toString(), "\"" + rel + "\"", "import.slack.outside");
             }
             return p;
         }
@@ -704,8 +704,7 @@ final class SlackReader implements FormatReader {
             }
             root = best == null ? "" : best.substring(0, best.length() - "users.json".length());
             if (zip.size() > MAX_ENTRIES) {
-                throw ImportContext.malformed(path, "", "holds " + zip.size() + " entries; at most " + MAX_ENTRIES
-                        + " are read from a Slack export");
+                throw ImportContext.malformed(path, "", "import.limit.zip-entries", zip.size(), MAX_ENTRIES);
             }
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
@@ -787,19 +786,13 @@ final class SlackReader implements FormatReader {
                 count += n;
                 zip.inflated += n;
                 if (count > MAX_ENTRY_BYTES) {
-                    throw new ImportException(name, "", "inflates to over " + MAX_ENTRY_BYTES
-                            + " bytes (64 MiB), the most read of one file of a Slack export",
-                            "import.limit.zip-entry", MAX_ENTRY_BYTES);
+                    throw ImportException.of(name, "", "import.limit.zip-entry", MAX_ENTRY_BYTES);
                 }
                 if (count > RATIO_FROM && count / stored > MAX_RATIO) {
-                    throw new ImportException(name, "", "inflates to over " + MAX_RATIO + " times its " + stored
-                            + " compressed bytes, the most read of one file of a Slack export (a zip bomb?)",
-                            "import.limit.zip-ratio", MAX_RATIO, stored);
+                    throw ImportException.of(name, "", "import.limit.zip-ratio", MAX_RATIO, stored);
                 }
                 if (zip.inflated > MAX_EXPORT_BYTES) {
-                    throw new ImportException(name, "", "the export inflates to over " + MAX_EXPORT_BYTES
-                            + " bytes (4 GiB) in all, the most read of one Slack export",
-                            "import.limit.zip-export", MAX_EXPORT_BYTES);
+                    throw ImportException.of(name, "", "import.limit.zip-export", MAX_EXPORT_BYTES);
                 }
             }
         }

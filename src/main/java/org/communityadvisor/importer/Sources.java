@@ -48,12 +48,12 @@ final class Sources {
             raw = System.in;
         } else {
             if (Files.isDirectory(p)) {
-                throw new ImportException(p.toString(), "", "is a folder, expected a file");
+                throw ImportException.of(p.toString(), "", "import.file.is-folder");
             }
             try {
                 raw = Files.newInputStream(p);
             } catch (NoSuchFileException e) {
-                throw new ImportException(p.toString(), "", "no such file");
+                throw ImportException.of(p.toString(), "", "import.file.missing");
             }
         }
         return withoutBom(raw);
@@ -85,9 +85,8 @@ final class Sources {
     /** The line's text; a line over the limit or not UTF-8 refuses the file, naming the line and the limit. */
     static String text(Path file, BoundedLines.Line line) {
         if (line.tooLong()) {
-            throw new ImportException(file.toString(), "line " + line.number(),
-                    "longer than " + MAX_LINE_BYTES + " bytes (1 MiB), the most a line may have",
-                    "import.limit.line", MAX_LINE_BYTES);
+            throw ImportException.of(file.toString(), "line " + line.number(), "import.limit.line",
+                    MAX_LINE_BYTES);
         }
         if (line.notUtf8()) {
             throw ImportContext.malformed(file, "line " + line.number(), Problems.NOT_UTF8);

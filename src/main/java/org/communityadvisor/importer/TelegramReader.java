@@ -64,18 +64,17 @@ final class TelegramReader implements FormatReader {
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
         if (paths.size() != 1) {
-            throw ImportContext.malformed(paths.get(1), "", "telegram reads the result.json of one chat; give one "
-                    + "file (" + paths.size() + " given)");
+            throw ImportContext.malformed(paths.get(1), "", "import.telegram.one-file", paths.size());
         }
         Path path = paths.get(0);
         Run run = new Run(path, context);
         try (InputStream in = Sources.open(path); JsonParser p = Sources.JSON.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                throw ImportContext.malformed(path, "", "is empty; expected a Telegram Desktop export (result.json)");
+                throw ImportContext.malformed(path, "", "import.telegram.empty");
             }
             if (t != JsonToken.START_OBJECT) {
-                throw notTelegram(path, "expected a JSON object at the top");
+                throw notTelegram(path, "import.json.top-not-object");
             }
             run.top(p);
         } catch (JacksonException e) {
@@ -85,8 +84,8 @@ final class TelegramReader implements FormatReader {
         }
     }
 
-    private static ImportException notTelegram(Path path, String why) {
-        return ImportContext.malformed(path, "", "not a Telegram Desktop export: " + why);
+        private static ImportException notTelegram(Path path, String why, Object... args) {
+        return ImportContext.malformed(path, "", "import.telegram.not-an-export", Note.of(why, args));
     }
 
     /** One file's reading state. */
@@ -138,8 +137,7 @@ final class TelegramReader implements FormatReader {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
-                    case "guild", "channel" -> throw notTelegram(path, "it looks like a DiscordChatExporter file (\""
-                            + field + "\"); use the discord format");
+                    case "guild", "channel" -> throw notTelegram(path, "import.telegram.discord-like", field);
                     case "chats", "left_chats" -> {
                         fullExport = true;
                         chatList(p, field, chatsListed, chatsSeen);
@@ -155,23 +153,22 @@ final class TelegramReader implements FormatReader {
                 }
             }
             if (t != JsonToken.END_OBJECT) {
-                throw ImportContext.malformed(path, "", "not a JSON object");
+                throw ImportContext.malformed(path, "", "import.json.not-object");
             }
             if (chatRead) {
                 return;
             }
             if (fullExport) {
                 String id = context.options().id();
-                String listed = chatsListed.isEmpty() ? "it holds no group chat" : "its group chats: "
-                        + String.join("; ", chatsListed) + (chatsSeen[0] > chatsListed.size() ? "; …" : "");
+                                Note listed = chatsListed.isEmpty() ? Note.of("import.telegram.no-group-chat")
+                        : Note.of("import.telegram.group-chats", String.join("; ", chatsListed)
+                        + (chatsSeen[0] > chatsListed.size() ? "; …" : ""));
                 if (id != null) {
-                    throw ImportContext.malformed(path, "chats.list", "no chat with id " + id + " in this full "
-                            + "Telegram export (" + listed + ")");
+                    throw ImportContext.malformed(path, "chats.list", "import.telegram.no-chat", id, listed);
                 }
-                throw ImportContext.malformed(path, "chats.list", "a full Telegram export holds many chats: export "
-                        + "one chat (chat menu ▸ Export chat history), or choose one with --id (" + listed + ")");
+                throw ImportContext.malformed(path, "chats.list", "import.telegram.many-chats", listed);
             }
-            throw notTelegram(path, "no \"messages\" array");
+            throw notTelegram(path, "import.json.no-messages");
         }
 
         /** {@code chats} / {@code left_chats}: an object whose {@code list} holds chats. */
@@ -191,7 +188,7 @@ final class TelegramReader implements FormatReader {
                 JsonToken item;
                 while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (item != JsonToken.START_OBJECT) {
-                        throw ImportContext.malformed(path, name + ".list[" + k + "]", "expected a chat object");
+                        throw ImportContext.malformed(path, name + ".list[" + k + "]", "import.json.expected-chat");
                     }
                     Chat chat = new Chat(name + ".list[" + k + "]");
                     where = chat.prefix;
@@ -258,10 +255,10 @@ final class TelegramReader implements FormatReader {
         void messages(JsonParser p, Run run) throws IOException {
             Path path = run.path;
             if (p.currentToken() != JsonToken.START_ARRAY) {
-                throw notTelegram(path, "\"messages\" is not an array");
+                throw notTelegram(path, "import.json.messages-not-array");
             }
             if (id == null) {
-                throw notTelegram(path, "no chat \"id\" before \"messages\"");
+                throw notTelegram(path, "import.telegram.no-id");
             }
             EventLog log = run.log;
             log.fact("id", "telegram-" + id, Note.field(at("id")));
@@ -275,8 +272,7 @@ final class TelegramReader implements FormatReader {
             log.unknownBecause("members.total", Note.of("import.telegram.no-members"));
             log.note(Note.of("import.telegram.bots"));
             if (type != null && NOT_GROUPS.contains(type)) {
-                throw ImportContext.malformed(path, at("type"), "the chat is a " + type + " (a one-to-one chat), "
-                        + "not a group: export the history of a group or supergroup");
+                throw ImportContext.malformed(path, at("type"), "import.telegram.one-to-one", type);
             }
             if (type != null && type.contains("channel")) {
                 log.note(Note.of("import.telegram.not-a-group", type));
@@ -287,7 +283,7 @@ final class TelegramReader implements FormatReader {
                 String where = at("messages[" + i + "]");
                 run.where = where;
                 if (t != JsonToken.START_OBJECT) {
-                    throw ImportContext.malformed(path, where, "expected a message object");
+                    throw ImportContext.malformed(path, where, "import.json.expected-message");
                 }
                 JsonNode m = Sources.MAPPER.readTree(p);
                 message(m, where, run);
@@ -319,8 +315,8 @@ final class TelegramReader implements FormatReader {
             EventLog log = run.log;
             String kind = text(m, "type");
             if (!"message".equals(kind) && !"service".equals(kind)) {
-                throw ImportContext.malformed(path, where, "not a Telegram message: \"type\" is "
-                        + (kind == null ? "missing" : "\"" + kind + "\"") + " (expected \"message\" or \"service\")");
+                throw (kind == null ? ImportContext.malformed(path, where, "import.telegram.type-missing")
+                        : ImportContext.malformed(path, where, "import.telegram.type-other", kind));
             }
             LocalDateTime time = time(m, where, run);
             String msgId = text(m, "id");
@@ -454,7 +450,7 @@ final class TelegramReader implements FormatReader {
                 return List.of();
             }
             if (!list.isArray()) {
-                throw ImportContext.malformed(run.path, where + " members", "expected an array of names");
+                throw ImportContext.malformed(run.path, where + " members", "import.telegram.members-not-array");
             }
             List<String> out = new ArrayList<>();
             for (JsonNode n : list) {
@@ -476,15 +472,14 @@ final class TelegramReader implements FormatReader {
         String date = text(m, "date");
         String unix = text(m, "date_unixtime");
         if (date == null && unix == null) {
-            throw ImportContext.malformed(path, where, "neither \"date\" nor \"date_unixtime\" is given");
+            throw ImportContext.malformed(path, where, "import.telegram.no-date");
         }
         Instant instant = null;
         if (unix != null) {
             try {
                 instant = ImportContext.epochSecond(Long.parseLong(unix.strip()));
             } catch (NumberFormatException | DateTimeException e) {
-                throw ImportContext.malformed(path, where + " date_unixtime", "\"" + unix
-                        + "\" is not a number of seconds");
+                throw ImportContext.malformed(path, where + " date_unixtime", "import.telegram.bad-unixtime", unix);
             }
         }
         if (date == null) {
@@ -498,8 +493,7 @@ final class TelegramReader implements FormatReader {
         try {
             written = LocalDateTime.parse(date);
         } catch (DateTimeException e) {
-            throw ImportContext.malformed(path, where + " date", "\"" + date
-                    + "\" is not a date and time (e.g. 2026-11-20T09:15:03)");
+            throw ImportContext.malformed(path, where + " date", "import.telegram.bad-date", date);
         }
         return context.local(written, instant);
     }

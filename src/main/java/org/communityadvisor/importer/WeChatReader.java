@@ -134,10 +134,9 @@ final class WeChatReader implements FormatReader {
         }
     }
 
-    private static final String EXPECTED = "; expected the header of WeChatMsg (" + String.join(",", COLUMNS)
-            + ", with Status after CreateTime, or its first nine columns up to 0.2.6), MemoTrace ("
-            + String.join(",", MEMOTRACE_COLUMNS) + "," + String.join(",", MEMOTRACE_OPTIONAL) + ") or PyWxDump ("
-            + "id,MsgSvrID,type_name,is_sender,talker,room_name,content,src,CreateTime)";
+        private static final Note EXPECTED = Note.of("import.wechat.expected-any", String.join(",", COLUMNS),
+            String.join(",", MEMOTRACE_COLUMNS) + "," + String.join(",", MEMOTRACE_OPTIONAL),
+            "id,MsgSvrID,type_name,is_sender,talker,room_name,content,src,CreateTime");
 
     /** One data row, checked. {@code created} is {@code null} when the export writes no epoch time. */
     private record Row(Path file, int line, Layout layout, String localId, String talker, int type,
@@ -204,7 +203,7 @@ final class WeChatReader implements FormatReader {
             }, seen);
         }
         if (rows[0] == 0) {
-            throw ImportContext.malformed(paths.get(0), "", "holds no message row");
+            throw ImportContext.malformed(paths.get(0), "", "import.wechat.no-rows");
         }
         for (Map.Entry<Path, Charset> e : seen.charsets.entrySet()) {
             if (e.getValue().equals(GBK)) {
@@ -260,12 +259,7 @@ final class WeChatReader implements FormatReader {
         if (decodes(path, GBK)) {
             return GBK;
         }
-        throw ImportContext.malformed(path, "", notText());
-    }
-
-    private static String notText() {
-        return "is neither UTF-8 nor GBK text; export the chat again as CSV, or convert a file in another "
-                + "encoding with iconv (e.g. iconv -f GBK -t UTF-8 chat.csv > chat-utf8.csv)";
+        throw ImportContext.malformed(path, "", "import.wechat.not-text");
     }
 
     private static boolean decodes(Path path, Charset charset) throws IOException {
@@ -364,11 +358,10 @@ final class WeChatReader implements FormatReader {
                 c = in.read();
             } while (c != -1 && (Character.isWhitespace(c) || c == '\uFEFF'));
             if (c == '{' || c == '[') {
-                throw ImportContext.malformed(path, "", "not a WeChat chat CSV: the file is JSON (expected the "
-                        + "CSV that WeChatMsg/留痕, MemoTrace or PyWxDump write)");
+                throw ImportContext.malformed(path, "", "import.wechat.is-json");
             }
             if (c == -1) {
-                throw ImportContext.malformed(path, "", "is empty");
+                throw ImportContext.malformed(path, "", "import.file.empty");
             }
             in.reset();
             try (CsvParser p = CSV.getFactory().createParser(in)) {
@@ -376,13 +369,11 @@ final class WeChatReader implements FormatReader {
                 rows(path, p, sink, seen);
             } catch (JacksonException e) {
                 int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-                throw ImportContext.malformed(path, line > 0 ? "line " + line : "", "not valid CSV");
+                throw ImportContext.malformed(path, line > 0 ? "line " + line : "", "import.csv.invalid", "");
             }
         } catch (CharacterCodingException e) {
             throw ImportContext.malformed(path, "", Sources.isStdin(path)
-                    ? "is not UTF-8 text; a Windows export may be GBK: convert it first (iconv -f GBK -t UTF-8 "
-                            + "chat.csv > chat-utf8.csv), or give the file instead of standard input"
-                    : notText());
+                    ? "import.wechat.stdin-not-utf8" : "import.wechat.not-text");
         }
     }
 
@@ -411,8 +402,8 @@ final class WeChatReader implements FormatReader {
                 if (seen.layout == null) {
                     seen.layout = header.layout;
                 } else if (seen.layout != header.layout) {
-                    throw ImportContext.malformed(path, "line " + line, "a " + header.layout.label + " file among "
-                            + seen.layout.label + " files: give the exports of one tool together");
+                    throw ImportContext.malformed(path, "line " + line, "import.wechat.mixed-tools", header.layout.label,
+                            seen.layout.label);
                 }
                 continue;
             }
@@ -420,13 +411,13 @@ final class WeChatReader implements FormatReader {
                 continue;
             }
             if (cells.size() != header.columns.size()) {
-                throw ImportContext.malformed(path, "line " + line, "expected " + header.columns.size()
-                        + " fields (as the header), got " + cells.size());
+                throw ImportContext.malformed(path, "line " + line, "import.csv.field-count", header.columns.size(),
+                        cells.size());
             }
             sink.accept(row(path, line, header, cells, seen));
         }
         if (header == null) {
-            throw ImportContext.malformed(path, "", "is empty");
+            throw ImportContext.malformed(path, "", "import.file.empty");
         }
     }
 
@@ -445,31 +436,29 @@ final class WeChatReader implements FormatReader {
         } else if (names.stream().anyMatch(COLUMNS::contains)) {
             layout = Layout.WECHATMSG_OLD;
         } else {
-            throw ImportContext.malformed(path, "line " + line, "not a WeChat chat CSV: the header names none of "
-                    + "its columns" + EXPECTED);
+            throw ImportContext.malformed(path, "line " + line, "import.wechat.no-known-column", EXPECTED);
         }
-        String expected = layout == Layout.WECHATMSG || layout == Layout.WECHATMSG_OLD
-                ? "; expected " + String.join(", ", COLUMNS) + " (and optionally " + String.join(", ", OPTIONAL)
-                        + "; WeChatMsg up to 0.2.6 wrote no Remark, NickName, Sender)"
-                : "; expected " + layout.label + "'s " + String.join(", ", layout.required) + " (and optionally "
-                        + String.join(", ", layout.optional) + ")";
+                Note expected = layout == Layout.WECHATMSG || layout == Layout.WECHATMSG_OLD
+                ? Note.of("import.wechat.expected-wechatmsg", String.join(", ", COLUMNS), String.join(", ", OPTIONAL))
+                : Note.of("import.wechat.expected-layout", layout.label, String.join(", ", layout.required),
+                        String.join(", ", layout.optional));
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (!layout.required.contains(name) && !layout.optional.contains(name)) {
-                throw ImportContext.malformed(path, "line " + line, "unknown column \"" + name + "\"" + expected);
+                throw ImportContext.malformed(path, "line " + line, "import.wechat.unknown-column", name, expected);
             }
             if (columns.put(name, i) != null) {
-                throw ImportContext.malformed(path, "line " + line, "column \"" + name + "\" appears twice");
+                throw ImportContext.malformed(path, "line " + line, "import.csv.column-twice", name);
             }
         }
         List<String> missing = layout.required.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw ImportContext.malformed(path, "line " + line, "missing column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + expected);
+            throw ImportContext.malformed(path, "line " + line, "import.wechat.missing-columns", missing.size(),
+                    String.join(", ", missing), expected);
         }
         if (layout == Layout.PYWXDUMP && !columns.containsKey("content") && !columns.containsKey("msg")) {
-            throw ImportContext.malformed(path, "line " + line, "missing column content (or msg)" + expected);
+            throw ImportContext.malformed(path, "line " + line, "import.wechat.missing-content", expected);
         }
         return new Header(layout, columns);
     }
@@ -484,18 +473,17 @@ final class WeChatReader implements FormatReader {
 
     private static void chat(Path path, String at, String group, String column, Seen seen) {
         if (group.isEmpty()) {
-            throw ImportContext.malformed(path, at, column + " is empty");
+            throw ImportContext.malformed(path, at, "import.wechat.chat-empty", column);
         }
         if (!group.endsWith("@chatroom") && !group.chars().allMatch(Character::isDigit)) {
-            throw ImportContext.malformed(path, at, column + " \"" + group + "\" is a person, not a group chat (a "
-                    + "group's id ends in @chatroom): this is a one-to-one chat; export a group chat");
+            throw ImportContext.malformed(path, at, "import.wechat.person", column, group);
         }
         if (seen.talker == null) {
             seen.talker = group;
             seen.talkerAt = path + " line " + at.substring("line ".length());
         } else if (!seen.talker.equals(group)) {
-            throw ImportContext.malformed(path, at, column + " \"" + group + "\" is not \"" + seen.talker + "\" ("
-                    + seen.talkerAt + "): the file mixes two chats; export one group chat a file");
+            throw ImportContext.malformed(path, at, "import.wechat.two-chats", column, group, seen.talker,
+                    seen.talkerAt);
         }
     }
 
@@ -509,7 +497,7 @@ final class WeChatReader implements FormatReader {
         try {
             type = Integer.parseInt(typeText);
         } catch (NumberFormatException e) {
-            throw ImportContext.malformed(path, at, "Type \"" + typeText + "\" is not a number");
+            throw ImportContext.malformed(path, at, "import.wechat.bad-type", typeText);
         }
         boolean isSender = isSender(path, at, "IsSender", cell(columns, cells, "IsSender"));
         String createdText = cell(columns, cells, "CreateTime").strip();
@@ -517,16 +505,14 @@ final class WeChatReader implements FormatReader {
         try {
             created = ImportContext.epochSecond(Long.parseLong(createdText));
         } catch (NumberFormatException | DateTimeException e) {
-            throw ImportContext.malformed(path, at, "CreateTime \"" + createdText
-                    + "\" is not a time in epoch seconds (e.g. 1763601303)");
+            throw ImportContext.malformed(path, at, "import.wechat.bad-create-time", createdText);
         }
         String writtenText = cell(columns, cells, "StrTime").strip();
         LocalDateTime written;
         try {
             written = LocalDateTime.parse(writtenText, STR_TIME);
         } catch (DateTimeException e) {
-            throw ImportContext.malformed(path, at, "StrTime \"" + writtenText
-                    + "\" is not a time like 2026-11-20 09:15:03");
+            throw ImportContext.malformed(path, at, "import.wechat.bad-str-time", writtenText);
         }
         return new Row(path, line, header.layout, cell(columns, cells, "localId").strip(), group, type,
                 cell(columns, cells, "SubType"), isSender, created, written, cell(columns, cells, "StrContent"),
@@ -618,7 +604,7 @@ final class WeChatReader implements FormatReader {
         return switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "1", "true" -> true;
             case "0", "false", "" -> false;
-            default -> throw ImportContext.malformed(path, at, column + " \"" + v + "\" is not 0 or 1");
+            default -> throw ImportContext.malformed(path, at, "import.wechat.not-0-or-1", column, v);
         };
     }
 
@@ -631,8 +617,7 @@ final class WeChatReader implements FormatReader {
                 // the next form
             }
         }
-        throw ImportContext.malformed(path, at, column + " \"" + v
-                + "\" is not a time like 2024-10-04 11:42:00 or 2024/10/4 11:42");
+        throw ImportContext.malformed(path, at, "import.wechat.bad-time", column, v);
     }
 
     private static String cell(Map<String, Integer> columns, List<String> cells, String name) {

@@ -58,8 +58,7 @@ final class WeComReader implements FormatReader {
             if (Files.isDirectory(p)) {
                 Path g = p.resolve(GROUP_FILE);
                 if (!Files.isRegularFile(g)) {
-                    throw ImportContext.malformed(p, "", "not a WeCom folder: no " + GROUP_FILE
-                            + " (the response of externalcontact/groupchat/get)");
+                    throw ImportContext.malformed(p, "", "import.wecom.no-group-file", GROUP_FILE);
                 }
                 group = g;
                 Path s = p.resolve(STATS_FILE);
@@ -71,12 +70,11 @@ final class WeComReader implements FormatReader {
             } else if (group == null) {
                 group = p;
             } else {
-                throw ImportContext.malformed(p, "", "a second group file; the wecom format reads one group ("
-                        + GROUP_FILE + " and optionally " + STATS_FILE + ")");
+                throw ImportContext.malformed(p, "", "import.wecom.second-group", GROUP_FILE, STATS_FILE);
             }
         }
         if (group == null) {
-            throw ImportContext.malformed(paths.get(0), "", "no " + GROUP_FILE + " given");
+            throw ImportContext.malformed(paths.get(0), "", "import.wecom.group-file-missing", GROUP_FILE);
         }
         EventLog log = context.log();
         group(group, context, log);
@@ -92,7 +90,7 @@ final class WeComReader implements FormatReader {
         JsonNode root = response(file, "group_chat", false);
         JsonNode chat = root.get("group_chat");
         if (chat == null || !chat.isObject()) {
-            throw ImportContext.malformed(file, "", "not a groupchat/get response: no \"group_chat\" object");
+            throw ImportContext.malformed(file, "", "import.wecom.no-group-chat");
         }
         String chatId = text(file, chat, "chat_id", "group_chat.chat_id", true);
         log.fact("id", "wecom-" + chatId, Note.field("group_chat.chat_id"));
@@ -113,7 +111,7 @@ final class WeComReader implements FormatReader {
 
         JsonNode list = chat.get("member_list");
         if (list == null || !list.isArray()) {
-            throw ImportContext.malformed(file, "group_chat", "no \"member_list\" array");
+            throw ImportContext.malformed(file, "group_chat", "import.wecom.no-member-list");
         }
         log.fact("members.total", list.size(), Note.of("import.wecom.members"));
 
@@ -132,7 +130,7 @@ final class WeComReader implements FormatReader {
         JsonNode adminList = chat.get("admin_list");
         if (adminList != null && !adminList.isNull()) {
             if (!adminList.isArray()) {
-                throw ImportContext.malformed(file, "group_chat.admin_list", "expected an array");
+                throw ImportContext.malformed(file, "group_chat.admin_list", "import.json.expected-array");
             }
             for (int i = 0; i < adminList.size(); i++) {
                 admins.add(text(file, adminList.get(i), "userid", "group_chat.admin_list[" + i + "].userid", true));
@@ -156,7 +154,7 @@ final class WeComReader implements FormatReader {
             String at = "group_chat.member_list[" + i + "]";
             JsonNode m = list.get(i);
             if (!m.isObject()) {
-                throw ImportContext.malformed(file, at, "expected an object");
+                throw ImportContext.malformed(file, at, "import.json.expected-object");
             }
             String userid = text(file, m, "userid", at + ".userid", true);
             if (!m.hasNonNull("join_time")) {
@@ -194,7 +192,7 @@ final class WeComReader implements FormatReader {
         }
         JsonNode items = root.get("items");
         if (items == null || !items.isArray()) {
-            throw ImportContext.malformed(file, "", "not a statistic_group_by_day response: no \"items\" array");
+            throw ImportContext.malformed(file, "", "import.wecom.no-items");
         }
         List<LocalDate> days = new ArrayList<>();
         List<DayFigures> figures = new ArrayList<>();
@@ -202,7 +200,7 @@ final class WeComReader implements FormatReader {
             String at = "items[" + i + "]";
             JsonNode item = items.get(i);
             if (!item.isObject() || !item.path("data").isObject()) {
-                throw ImportContext.malformed(file, at, "expected an object with \"stat_time\" and \"data\"");
+                throw ImportContext.malformed(file, at, "import.wecom.bad-item");
             }
             LocalDate day = context.at(epoch(file, item, "stat_time", at + ".stat_time")).toLocalDate();
             JsonNode data = item.get("data");
@@ -232,13 +230,11 @@ final class WeComReader implements FormatReader {
             if (optional) {
                 return root;
             }
-            throw ImportContext.malformed(file, "errcode", "the WeCom API answered errcode " + code.asText() + ": "
-                    + root.path("errmsg").asText("(no errmsg)") + " (an error answer, not the group's data; call "
-                    + "the API again)");
+            throw ImportContext.malformed(file, "errcode", "import.wecom.errcode", code.asText(),
+                    root.path("errmsg").asText("(no errmsg)"));
         }
         if (!root.has(expectedField)) {
-            throw ImportContext.malformed(file, "", "not the WeCom response expected here: no \"" + expectedField
-                    + "\"");
+            throw ImportContext.malformed(file, "", "import.wecom.unexpected-response", expectedField);
         }
         return root;
     }
@@ -258,7 +254,7 @@ final class WeComReader implements FormatReader {
             throw ImportContext.malformed(file, "", Problems.NOT_UTF8);
         }
         if (root == null || !root.isObject()) {
-            throw ImportContext.malformed(file, "", "not a WeCom API response: expected a JSON object");
+            throw ImportContext.malformed(file, "", "import.wecom.not-object");
         }
         return root;
     }
@@ -271,8 +267,8 @@ final class WeComReader implements FormatReader {
         if (v != null && v.isTextual() && v.asText().matches("\\d{1,12}")) {
             return ImportContext.epochSecond(Long.parseLong(v.asText()));
         }
-        throw ImportContext.malformed(file, at, "expected a time in epoch seconds (e.g. 1763601303), got "
-                + (v == null ? "nothing" : v.toString()));
+        throw (v == null ? ImportContext.malformed(file, at, "import.wecom.time-missing")
+                : ImportContext.malformed(file, at, "import.wecom.bad-time", v.toString()));
     }
 
     private static Integer count(Path file, JsonNode data, String field, String at) {
@@ -281,7 +277,7 @@ final class WeComReader implements FormatReader {
             return null;
         }
         if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > Integer.MAX_VALUE) {
-            throw ImportContext.malformed(file, at + ".data." + field, "expected a count, got " + v);
+            throw ImportContext.malformed(file, at + ".data." + field, "import.wecom.bad-count", v.toString());
         }
         return v.asInt();
     }
@@ -290,12 +286,12 @@ final class WeComReader implements FormatReader {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                throw ImportContext.malformed(file, at, "is missing");
+                throw ImportContext.malformed(file, at, "import.json.is-missing");
             }
             return null;
         }
         if (!v.isTextual() && !v.isNumber()) {
-            throw ImportContext.malformed(file, at, "expected text");
+            throw ImportContext.malformed(file, at, "import.json.expected-text");
         }
         return v.asText();
     }

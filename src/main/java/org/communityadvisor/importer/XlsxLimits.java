@@ -133,8 +133,8 @@ final class XlsxLimits {
             this.sharedStrings = sharedStrings;
         }
 
-        private ImportException refused(String position, String reason) {
-            return new ImportException(file.toString(), position, reason);
+        private ImportException refused(String position, String key, Object... args) {
+            return ImportException.of(file.toString(), position, key, args);
         }
 
         @Override
@@ -176,8 +176,7 @@ final class XlsxLimits {
                 ok = column <= MAX_COLUMN && row >= 1 && row <= MAX_ROW;
             }
             if (!ok) {
-                throw new SAXException(refused("cell " + cut(r), "the cell reference is outside A1:XFD1048576, "
-                        + "the cells a sheet may have"));
+                throw new SAXException(refused("cell " + cut(r), "import.limit.cell-reference"));
             }
         }
 
@@ -189,13 +188,12 @@ final class XlsxLimits {
             cellChars += length;
             if (cellChars > MAX_CELL_CHARS) {
                 throw new SAXException(refused(sharedStrings < 0 ? "shared string " + strings : "cell " + cut(cell),
-                        "holds over " + MAX_CELL_CHARS + " characters, the most a cell may have"));
+                        "import.limit.cell", MAX_CELL_CHARS));
             }
             if (inValue && sharedStrings >= 0) {
                 boolean number = !type.equals("str") && !type.equals("inlineStr") && !type.equals("e");
                 if (number && value.length() + length > MAX_NUMBER_CHARS) {
-                    throw new SAXException(refused("cell " + cut(cell), "the number has over " + MAX_NUMBER_CHARS
-                            + " characters, the most read"));
+                    throw new SAXException(refused("cell " + cut(cell), "import.limit.number", MAX_NUMBER_CHARS));
                 }
                 if (number) {
                     value.append(ch, start, length);
@@ -214,8 +212,7 @@ final class XlsxLimits {
                         index = Long.parseLong(v);
                     }
                     if (!v.isEmpty() && (index < 0 || index >= sharedStrings)) {
-                        throw new SAXException(refused("cell " + cut(cell), "shared string " + cut(v)
-                                + " is not in the workbook's table of " + sharedStrings + " strings"));
+                        throw new SAXException(refused("cell " + cut(cell), "import.limit.shared-string", cut(v), sharedStrings));
                     }
                 }
             } else if (local.equals("t") || local.equals("is")) {
@@ -261,8 +258,7 @@ final class XlsxLimits {
         private void add(int n) {
             count += n;
             if (count > MAX_PART_BYTES) {
-                throw new ImportException(file, part, "inflates to over " + MAX_PART_BYTES
-                        + " bytes (256 MiB), the most read of one part of a workbook");
+                throw ImportException.of(file, part, "import.limit.xlsx-part", MAX_PART_BYTES);
             }
         }
     }

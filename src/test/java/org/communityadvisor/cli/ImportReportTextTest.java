@@ -249,6 +249,12 @@ class ImportReportTextTest {
         reads(Note.of("import.at.line", Path.of("chat.csv"), 12), "chat.csv line 12", "chat.csv 第 12 行");
         reads(Note.of("import.value.weeks", 3, LocalDate.of(2026, 11, 15), LocalDate.of(2026, 11, 29)),
                 "3 weeks, 2026-11-15 … 2026-11-29", "3 周,2026-11-15 … 2026-11-29");
+        reads(Note.of("import.value.weeks", 1, LocalDate.of(2026, 11, 29), LocalDate.of(2026, 11, 29)),
+                "1 week, 2026-11-29 … 2026-11-29", "1 周,2026-11-29 … 2026-11-29");
+        reads(Note.of("import.coverage-gap", 1, LocalDate.of(2026, 11, 15), LocalDate.of(2026, 11, 15)),
+                "the export may have gaps: 1 week in a row with no message (the weeks ending 2026-11-15 to 2026-11-15) "
+                + "between weeks with messages",
+                "导出的数据可能有缺口:连续 1 周没有任何发言(截至 2026-11-15 到 2026-11-15 的几周),而前后几周都有发言");
         // a number is written as it is, never grouped
         reads(Note.of("import.out-of-order", 1048576), "1048576 messages came before an earlier one of their thread; "
                 + "questions answered across them may be miscounted",

@@ -34,7 +34,7 @@ class CsvCellLimitTest {
         assertThat(r.rejected()).singleElement().satisfies(e -> assertThat(e.getMessage())
                 .contains("row 3 column B", "holds over 32767 characters"));
         assertThat(r.rejected().get(0).message(org.communityadvisor.Lang.ZH))
-                .endsWith("row 3 column B: 超过 32767 个字符,一个单元格最多只能这么多");
+                .endsWith("第 3 行 B 列: 超过 32767 个字符,一个单元格最多只能这么多");
     }
 
     @Test

@@ -88,6 +88,15 @@ class SheetTemplateTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void theCatalogsEnglishMeaningOfEachColumnIsTheModelsOwnDescription() {
+        org.communityadvisor.text.Texts en = org.communityadvisor.text.Texts.of(Lang.EN);
+        for (String column : SheetTemplate.columns()) {
+            assertThat(en.get("import.template.meaning." + column)).as(column)
+                    .isEqualTo(SnapshotModel.byPath().get(column).field().value());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Lang.class)
     void theCsvHasTheHeaderAndAnExplanationRow(Lang lang) throws IOException {

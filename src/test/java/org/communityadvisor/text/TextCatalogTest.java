@@ -100,6 +100,39 @@ class TextCatalogTest {
         }
     }
 
+    /** A catalog key of the importer as the code writes it, whole: {@code "import.wechat.person"}. */
+    private static final Pattern IMPORT_KEY_IN_CODE = Pattern.compile("\"(import\\.[a-z0-9.-]*[a-z0-9])\"");
+
+    /**
+     * Every importer text the code names (a refusal's reason, a note, a word of the template) is in both files, in
+     * Chinese too: an importer's sentence never falls back to English or to a missing-text error.
+     */
+    @Test
+    void everyImporterKeyTheCodeNamesHasAnEnglishAndAChineseText() throws IOException {
+        Map<String, String> en = read(EN);
+        Map<String, String> zh = read(ZH);
+        Set<String> named = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = IMPORT_KEY_IN_CODE.matcher(Files.readString(f));
+                while (m.find()) {
+                    named.add(m.group(1));
+                }
+            }
+        }
+        assertThat(named).as("the importer's keys the code names").hasSizeGreaterThan(150);
+        List<String> missing = new ArrayList<>();
+        for (String key : named) {
+            if (!en.containsKey(key) || en.get(key).isBlank()) {
+                missing.add(key + " (English)");
+            }
+            if (!zh.containsKey(key) || zh.get(key).isBlank()) {
+                missing.add(key + " (Chinese)");
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
     @Test
     void everyKeyTheCodeUsesIsInBothLanguages() throws IOException {
         Set<String> used = new TreeSet<>();

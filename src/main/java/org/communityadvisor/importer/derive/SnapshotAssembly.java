@@ -81,7 +81,7 @@ public final class SnapshotAssembly {
             asOf = a.lastDay;
             report.put("asOf", asOf.toString(), ImportReport.How.ESTIMATED, Note.of("import.as-of-last-event"));
         } else {
-            throw refuse("asOf", "the data holds no dated event; give --as-of yyyy-MM-dd");
+            throw refuse("asOf", "import.need.as-of");
         }
         Windows w = Windows.of(a, asOf);
         LocalDate from7 = asOf.minusDays(6);
@@ -97,7 +97,7 @@ public final class SnapshotAssembly {
             id = Importer.snapshotId(String.valueOf(f.value()));
             report.put("id", id, f.how(), f.note());
         } else {
-            throw refuse("id", "the data names no community id; give --id ID");
+            throw refuse("id", "import.need.id");
         }
         s.id(id);
 
@@ -122,8 +122,7 @@ public final class SnapshotAssembly {
             platform = (Platform) f.value();
             report.put("platform", platform.json(), f.how(), f.note());
         } else if (merged("platform") == null) {
-            throw refuse("platform", "the data does not say which platform; give --platform P (or \"platform\" "
-                    + "in the group facts)");
+            throw refuse("platform", "import.need.platform");
         }
         s.platform(platform);
 
@@ -141,7 +140,7 @@ public final class SnapshotAssembly {
             report.put("createdOn", createdOn.toString(), ImportReport.How.ESTIMATED,
                     Note.of("import.created-first-event"));
         } else {
-            throw refuse("createdOn", "the data holds no dated event; give --created-on yyyy-MM-dd");
+            throw refuse("createdOn", "import.need.created-on");
         }
         s.createdOn(createdOn).asOf(asOf);
 
@@ -177,7 +176,8 @@ public final class SnapshotAssembly {
         try {
             snapshot = SnapshotReader.read(node, "");
         } catch (InvalidSnapshotException e) {
-            throw new ImportException(source, "", "the imported snapshot is not valid: " + e.getMessage());
+            throw ImportException.of(source, "", "import.snapshot-invalid", (org.communityadvisor.text.Localized) lang -> e.errors()
+                    .stream().map(v -> v.path() + ": " + v.reason(lang)).collect(java.util.stream.Collectors.joining("; ")));
         }
         List<ImportReport.Skipped> skips = new ArrayList<>();
         a.skipped.forEach((what, k) -> skips.add(new ImportReport.Skipped(what, k.count, k.first)));
@@ -208,8 +208,8 @@ public final class SnapshotAssembly {
             report.put("members.total", total, ImportReport.How.COUNTED, Note.of("import.statistics-of", w.asOf()));
         } else {
             Note why = a.unknownWhy.get("members.total");
-            throw refuse("members.total", (why != null ? why.english() : "the " + format
-                    + " data does not count the members") + "; give --members N");
+            throw (why != null ? refuse("members.total", "import.need.members-why", why)
+                    : refuse("members.total", "import.need.members", format));
         }
         return total;
     }
@@ -453,8 +453,8 @@ public final class SnapshotAssembly {
         return MergePatch.at(options.merge(), path);
     }
 
-    private ImportException refuse(String path, String reason) {
-        return new ImportException(source, "", path + ": " + reason);
+        private ImportException refuse(String path, String key, Object... args) {
+        return ImportException.of(source, "", "import.field-refused", path, Note.of(key, args));
     }
 
     /** The report's fields in the order they were decided; merged values replace what the data gave. */
