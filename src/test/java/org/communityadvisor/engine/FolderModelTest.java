@@ -49,14 +49,6 @@ class FolderModelTest {
         return rules;
     }
 
-    private static Path modelFile() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("advisor.cache"), "community-advisor"))) {
-            List<Path> models = files.filter(f -> f.toString().endsWith(".model")).toList();
-            assertThat(models).hasSize(1);
-            return models.get(0);
-        }
-    }
-
     @Test
     void aFolderRunsFromItsOwnModelWithTheAdviceOfTheMvelWay(@TempDir Path dir) throws Exception {
         Path rules = changedRules(dir);
@@ -91,30 +83,49 @@ class FolderModelTest {
     }
 
     @Test
-    void theSecondLoadTakesTheCachedModelAndADamagedOneIsGeneratedAgain(@TempDir Path dir) throws Exception {
-        Path rules = changedRules(dir);
-        String first = AdviceJson.write(new Evaluator(RuleBase.fromDirectory(rules)).evaluate(
-                AdviceJson.readSnapshot(Fixtures.patched(null)), Lang.EN, Profile.bundled(Profile.DEFAULT)));
-        Path file = modelFile();
-        byte[] kept = Files.readAllBytes(file);
+    void theSecondLoadTakesTheCachedModelAndATamperedOneIsRefusedAndGeneratedAgain(@TempDir Path dir) throws Exception {
+        Path rules = changedRules(dir.resolve("changed"));
+        Snapshot base = AdviceJson.readSnapshot(Fixtures.patched(null));
+        Profile profile = Profile.bundled(Profile.DEFAULT);
+        String first = AdviceJson.write(new Evaluator(RuleBase.fromDirectory(rules)).evaluate(base, Lang.EN, profile));
+        Path mine = Precompiled.cacheFile(RuleBase.directorySources(rules), ".model");
+        assertThat(mine).isNotEmptyFile();
 
         int generated = ExecutableModel.GENERATED.get();
         RuleBase again = RuleBase.fromDirectory(rules);
         assertThat(again.compiledAhead()).isTrue();
         assertThat(ExecutableModel.GENERATED.get()).as("served from the cache, not generated again").isEqualTo(generated);
 
-        byte[] damaged = kept.clone();
-        damaged[damaged.length - 10] ^= 1; // one bit of a generated class: its digest no longer matches
-        Files.write(file, damaged);
+        // the model of other rules (the bundled ones, unchanged) under this folder's key and digest lines
+        Path other = Fixtures.copyOfTheRules(dir.resolve("other"));
+        RuleBase.fromDirectory(other);
+        byte[] theirs = Files.readAllBytes(Precompiled.cacheFile(RuleBase.directorySources(other), ".model"));
+        byte[] own = Files.readAllBytes(mine);
+        java.io.ByteArrayOutputStream swapped = new java.io.ByteArrayOutputStream();
+        swapped.write(own, 0, secondLineEnd(own));
+        swapped.write(theirs, secondLineEnd(theirs), theirs.length - secondLineEnd(theirs));
+        Files.write(mine, swapped.toByteArray());
+        generated = ExecutableModel.GENERATED.get();
+
         RuleBase regenerated = RuleBase.fromDirectory(rules);
-        assertThat(ExecutableModel.GENERATED.get()).as("the damaged file refused, the model generated again")
+        assertThat(ExecutableModel.GENERATED.get()).as("the tampered file refused, the model generated again")
                 .isEqualTo(generated + 1);
         assertThat(regenerated.compiledAhead()).isTrue();
-        assertThat(Files.readAllBytes(modelFile())).as("and cached again").isNotEqualTo(damaged);
+        assertThat(AdviceJson.write(new Evaluator(regenerated).evaluate(base, Lang.EN, profile))).isEqualTo(first);
+        assertThat(Files.readAllBytes(mine)).as("and cached again").isNotEqualTo(swapped.toByteArray());
         RuleBase.fromDirectory(rules);
         assertThat(ExecutableModel.GENERATED.get()).as("the new file is served").isEqualTo(generated + 1);
-        assertThat(AdviceJson.write(new Evaluator(regenerated).evaluate(AdviceJson.readSnapshot(Fixtures.patched(null)),
-                Lang.EN, Profile.bundled(Profile.DEFAULT)))).isEqualTo(first);
+    }
+
+    /** Where a cache file's body starts: after its key line and its digest line. */
+    private static int secondLineEnd(byte[] bytes) {
+        int lines = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n' && ++lines == 2) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no digest line");
     }
 
     @Test
