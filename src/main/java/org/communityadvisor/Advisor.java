@@ -73,6 +73,7 @@ public final class Advisor {
         }
     }
 
+    /** The advice; with {@code lang} null, the lean advice (no texts). */
     private Advice evaluate(Snapshot snapshot, Lang lang) {
         Loaded in = loaded; // the rules and their catalog, as one
         List<ValidationError> unknown = SnapshotValidator.unknownIds(snapshot, in.rules().ids());
@@ -80,7 +81,9 @@ public final class Advisor {
             throw new InvalidSnapshotException(unknown);
         }
         try {
-            return in.evaluator().evaluate(snapshot, lang, profileFor(snapshot.platform()));
+            Profile used = profileFor(snapshot.platform());
+            return lang == null ? in.evaluator().evaluateLean(snapshot, used)
+                    : in.evaluator().evaluate(snapshot, lang, used);
         } catch (RuleBaseException e) {
             throw new RulesException(e.problems());
         }
@@ -120,6 +123,28 @@ public final class Advisor {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(lang, "lang");
         return evaluate(org.communityadvisor.json.InputReader.read(json), lang);
+    }
+
+    /**
+     * The lean advice for a snapshot built in Java, validated as {@link #advise(Snapshot)}: what
+     * {@link AdviceJson#writeLean(Advice)} writes, made without filling any text. Its {@code title}, {@code action},
+     * {@code why}, suppression and data-warning {@code reason} are {@code null} and {@code stageReasons} is empty;
+     * every other value is the one {@link #advise(Snapshot)} gives. Cheaper than {@link #advise(Snapshot)} when only
+     * the lean JSON is written.
+     */
+    public Advice adviseLean(Snapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        List<ValidationError> errors = SnapshotValidator.validate(snapshot);
+        if (!errors.isEmpty()) {
+            throw new InvalidSnapshotException(errors);
+        }
+        return evaluate(snapshot, null);
+    }
+
+    /** The lean advice ({@link #adviseLean(Snapshot)}) for a snapshot or scenario given as JSON text, read as {@link #advise(String)}. */
+    public Advice adviseLean(String json) {
+        Objects.requireNonNull(json, "json");
+        return evaluate(org.communityadvisor.json.InputReader.read(json), null);
     }
 
     /** What changed from one snapshot of a community to a later one: both are advised with this advisor. */

@@ -26,6 +26,20 @@ class LeanAdviceTest {
     }
 
     @Test
+    void theLeanAdviceWritesTheLeanJsonOfTheFullAdviceWithoutTexts() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                String text = Files.readString(f);
+                Advice lean = ADVISOR.adviseLean(text);
+                assertThat(AdviceJson.writeLean(lean)).as("%s", f).isEqualTo(AdviceJson.writeLean(ADVISOR.advise(text)))
+                        .isEqualTo(AdviceJson.writeLean(ADVISOR.adviseLean(org.communityadvisor.json.InputReader.read(text))));
+                assertThat(lean.stageReasons()).isEmpty();
+                lean.recommendations().forEach(r -> assertThat(r.title()).isNull());
+            }
+        }
+    }
+
+    @Test
     void leanCarriesIdsRanksSeveritiesEvidenceFocusScoresGapsAndProfileButNoText() throws Exception {
         for (Advice full : scenarioAdvices()) {
             JsonNode lean = Json.MAPPER.readTree(AdviceJson.writeLean(full));

@@ -128,7 +128,9 @@ final class AdviseCommand implements Callable<Integer> {
                     if (advisor == null) {
                         return null;
                     }
-                    Advice advice = advisor.advise(snapshot, lang);
+                    // lean output writes no text: the advice is made without them (a review or portfolio needs them)
+                    Advice advice = lean && base == null && !portfolio ? advisor.adviseLean(snapshot)
+                            : advisor.advise(snapshot, lang);
                     // JSON lines as Jackson encodes them, straight to UTF-8 bytes; text as text
                     byte[] line = !parallel || format != Format.JSONL ? null : jsonLine(compact, advice);
                     String rendered = !parallel || format != Format.TEXT ? null

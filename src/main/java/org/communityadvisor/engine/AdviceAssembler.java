@@ -19,14 +19,38 @@ import org.communityadvisor.Thresholds;
 /**
  * Makes the advice from what the rules concluded ({@link Session.Fired}): one suppression per id, the shown
  * recommendations ranked, each with its texts, evidence values and source, the focus, the stage's reasons, the
- * scores and the data gaps. Every rule's metadata is worked out once, when the assembler is made. Immutable and
- * thread-safe.
+ * scores and the data gaps. Every rule's metadata is worked out once, when the assembler is made. The lean advice
+ * ({@code texts} false) is the same advice without its texts: no title, action, why or reason is filled, no
+ * data warning's reason written. Immutable and thread-safe.
  */
 final class AdviceAssembler {
+    /** Fills an advice's texts: from the rules' templates and the message catalog; tests count or refuse it. */
+    interface Renderer {
+        /** A rule's text template filled with its values. */
+        String fill(Values.Template template, Map<String, Object> values, Lang lang);
+
+        /** A text of the message catalog. */
+        String catalog(Lang lang, String key, Object... args);
+
+        /** The renderer of every advice: the templates and the catalog as they are. */
+        Renderer TEXTS = new Renderer() {
+            @Override
+            public String fill(Values.Template template, Map<String, Object> values, Lang lang) {
+                return template.fill(values, lang);
+            }
+
+            @Override
+            public String catalog(Lang lang, String key, Object... args) {
+                return org.communityadvisor.text.Texts.of(lang).get(key, args);
+            }
+        };
+    }
+
     /** Most recommendations named in an advice's {@code focus}. */
     static final int FOCUS_SIZE = 3;
 
     private final String version;
+    private final Renderer renderer;
     /** Every rule's metadata worked out once: what each advice needs of it, without parsing or lookups. */
     private final Map<String, Compiled> compiled = new HashMap<>();
     /** The rules that can leave data gaps when they do not fire (recommendations and stages). */
@@ -105,22 +129,23 @@ final class AdviceAssembler {
             return platforms == null || p == null || platforms.contains(p);
         }
 
-        String text(int what, Lang lang, Platform platform, Map<String, Object> values) {
-            return text(what, lang, platform, null, values);
-        }
-
-        /** A text in the wording of a variant where it has its own, else the platform's. */
-        String text(int what, Lang lang, Platform platform, String variant, Map<String, Object> values) {
+        /** A text's template in the wording of a variant where it has its own, else the platform's; or null. */
+        Values.Template template(int what, Lang lang, Platform platform, String variant) {
             Values.Template[][] own = variant == null ? null : variants.get(variant);
-            Values.Template template = own != null && own[what][lang.ordinal()] != null ? own[what][lang.ordinal()]
+            return own != null && own[what][lang.ordinal()] != null ? own[what][lang.ordinal()]
                     : texts[what][lang.ordinal()][platform == null ? 0 : platform.ordinal() + 1];
-            return template == null ? null : template.fill(values, lang);
         }
     }
 
     /** Throws {@link RuleBaseException} when a recommendation's id has no category (see {@link Linter#categories}). */
     AdviceAssembler(RuleBase rules) {
+        this(rules, Renderer.TEXTS);
+    }
+
+    /** An assembler whose texts are filled by this renderer. */
+    AdviceAssembler(RuleBase rules, Renderer renderer) {
         this.version = rules.version();
+        this.renderer = renderer;
         List<String> unknown = Linter.categories(rules.rules().values());
         if (!unknown.isEmpty()) {
             throw new RuleBaseException(unknown);
@@ -160,7 +185,17 @@ final class AdviceAssembler {
                 .max(Comparator.comparing(Snapshot.Acknowledgement::until)).orElse(null);
     }
 
-    /** The advice for a snapshot from what the rules concluded about its community. */
+    /** A rule's text filled with its values, in the wording of the variant and platform; null where it has none. */
+    private String text(Compiled rule, int what, Lang lang, Platform platform, String variant,
+            Map<String, Object> values) {
+        Values.Template template = rule.template(what, lang, platform, variant);
+        return template == null ? null : renderer.fill(template, values, lang);
+    }
+
+    /**
+     * The advice for a snapshot from what the rules concluded about its community; with {@code lang} null, the lean
+     * advice: no texts (titles, actions, reasons null, no stage reasons), everything else the same.
+     */
     Advice assemble(Snapshot snapshot, Lang lang, Profile profile, Community community, Session.Fired fired) {
         Thresholds t = profile.thresholds();
         Platform platform = snapshot.platform();
@@ -186,7 +221,7 @@ final class AdviceAssembler {
                 Snapshot.Acknowledgement ack = Suppressed.ACKNOWLEDGED.equals(s.by())
                         ? acknowledgement(snapshot, hit.id()) : null;
                 suppressed.add(new Advice.Suppression(hit.id(), s.by(),
-                        compiled.get(s.rule()).text(REASON, lang, platform, Map.of()),
+                        lang == null ? null : text(compiled.get(s.rule()), REASON, lang, platform, null, Map.of()),
                         ack == null ? null : ack.reason(), ack == null ? null : ack.note()));
             }
         }
@@ -214,19 +249,23 @@ final class AdviceAssembler {
         for (Shown one : shown) {
             Compiled r = one.rule();
             Map<String, Object> values = values(r, community, t);
+            String variant = one.hit().variant();
             recommendations.add(new Advice.Recommendation(recommendations.size() + 1, r.info.name(), r.category,
-                    one.hit().severity(), r.text(TITLE, lang, platform, one.hit().variant(), values),
-                    r.text(ACTION, lang, platform, one.hit().variant(), values),
-                    r.text(WHY, lang, platform, one.hit().variant(), values),
+                    one.hit().severity(), lang == null ? null : text(r, TITLE, lang, platform, variant, values),
+                    lang == null ? null : text(r, ACTION, lang, platform, variant, values),
+                    lang == null ? null : text(r, WHY, lang, platform, variant, values),
                     causes.getOrDefault(r.info.name(), List.of()), values, r.source));
         }
 
-        Compiled stageRule = compiled.get(stage.rule());
-        List<String> stageReasons = List.of(stageRule.text(REASON, lang, platform, stage.variant(),
-                values(stageRule, community, t)));
+        List<String> stageReasons = List.of();
+        if (lang != null) {
+            Compiled stageRule = compiled.get(stage.rule());
+            stageReasons = List.of(text(stageRule, REASON, lang, platform, stage.variant(),
+                    values(stageRule, community, t)));
+        }
 
         return new Advice(snapshot.id(), snapshot.asOf(), stage.stage(), stageReasons,
-                DataWarnings.of(community, t, lang), recommendations, suppressed, focus(recommendations),
+                DataWarnings.of(community, t, lang, renderer), recommendations, suppressed, focus(recommendations),
                 Scoring.score(community, t), gaps(hits, stage, community, t, platform), version,
                 new Advice.ProfileUsed(profile.name(), t));
     }

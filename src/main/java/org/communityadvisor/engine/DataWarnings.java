@@ -6,7 +6,6 @@ import org.communityadvisor.Advice;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Snapshot;
 import org.communityadvisor.Thresholds;
-import org.communityadvisor.text.Texts;
 
 /**
  * Values that look wrong for the community: more members than its platform allows in one group
@@ -17,21 +16,22 @@ final class DataWarnings {
     private DataWarnings() {
     }
 
-    static List<Advice.DataWarning> of(Community c, Thresholds t, Lang lang) {
+    /** The warnings, their reasons in the language, rendered by {@code texts}; with {@code lang} null, no reasons. */
+    static List<Advice.DataWarning> of(Community c, Thresholds t, Lang lang, AdviceAssembler.Renderer texts) {
         List<Advice.DataWarning> out = null;
         Integer total = c.getMembers().total();
         if (t.groupCap() != null && total != null && total > t.groupCap()) {
             out = new ArrayList<>(2);
-            Texts texts = Texts.of(lang);
-            out.add(new Advice.DataWarning("members.total", texts.get("warning.group-cap", total,
-                    texts.get(c.getPlatform().textKey()), t.groupCap())));
+            out.add(new Advice.DataWarning("members.total", lang == null ? null : texts.catalog(lang,
+                    "warning.group-cap", total, texts.catalog(lang, c.getPlatform().textKey()), t.groupCap())));
         }
         int gaps = zeroWeeksBetweenActive(c.getSnapshot().history());
         if (gaps >= 2) {
             if (out == null) {
                 out = new ArrayList<>(1);
             }
-            out.add(new Advice.DataWarning("history", Texts.of(lang).get("warning.history-gaps", gaps)));
+            out.add(new Advice.DataWarning("history", lang == null ? null
+                    : texts.catalog(lang, "warning.history-gaps", gaps)));
         }
         return out == null ? List.of() : out;
     }

@@ -17,8 +17,13 @@ public final class Evaluator {
 
     /** Throws {@link RuleBaseException} when the rules' metadata cannot make advice. */
     public Evaluator(RuleBase rules) {
+        this(rules, AdviceAssembler.Renderer.TEXTS);
+    }
+
+    /** An evaluator whose advice's texts this renderer fills (tests count or refuse its calls). */
+    Evaluator(RuleBase rules, AdviceAssembler.Renderer renderer) {
         this.rules = rules;
-        this.assembler = new AdviceAssembler(rules);
+        this.assembler = new AdviceAssembler(rules, renderer);
         this.session = new Session(rules);
     }
 
@@ -28,6 +33,18 @@ public final class Evaluator {
 
     /** The advice for a valid snapshot, judged with the given profile's thresholds. */
     public Advice evaluate(Snapshot snapshot, Lang lang, Profile profile) {
+        return assemble(snapshot, java.util.Objects.requireNonNull(lang, "lang"), profile);
+    }
+
+    /**
+     * The lean advice for a valid snapshot: the advice without texts (no title, action, why or reason is filled;
+     * {@code stageReasons} empty), everything the lean JSON writes as {@link #evaluate} gives it.
+     */
+    public Advice evaluateLean(Snapshot snapshot, Profile profile) {
+        return assemble(snapshot, null, profile);
+    }
+
+    private Advice assemble(Snapshot snapshot, Lang lang, Profile profile) {
         Community community = new Community(snapshot, profile.thresholds());
         return assembler.assemble(snapshot, lang, profile, community, session.run(snapshot, community));
     }

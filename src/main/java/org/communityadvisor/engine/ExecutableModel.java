@@ -29,7 +29,12 @@ import org.kie.api.builder.ReleaseId;
  * constraint and consequence a compiled lambda, nothing interpreted by MVEL or compiled by the JIT of MVEL
  * expressions at run time), written beside the advisor's own classes, with {@code rules.model} naming the model
  * class under the key of the sources it was generated from. At run time the rule base is built from that class;
- * generation needs {@code drools-model-codegen}, which only the build and the command line have.
+ * generation needs {@code drools-model-codegen}, which only the build, the command line and the server have.
+ * <p>
+ * A folder named with {@code --rules} gets its model the same way where the generator is on the class path: once,
+ * after its DRL compiled and passed the checks, kept in the user's cache beside the compiled packages
+ * ({@code rules-KEY.model}, the same key and digest as {@link Precompiled}'s files) and loaded from there by a class
+ * loader of its own. Without the generator (an application that embeds the advisor), folders run the MVEL way.
  */
 final class ExecutableModel {
     /** The resource that names the bundled model class, with its key and the spans of its rules. */
@@ -40,7 +45,23 @@ final class ExecutableModel {
     private static final java.util.regex.Pattern PACKAGE =
             java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
 
+    /** The suffix of a folder's model in the cache. */
+    private static final String CACHED = ".model";
+    /** How many folders' models this process generated (tests check a cached model is not generated again). */
+    static final java.util.concurrent.atomic.AtomicInteger GENERATED = new java.util.concurrent.atomic.AtomicInteger();
+
     private ExecutableModel() {
+    }
+
+    /** Whether the generator ({@code drools-model-codegen}) is on the class path. */
+    static boolean canGenerate() {
+        try {
+            Class.forName("org.drools.model.codegen.ExecutableModelProject", false,
+                    ExecutableModel.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** The generated classes of a rules folder (class file name to bytes) and the name of its model class. */
@@ -133,6 +154,108 @@ final class ExecutableModel {
             return new Loaded(KieBaseBuilder.createKieBaseFromModel(model), spans);
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null;
+        }
+    }
+
+    /**
+     * The model of a rules folder from the cache, when the file kept for exactly these sources is there and intact
+     * (its key and digest check out), else {@code null}.
+     */
+    static Loaded cached(List<RuleBase.Source> sources) {
+        byte[] body = Precompiled.kept(sources, CACHED);
+        if (body == null) {
+            return null;
+        }
+        try {
+            return load(body);
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /**
+     * Generates the model of a rules folder whose DRL compiled and passed the checks (the spans of its rules found
+     * then), keeps it in the cache and loads it; {@code null} when it cannot be generated or loaded (the caller
+     * runs the rules the MVEL way).
+     */
+    static Loaded generateAndCache(List<RuleBase.Source> sources, List<RuleSources.Span> spans) {
+        try {
+            Generated generated = generate(sources);
+            GENERATED.incrementAndGet();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+            try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
+                objects.writeUTF(generated.modelClass());
+                objects.writeObject(new ArrayList<>(spans));
+                objects.writeInt(generated.classes().size());
+                for (Map.Entry<String, byte[]> c : generated.classes().entrySet()) {
+                    objects.writeUTF(c.getKey());
+                    objects.writeInt(c.getValue().length);
+                    objects.write(c.getValue());
+                }
+            }
+            byte[] body = bytes.toByteArray();
+            Loaded loaded = load(body);
+            Precompiled.keep(sources, CACHED, out -> Precompiled.writeChecked(out, Precompiled.key(sources), body));
+            return loaded;
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** A folder's model from its cached body: the model class, the spans, then every generated class file. */
+    @SuppressWarnings("unchecked")
+    private static Loaded load(byte[] body) throws IOException, ReflectiveOperationException {
+        String modelClass;
+        List<RuleSources.Span> spans;
+        Map<String, byte[]> classes = new java.util.HashMap<>();
+        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(body))) {
+            modelClass = objects.readUTF();
+            spans = (List<RuleSources.Span>) objects.readObject();
+            int count = objects.readInt();
+            for (int i = 0; i < count; i++) {
+                String file = objects.readUTF();
+                byte[] bytes = new byte[objects.readInt()];
+                objects.readFully(bytes);
+                classes.put(file.substring(0, file.length() - ".class".length()).replace('/', '.'), bytes);
+            }
+        }
+        ClassLoader loader = new FolderClasses(classes, ExecutableModel.class.getClassLoader());
+        Model model = (Model) Class.forName(modelClass, true, loader).getDeclaredConstructor().newInstance();
+        return new Loaded(KieBaseBuilder.createKieBaseFromModel(model), List.copyOf(spans));
+    }
+
+    /**
+     * The generated classes of one rules folder, found here before the parent: a folder may declare the bundled
+     * rules' package, and its classes must not be the bundled ones of the same name.
+     */
+    private static final class FolderClasses extends ClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final Map<String, byte[]> classes;
+
+        FolderClasses(Map<String, byte[]> classes, ClassLoader parent) {
+            super("rules-folder", parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    byte[] bytes = classes.get(name);
+                    if (bytes == null) {
+                        return super.loadClass(name, resolve);
+                    }
+                    c = defineClass(name, bytes, 0, bytes.length);
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
         }
     }
 }

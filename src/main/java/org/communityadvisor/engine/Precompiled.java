@@ -63,7 +63,7 @@ public final class Precompiled {
 
     /** Packages cached for these sources, or {@code null}. */
     static Stored cached(List<RuleBase.Source> sources) {
-        Path file = cacheFile(sources);
+        Path file = cacheFile(sources, COMPILED);
         if (file == null || !Files.isRegularFile(file)) {
             return null;
         }
@@ -76,7 +76,21 @@ public final class Precompiled {
 
     /** Keeps compiled packages for the next run; a cache that cannot be written is simply skipped. */
     static void cache(List<RuleBase.Source> sources, Collection<KiePackage> packages, List<RuleSources.Span> spans) {
-        Path file = cacheFile(sources);
+        keep(sources, COMPILED, out -> write(out, key(sources), packages, spans));
+    }
+
+    /** What writes a cache file's content. */
+    @FunctionalInterface
+    interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a cache file for these sources (the name ends with {@code suffix}) through a temporary file, so a reader
+     * never sees half a file; a cache that cannot be written is simply skipped.
+     */
+    static void keep(List<RuleBase.Source> sources, String suffix, Writing writing) {
+        Path file = cacheFile(sources, suffix);
         if (file == null) {
             return;
         }
@@ -84,11 +98,30 @@ public final class Precompiled {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), ".rules-", ".tmp");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-                write(out, key(sources), packages, spans);
+                writing.to(out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temp);
+                throw e;
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             // The cache only saves time; without it the rules are compiled again next time.
+        }
+    }
+
+    /**
+     * The body of the cache file kept for these sources under {@code suffix} with {@link #writeChecked} when its key
+     * and digest are right, else {@code null} (none, unreadable, another's or damaged).
+     */
+    static byte[] kept(List<RuleBase.Source> sources, String suffix) {
+        Path file = cacheFile(sources, suffix);
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return readChecked(in, key(sources));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -169,7 +202,11 @@ public final class Precompiled {
         }
     }
 
-    private static Path cacheFile(List<RuleBase.Source> sources) {
+    /** The suffix of a folder's compiled packages in the cache. */
+    private static final String COMPILED = ".compiled";
+
+    /** The cache file of these sources whose name ends with {@code suffix}, or {@code null} without a cache folder. */
+    static Path cacheFile(List<RuleBase.Source> sources, String suffix) {
         String base = System.getenv("XDG_CACHE_HOME");
         String home = System.getProperty("user.home");
         if (System.getProperty("advisor.cache") != null) {
@@ -180,7 +217,7 @@ public final class Precompiled {
             }
             base = Path.of(home, ".cache").toString();
         }
-        return Path.of(base, "community-advisor", "rules-" + key(sources) + ".compiled");
+        return Path.of(base, "community-advisor", "rules-" + key(sources) + suffix);
     }
 
     /**

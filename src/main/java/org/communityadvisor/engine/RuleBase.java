@@ -82,10 +82,34 @@ public final class RuleBase {
 
     /**
      * The rules of a folder the user names (every {@code *.drl} below it), compiled once and then cached by
-     * the content hash of the DRL (see {@link Precompiled}).
+     * the content hash of the DRL (see {@link Precompiled}); where the generator is on the class path, run from
+     * their executable model, generated once and cached the same way ({@link ExecutableModel}), unless
+     * {@code -Dadvisor.rules.engine=mvel} says otherwise.
      */
     public static RuleBase fromDirectory(Path dir) {
-        List<Source> sources = directorySources(dir);
+        return fromSources(directorySources(dir),
+                !"mvel".equals(System.getProperty("advisor.rules.engine")) && ExecutableModel.canGenerate());
+    }
+
+    /** A folder's rules from their sources: from their executable model ({@code model}) or the MVEL way. */
+    static RuleBase fromSources(List<Source> sources, boolean model) {
+        if (model) {
+            ExecutableModel.Loaded loaded = ExecutableModel.cached(sources);
+            if (loaded == null) {
+                RuleBase checked = mvel(sources); // the DRL's problems, file and line, and the checks come first
+                loaded = ExecutableModel.generateAndCache(sources, checked.drl().spans());
+                if (loaded == null) {
+                    return checked;
+                }
+            }
+            // generated from rules that passed the checks: their spans are kept with the model
+            return assemble(loaded.kieBase(), sources, loaded.spans(), true, true);
+        }
+        return mvel(sources);
+    }
+
+    /** A folder's rules compiled the MVEL way, from the cache when they were compiled before. */
+    private static RuleBase mvel(List<Source> sources) {
         Precompiled.Stored cached = Precompiled.cached(sources);
         if (cached != null) {
             return assemble(cached.packages(), sources, cached.spans(), true); // cached only once they passed the checks
@@ -279,8 +303,8 @@ public final class RuleBase {
     }
 
     /**
-     * Whether the rules run from Drools' executable model generated at build time ({@link ExecutableModel}) rather
-     * than from DRL compiled for the MVEL-based engine.
+     * Whether the rules run from Drools' executable model ({@link ExecutableModel}: generated at build time for the
+     * bundled rules, once and cached for a folder) rather than from DRL compiled for the MVEL-based engine.
      */
     public boolean compiledAhead() {
         return model;

@@ -212,7 +212,7 @@ final class AdvisorHandler extends Handler.Abstract {
         Advice advice;
         try {
             Snapshot snapshot = org.communityadvisor.AdviceJson.readInput(text);
-            advice = advisor.advise(snapshot, lang);
+            advice = lean ? advisor.adviseLean(snapshot) : advisor.advise(snapshot, lang);
         } catch (InvalidSnapshotException e) {
             throw new Refusal(400, errors(e.errors(), lang));
         }
@@ -307,7 +307,8 @@ final class AdvisorHandler extends Handler.Abstract {
 
     private byte[] adviseLine(String text, int number, Lang lang, boolean lean) throws IOException {
         try {
-            Advice advice = advisor.advise(org.communityadvisor.AdviceJson.readInput(text), lang);
+            Snapshot snapshot = org.communityadvisor.AdviceJson.readInput(text);
+            Advice advice = lean ? advisor.adviseLean(snapshot) : advisor.advise(snapshot, lang);
             metrics.advice();
             if (!lean) {
                 return COMPACT.writeValueAsBytes(advice); // UTF-8 as Jackson writes it: no string in between

@@ -23,11 +23,13 @@ class PrecompiledTest {
     @BeforeEach
     void useATemporaryCache() {
         System.setProperty("advisor.cache", cache.toString());
+        System.setProperty("advisor.rules.engine", "mvel"); // these are the compiled packages' cache (FolderModelTest: the model's)
     }
 
     @AfterEach
     void restore() {
         System.clearProperty("advisor.cache");
+        System.clearProperty("advisor.rules.engine");
     }
 
     @Test
