@@ -26,6 +26,8 @@ import org.communityadvisor.json.MergePatch;
 final class EventsReader implements FormatReader {
     static final Set<String> FIELDS = Set.of("groupId", "ts", "senderId", "kind", "id", "replyTo", "thread",
             "isOfficial", "isAd", "channel", "senderName", "text");
+    /** Where each group's id comes from: one note for all of them (a file may hold 200,000 groups). */
+    private static final Note FROM_GROUP_ID = Note.field("groupId");
 
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
@@ -53,7 +55,7 @@ final class EventsReader implements FormatReader {
                             o = o.toBuilder().merge(merge).build();
                         }
                         EventLog l = context.log(g, o);
-                        l.fact("id", g, Note.field("groupId"));
+                        l.fact("id", g, FROM_GROUP_ID);
                         return l;
                     });
                     Event event = event(path, where, e, groupId, context);
