@@ -72,10 +72,13 @@ public final class Accumulation {
     private PriorityQueue<Recent> recentOrder;
     private LocalDateTime latestRecent;
     // questions waiting for an answer, per thread, and all questions not (yet) answered
+    // (the main thread's, "", held apart: most groups have no other thread, and need no map)
+    private Waiting mainWaiting;
     private Map<String, Waiting> waiting;
     private long questionSeq;
     private Map<String, Question> questionsById;
     private List<Question> questions = List.of();
+    private LocalDateTime lastInMain;
     private Map<String, LocalDateTime> lastInThread = Map.of();
     private int unansweredAtLastCompaction;
 
@@ -294,9 +297,11 @@ public final class Accumulation {
             answer(e, p, thread);
             return;
         }
-        LocalDateTime last = lastInThread.get(thread);
+        LocalDateTime last = thread.isEmpty() ? lastInMain : lastInThread.get(thread);
         if (last != null && e.time().isBefore(last)) {
             d.outOfOrder++;
+        } else if (thread.isEmpty()) {
+            lastInMain = e.time();
         } else {
             if (lastInThread.isEmpty()) {
                 lastInThread = new HashMap<>(2);
@@ -344,11 +349,10 @@ public final class Accumulation {
                 questions = new ArrayList<>(2);
             }
             questions.add(q);
-            if (waiting == null) {
-                waiting = new HashMap<>(2);
+            if (questionsById == null) {
                 questionsById = new HashMap<>(2);
             }
-            waiting.computeIfAbsent(thread, k -> new Waiting()).add(q);
+            waitingFor(thread).add(q);
             if (e.id() != null) {
                 questionsById.put(e.id(), q);
             }
@@ -362,7 +366,7 @@ public final class Accumulation {
      * linear in it (times a logarithm), whoever asks.
      */
     private void answer(Event e, Person p, String thread) {
-        if (waiting == null) {
+        if (questionsById == null) {
             return;
         }
         if (e.replyTo() != null) {
@@ -371,17 +375,17 @@ public final class Accumulation {
                 q.answeredAt = e.time();
             }
         }
-        Waiting w = waiting.get(thread);
+        Waiting w = thread.isEmpty() ? mainWaiting : waiting == null ? null : waiting.get(thread);
         if (w == null) {
             return;
         }
         w.latest = w.latest == null || e.time().isAfter(w.latest) ? e.time() : w.latest;
         LocalDateTime expired = w.latest.minus(ANSWER_WINDOW);
-        while (!w.heads.isEmpty() && w.heads.first().time.isBefore(expired)) {
-            w.drain(w.heads.first().sender, expired, q -> questionsById.remove(q.id));
+        while (!w.isEmpty() && w.first().time.isBefore(expired)) {
+            w.drain(w.first().sender, expired, q -> questionsById.remove(q.id));
         }
         Question mine = null;
-        Question head = w.heads.isEmpty() ? null : w.heads.first();
+        Question head = w.isEmpty() ? null : w.first();
         while (head != null && head.time.isBefore(e.time())) {
             if (head.sender == p.index) {
                 mine = head;
@@ -394,15 +398,33 @@ public final class Accumulation {
                     questionsById.remove(q.id);
                 });
             }
-            head = mine == null ? (w.heads.isEmpty() ? null : w.heads.first()) : w.heads.higher(mine);
+            head = mine == null ? (w.isEmpty() ? null : w.first()) : w.higher(mine);
         }
-        if (w.heads.isEmpty()) {
-            waiting.remove(thread);
+        if (w.isEmpty()) {
+            if (thread.isEmpty()) {
+                mainWaiting = null;
+            } else {
+                waiting.remove(thread);
+            }
         }
         if (questions.size() > 1024 && questions.size() > 2 * unansweredAtLastCompaction) {
             questions.removeIf(Question::forgettable);
             unansweredAtLastCompaction = questions.size();
         }
+    }
+
+    /** The waiting questions of a thread, made on first use. */
+    private Waiting waitingFor(String thread) {
+        if (thread.isEmpty()) {
+            if (mainWaiting == null) {
+                mainWaiting = new Waiting();
+            }
+            return mainWaiting;
+        }
+        if (waiting == null) {
+            waiting = new HashMap<>(2);
+        }
+        return waiting.computeIfAbsent(thread, k -> new Waiting());
     }
 
     private static boolean within(Question q, LocalDateTime t) {
@@ -582,15 +604,36 @@ public final class Accumulation {
     private record Recent(String id, int sender, LocalDateTime time) {
     }
 
-    /** The questions of one thread waiting for an answer: per sender, by time; and each sender's first. */
+    /**
+     * The questions of one thread waiting for an answer: per sender, by time; and each sender's first. While one
+     * sender alone has asked (most threads, and every group of one question), their questions are held alone,
+     * without the map and the set of firsts.
+     */
     private static final class Waiting {
         private static final Comparator<Question> ORDER = Comparator.comparing((Question q) -> q.time)
                 .thenComparingLong(q -> q.seq);
-        final Map<Integer, PriorityQueue<Question>> bySender = new HashMap<>(2);
-        final TreeSet<Question> heads = new TreeSet<>(ORDER);
+        private int soleSender;
+        private PriorityQueue<Question> sole;
+        private Map<Integer, PriorityQueue<Question>> bySender;
+        private TreeSet<Question> heads;
         LocalDateTime latest;
 
         void add(Question q) {
+            if (bySender == null) {
+                if (sole == null || sole.isEmpty() || soleSender == q.sender) {
+                    if (sole == null) {
+                        sole = new PriorityQueue<>(2, ORDER);
+                    }
+                    soleSender = q.sender;
+                    sole.add(q);
+                    return;
+                }
+                bySender = new HashMap<>(4);
+                heads = new TreeSet<>(ORDER);
+                bySender.put(soleSender, sole);
+                heads.add(sole.peek());
+                sole = null;
+            }
             PriorityQueue<Question> mine = bySender.computeIfAbsent(q.sender, k -> new PriorityQueue<>(2, ORDER));
             Question head = mine.peek();
             mine.add(q);
@@ -602,8 +645,28 @@ public final class Accumulation {
             }
         }
 
+        boolean isEmpty() {
+            return bySender == null ? sole == null || sole.isEmpty() : heads.isEmpty();
+        }
+
+        /** The first question of all (not empty). */
+        Question first() {
+            return bySender == null ? sole.peek() : heads.first();
+        }
+
+        /** The first question of the next sender after the one whose first is {@code q}, or {@code null}. */
+        Question higher(Question q) {
+            return bySender == null ? null : heads.higher(q);
+        }
+
         /** Takes the sender's questions asked before {@code until}, handing each to {@code taken}. */
         void drain(int sender, LocalDateTime until, java.util.function.Consumer<Question> taken) {
+            if (bySender == null) {
+                while (!sole.isEmpty() && sole.peek().time.isBefore(until)) {
+                    taken.accept(sole.poll());
+                }
+                return;
+            }
             PriorityQueue<Question> mine = bySender.get(sender);
             heads.remove(mine.peek());
             while (!mine.isEmpty() && mine.peek().time.isBefore(until)) {
