@@ -48,6 +48,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "the rest are answered 503 (default: ${DEFAULT-VALUE}).")
     int maxConcurrent = 64;
 
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Connections open at once; past it new ones wait to be accepted until one closes "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxConnections = AdvisorServer.DEFAULT_MAX_CONNECTIONS;
+
     @Option(names = "--min-data-rate", paramLabel = "BYTES",
             description = "A request body must arrive at this many bytes a second once waited for 5 s; a slower one "
                     + "is answered 408. 0: no minimum (default: ${DEFAULT-VALUE}).")
@@ -67,6 +72,12 @@ public final class ServeCommand implements Callable<Integer> {
                 || maxConcurrent > 180 || minDataRate < 0) {
             err.println("advisor: --port must be 0-65535, --max-body and --idle-timeout positive, --max-concurrent 1-180, "
                     + "--min-data-rate not negative.");
+            err.flush();
+            return Main.INVALID_INPUT;
+        }
+        if (maxConnections < 1 || maxConnections > AdvisorServer.MAX_CONNECTIONS) {
+            err.println("advisor: " + org.communityadvisor.text.Texts.of(engine.lang).get("serve.max-connections",
+                    AdvisorServer.MAX_CONNECTIONS, Integer.toString(maxConnections)));
             err.flush();
             return Main.INVALID_INPUT;
         }
@@ -117,7 +128,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         AdvisorServer.Builder b = AdvisorServer.builder(advisor).host(host).port(port).maxBody(maxBody)
                 .idleTimeout(Duration.ofSeconds(idleTimeout)).stopTimeout(Duration.ofSeconds(stopTimeout))
-                .maxConcurrent(maxConcurrent, maxConcurrent, Duration.ofSeconds(5))
+                .maxConcurrent(maxConcurrent, maxConcurrent, Duration.ofSeconds(5)).maxConnections(maxConnections)
                 .minDataRate(minDataRate, Duration.ofSeconds(5))
                 .lang(engine.lang).catalog(ServeCommand::catalog).stopAtShutdown(true);
         if (token != null) {

@@ -23,12 +23,19 @@ public final class EventLog {
     private final Format format;
     private final ImportOptions options;
     private final String source;
+    /** The group of a many-community source ({@code null}: the source's one community), named on finishing. */
+    private final String group;
     private final Accumulation data;
 
     EventLog(Format format, ImportOptions options, String source) {
+        this(format, options, source, null);
+    }
+
+    EventLog(Format format, ImportOptions options, String source, String group) {
         this.format = format;
         this.options = options == null ? ImportOptions.defaults() : options;
         this.source = source;
+        this.group = group;
         this.data = new Accumulation(this.options.asOf(), format.isMessageLog(), this.options.official());
     }
 
@@ -118,7 +125,7 @@ public final class EventLog {
      * in the data nor given, and when the result breaks the snapshot contract.
      */
     public ImportedCommunity finish() {
-        return SnapshotAssembly.assemble(data, format.id(), options, source);
+        return SnapshotAssembly.assemble(data, format.id(), options, source());
     }
 
     /**
@@ -129,6 +136,11 @@ public final class EventLog {
         if (options.asOf() == null || asOf.isAfter(options.asOf())) {
             throw new IllegalArgumentException("asOf " + asOf + " is after the log's --as-of " + options.asOf());
         }
-        return SnapshotAssembly.assemble(data, format.id(), options, source, asOf);
+        return SnapshotAssembly.assemble(data, format.id(), options, source(), asOf);
+    }
+
+    /** Where the community comes from, as refusals name it: the file, and its group in a many-community file. */
+    private String source() {
+        return group == null ? source : source + " group " + group;
     }
 }

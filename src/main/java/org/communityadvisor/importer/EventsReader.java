@@ -26,12 +26,15 @@ import org.communityadvisor.json.MergePatch;
 final class EventsReader implements FormatReader {
     static final Set<String> FIELDS = Set.of("groupId", "ts", "senderId", "kind", "id", "replyTo", "thread",
             "isOfficial", "isAd", "channel", "senderName", "text");
+    /** Where each group's id comes from: one note for all of them (a file may hold 200,000 groups). */
+    private static final Note FROM_GROUP_ID = Note.field("groupId");
 
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
         Map<String, ObjectNode> groups = context.options().groups() == null ? Map.of()
                 : groups(context.options().groups());
-        Map<String, EventLog> logs = new HashMap<>();
+        // the context's logs, looked up there: a second map of 200,000 groups would be their own cost
+        Map<String, EventLog> logs = context.logs();
         for (Path path : paths) {
             try (java.io.InputStream in = Sources.open(path)) {
                 BoundedLines lines = Sources.lines(in);
@@ -45,17 +48,18 @@ final class EventsReader implements FormatReader {
                     String where = "line " + n;
                     JsonNode e = parse(path, where, line);
                     String groupId = text(path, where, e, "groupId", true);
-                    EventLog log = logs.computeIfAbsent(groupId, g -> {
+                    EventLog log = logs.get(groupId);
+                    if (log == null) {
+                        String g = groupId;
                         ObjectNode facts = groups.get(g);
                         ImportOptions o = context.options();
                         if (facts != null) {
                             JsonNode merge = o.merge() == null ? facts : MergePatch.apply(facts, o.merge());
                             o = o.toBuilder().merge(merge).build();
                         }
-                        EventLog l = context.log(g, o);
-                        l.fact("id", g, Note.field("groupId"));
-                        return l;
-                    });
+                        log = context.log(g, o);
+                        log.fact("id", g, FROM_GROUP_ID);
+                    }
                     Event event = event(path, where, e, groupId, context);
                     if (event == null) {
                         log.skip(text(path, where, e, "kind", true), Note.of("import.at.line", path, n));

@@ -40,12 +40,12 @@ final class ImportContext {
 
     /** The log of one community, made on first use. */
     EventLog log(String groupId) {
-        return logs.computeIfAbsent(groupId, k -> new EventLog(format, options, k.isEmpty() ? source : source + " group " + k));
+        return logs.computeIfAbsent(groupId, k -> new EventLog(format, options, source, k.isEmpty() ? null : k));
     }
 
     /** The log of one community of a many-community format, with options of its own (its group facts). */
     EventLog log(String groupId, ImportOptions groupOptions) {
-        return logs.computeIfAbsent(groupId, k -> new EventLog(format, groupOptions, source + " group " + k));
+        return logs.computeIfAbsent(groupId, k -> new EventLog(format, groupOptions, source, k));
     }
 
     Map<String, EventLog> logs() {

@@ -83,12 +83,23 @@ final class SlackReader implements FormatReader {
     /** A ts or a count longer than this is no number Slack writes (checked before parsing it). */
     static final int MAX_NUMBER_CHARS = 40;
 
+    /** Most bytes all entries of one zipped export may inflate to ({@link #MAX_EXPORT_BYTES}; tests give less). */
+    private final long maxExportBytes;
+
+    SlackReader() {
+        this(MAX_EXPORT_BYTES);
+    }
+
+    SlackReader(long maxExportBytes) {
+        this.maxExportBytes = maxExportBytes;
+    }
+
     @Override
     public void read(List<Path> paths, ImportContext context) throws IOException {
         List<Export> exports = new ArrayList<>();
         try {
             for (Path p : paths) {
-                exports.add(Export.open(p));
+                exports.add(Export.open(p, maxExportBytes));
             }
             readExports(exports, context);
         } finally {
@@ -539,7 +550,7 @@ final class SlackReader implements FormatReader {
             this.path = path;
         }
 
-        static Export open(Path path) throws IOException {
+        static Export open(Path path, long maxExportBytes) throws IOException {
             if (Sources.isStdin(path)) {
                 throw ImportContext.malformed(path, "", "import.slack.stdin");
             }
@@ -555,7 +566,7 @@ final class SlackReader implements FormatReader {
             } catch (ZipException e) {
                 throw ImportContext.malformed(path, "", "import.slack.not-an-export", Note.of("import.slack.not-folder-or-zip"));
             }
-            return new Zip(path, zip);
+            return new Zip(path, zip, maxExportBytes);
         }
 
         ImportException notAGroup() {
@@ -689,10 +700,12 @@ final class SlackReader implements FormatReader {
         private final ZipFile zip;
         private final String root;
         private final Map<String, TreeMap<LocalDate, String>> days = new HashMap<>();
+        private final long maxExportBytes;
 
-        Zip(Path path, ZipFile zip) throws IOException {
+        Zip(Path path, ZipFile zip, long maxExportBytes) throws IOException {
             super(path);
             this.zip = zip;
+            this.maxExportBytes = maxExportBytes;
             // the export's root is where users.json lies (a re-zipped folder adds a level)
             String best = null;
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
@@ -791,8 +804,8 @@ final class SlackReader implements FormatReader {
                 if (count > RATIO_FROM && count / stored > MAX_RATIO) {
                     throw ImportException.of(name, "", "import.limit.zip-ratio", MAX_RATIO, stored);
                 }
-                if (zip.inflated > MAX_EXPORT_BYTES) {
-                    throw ImportException.of(name, "", "import.limit.zip-export", MAX_EXPORT_BYTES);
+                if (zip.inflated > zip.maxExportBytes) {
+                    throw ImportException.of(name, "", "import.limit.zip-export", zip.maxExportBytes);
                 }
             }
         }

@@ -42,6 +42,11 @@ final class XlsxLimits {
     }
 
     static void check(Path path) {
+        check(path, MAX_PART_BYTES);
+    }
+
+    /** {@link #check(Path)} with another part limit (tests give a small one). */
+    static void check(Path path, long maxPartBytes) {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             List<String> sheets = new ArrayList<>();
             String strings = null;
@@ -49,7 +54,7 @@ final class XlsxLimits {
             if (types == null) {
                 return; // not a workbook: fastexcel says so
             }
-            for (String[] part : parts(zip, types)) {
+            for (String[] part : parts(zip, types, maxPartBytes)) {
                 if (part[1].endsWith(".worksheet+xml")) {
                     sheets.add(part[0]);
                 } else if (part[1].endsWith(".sharedStrings+xml")) {
@@ -59,12 +64,12 @@ final class XlsxLimits {
             long count = 0;
             if (strings != null && zip.getEntry(strings) != null) {
                 Scan s = new Scan(path, strings, -1);
-                parse(zip, strings, s);
+                parse(zip, strings, s, maxPartBytes);
                 count = s.strings;
             }
             for (String sheet : sheets) {
                 if (zip.getEntry(sheet) != null) {
-                    parse(zip, sheet, new Scan(path, sheet, count));
+                    parse(zip, sheet, new Scan(path, sheet, count), maxPartBytes);
                 }
             }
         } catch (ImportException e) {
@@ -75,7 +80,7 @@ final class XlsxLimits {
     }
 
     /** The parts the content types name ({@code [name, contentType]}), read with the same SAX parser. */
-    private static List<String[]> parts(ZipFile zip, ZipEntry types) throws IOException {
+    private static List<String[]> parts(ZipFile zip, ZipEntry types, long maxPartBytes) throws IOException {
         List<String[]> out = new ArrayList<>();
         DefaultHandler h = new DefaultHandler() {
             @Override
@@ -87,12 +92,12 @@ final class XlsxLimits {
                 }
             }
         };
-        parse(zip, types.getName(), h);
+        parse(zip, types.getName(), h, maxPartBytes);
         return out;
     }
 
-    private static void parse(ZipFile zip, String name, DefaultHandler handler) throws IOException {
-        try (InputStream in = new Counted(zip.getInputStream(zip.getEntry(name)), zip.getName(), name)) {
+    private static void parse(ZipFile zip, String name, DefaultHandler handler, long maxPartBytes) throws IOException {
+        try (InputStream in = new Counted(zip.getInputStream(zip.getEntry(name)), zip.getName(), name, maxPartBytes)) {
             parser().parse(in, handler);
         } catch (SAXException e) {
             if (e.getException() instanceof ImportException ie) {
@@ -229,12 +234,14 @@ final class XlsxLimits {
     private static final class Counted extends FilterInputStream {
         private final String file;
         private final String part;
+        private final long max;
         private long count;
 
-        Counted(InputStream in, String file, String part) {
+        Counted(InputStream in, String file, String part, long max) {
             super(in);
             this.file = file;
             this.part = part;
+            this.max = max;
         }
 
         @Override
@@ -257,8 +264,8 @@ final class XlsxLimits {
 
         private void add(int n) {
             count += n;
-            if (count > MAX_PART_BYTES) {
-                throw ImportException.of(file, part, "import.limit.xlsx-part", MAX_PART_BYTES);
+            if (count > max) {
+                throw ImportException.of(file, part, "import.limit.xlsx-part", max);
             }
         }
     }

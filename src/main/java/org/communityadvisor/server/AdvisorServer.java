@@ -11,6 +11,7 @@ import org.communityadvisor.Advisor;
 import org.communityadvisor.Lang;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -39,6 +40,11 @@ public final class AdvisorServer {
     public interface Catalog extends BiFunction<Advisor, Lang, Object> {
     }
 
+    /** Open connections at most, by default (well over {@code --max-concurrent} and its queue: keep-alive clients). */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+    /** The largest {@code --max-connections} taken. */
+    public static final int MAX_CONNECTIONS = 100_000;
+
     private final Server server;
     private final ServerConnector connector;
     private final AdvisorHandler handler;
@@ -59,6 +65,9 @@ public final class AdvisorServer {
                     c.setSendXPoweredBy(false);
                 });
         server.addConnector(connector);
+        // At most maxConnections open connections: past it Jetty stops accepting (new ones wait in the system's
+        // accept queue) until one closes, so idle or slow clients cannot hold an unbounded number of sockets.
+        server.addBean(new NetworkConnectionLimit(b.maxConnections, connector));
         handler = new AdvisorHandler(b);
         // At most maxConcurrent requests run at once (advice is CPU-bound; a slow body holds a thread while it
         // arrives), maxQueued more wait up to queueWait without a thread, the rest are answered 503 at once.
@@ -131,6 +140,7 @@ public final class AdvisorServer {
         Catalog catalog;
         int maxThreads = 200;
         int maxConcurrent = 64;
+        int maxConnections = DEFAULT_MAX_CONNECTIONS;
         int maxQueued = 64;
         Duration queueWait = Duration.ofSeconds(5);
         long minDataRate = 512;
@@ -225,6 +235,18 @@ public final class AdvisorServer {
         public Builder minDataRate(long bytesPerSecond, Duration grace) {
             this.minDataRate = bytesPerSecond;
             this.minDataRateGrace = Objects.requireNonNull(grace);
+            return this;
+        }
+
+        /**
+         * At most this many connections are open at once; past it, new ones are not accepted (they wait in the
+         * system's accept queue) until one closes.
+         */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("connections must be positive");
+            }
+            this.maxConnections = connections;
             return this;
         }
 

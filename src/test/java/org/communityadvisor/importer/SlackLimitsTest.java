@@ -103,6 +103,23 @@ class SlackLimitsTest {
         assertThat(e.reason()).startsWith("the file is over 67108864 bytes");
     }
 
+    /**
+     * The 4 GiB limit on a whole export, shown with a small one: the entries, each within its own limits, are
+     * refused once together they inflate past it, naming the entry read when it was reached.
+     */
+    @Test
+    void anExportThatInflatesPastItsTotalIsRefused(@TempDir Path tmp) throws IOException {
+        Path zip = zip(tmp, "total.zip", ZipEntry.STORED, "]".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 1);
+        ImportOptions options = ImportOptions.builder().members(10).build();
+        new SlackReader(10_000_000).read(List.of(zip), new ImportContext(Format.SLACK, options, zip.toString()));
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> new SlackReader(2_000)
+                .read(List.of(zip), new ImportContext(Format.SLACK, options, zip.toString())));
+        assertThat(t).isInstanceOf(ImportException.class);
+        ImportException e = (ImportException) t;
+        assertThat(e.file()).startsWith(zip + "!/");
+        assertThat(e.reason()).contains("the export inflates to over 2000 bytes");
+    }
+
     @Test
     void aZipOfTooManyEntriesIsRefused(@TempDir Path tmp) throws IOException {
         Path zip = tmp.resolve("many.zip");

@@ -61,6 +61,19 @@ class XlsxLimitsTest {
 
     private static final String SHEET = "xl/worksheets/sheet1.xml";
 
+    /** The 256 MiB part limit, shown with a small one: a sheet that inflates past it is refused naming it. */
+    @Test
+    void aPartThatInflatesPastThePartLimitIsRefused(@TempDir Path tmp) throws IOException {
+        Path xlsx = workbook(tmp, SHEET, s -> s.replace("<v>140</v>", "<v>140</v>" + " ".repeat(5_000)));
+        XlsxLimits.check(xlsx, 100_000); // within a larger limit: read
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> XlsxLimits.check(xlsx, 4_096));
+        assertThat(t).isInstanceOf(ImportException.class);
+        ImportException e = (ImportException) t;
+        assertThat(e.file()).isEqualTo(xlsx.toString());
+        assertThat(e.position()).isEqualTo(SHEET);
+        assertThat(e.reason()).contains("inflates to over 4096 bytes");
+    }
+
     @Test
     void aCellReferencePastXfdIsRefused(@TempDir Path tmp) throws IOException {
         Path xlsx = workbook(tmp, SHEET, s -> s.replace("r=\"B2\"", "r=\"AAAAAAAAAAAAAAAA2\""));

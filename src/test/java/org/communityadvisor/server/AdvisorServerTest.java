@@ -1,6 +1,7 @@
 package org.communityadvisor.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -452,6 +453,62 @@ class AdvisorServerTest {
         } finally {
             s.stop();
         }
+    }
+
+    @Test
+    void overTheConnectionCapANewConnectionWaitsUntilOneCloses() throws Exception {
+        AdvisorServer s = AdvisorServer.builder(advisor).port(0).maxConnections(3).build();
+        s.start();
+        List<Socket> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Socket k = new Socket("127.0.0.1", s.port());
+                k.setSoTimeout(5_000);
+                open.add(k);
+                assertThat(healthz(k)).startsWith("HTTP/1.1 200");
+            }
+            try (Socket fourth = new Socket("127.0.0.1", s.port())) {
+                // the system queues it; Jetty does not accept it while 3 are open
+                fourth.setSoTimeout(1_500);
+                assertThatThrownBy(() -> healthz(fourth)).isInstanceOf(java.net.SocketTimeoutException.class);
+                // the connections within the cap are still answered, at once
+                long t0 = System.nanoTime();
+                assertThat(healthz(open.get(1))).startsWith("HTTP/1.1 200");
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+                open.remove(0).close();
+                fourth.setSoTimeout(10_000);
+                // its request, sent before, is answered once it is accepted
+                assertThat(readAnswer(fourth)).startsWith("HTTP/1.1 200");
+            }
+        } finally {
+            for (Socket k : open) {
+                k.close();
+            }
+            s.stop();
+        }
+    }
+
+    /** A keep-alive {@code GET /healthz} on a raw connection, and its answer (headers and body). */
+    private static String healthz(Socket k) throws IOException {
+        k.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        k.getOutputStream().flush();
+        return readAnswer(k);
+    }
+
+    private static String readAnswer(Socket k) throws IOException {
+        InputStream in = k.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed after " + head);
+            }
+            head.write(b);
+        }
+        String h = head.toString(StandardCharsets.US_ASCII);
+        java.util.regex.Matcher m = Pattern.compile("(?i)content-length: *(\\d+)").matcher(h);
+        int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        return h + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,30 +52,34 @@ public final class Accumulation {
 
     private final LocalDate cut;
     final TreeMap<LocalDate, Day> days = new TreeMap<>();
-    final TreeMap<LocalDate, DayFigures> figures = new TreeMap<>();
-    // containers start small or empty: an import of 200,000 groups of one event holds 200,000 of these
+    // Containers are shared empty ones until first written to, then small: an import of 200,000 groups of one
+    // event holds 200,000 of these at once (events of a group may come anywhere in the file).
+    NavigableMap<LocalDate, DayFigures> figures = Collections.emptyNavigableMap();
     private final Map<String, Person> people = new HashMap<>(2);
-    private final List<Person> byIndex = new ArrayList<>();
-    final Set<String> officialIds = new HashSet<>();
+    private final List<Person> byIndex = new ArrayList<>(1);
+    Set<String> officialIds = Set.of();
     /** Sender ids that are the group itself (e.g. an anonymous admin): official posts, never a member. */
-    final Set<String> groupIds = new HashSet<>();
-    final Map<String, Fact> facts = new LinkedHashMap<>();
-    final Map<String, Note> unknownWhy = new HashMap<>();
-    final Map<String, Skip> skipped = new LinkedHashMap<>();
-    final List<Note> notes = new ArrayList<>();
+    Set<String> groupIds = Set.of();
+    final Map<String, Fact> facts = new LinkedHashMap<>(2);
+    Map<String, Note> unknownWhy = Map.of();
+    Map<String, Skip> skipped = Map.of();
+    List<Note> notes = List.of();
 
     // replies: ids of recent messages -> sender, evicted REPLY_MEMORY after the latest message read (oldest first,
     // whatever order the messages come in: newest first, only the last 31 days' ids are held too)
     private static final Comparator<Recent> BY_TIME = Comparator.comparing(Recent::time);
-    private final Map<String, Recent> recent = new HashMap<>(2);
+    private Map<String, Recent> recent;
     private PriorityQueue<Recent> recentOrder;
     private LocalDateTime latestRecent;
     // questions waiting for an answer, per thread, and all questions not (yet) answered
+    // (the main thread's, "", held apart: most groups have no other thread, and need no map)
+    private Waiting mainWaiting;
     private Map<String, Waiting> waiting;
     private long questionSeq;
     private Map<String, Question> questionsById;
-    private final List<Question> questions = new ArrayList<>();
-    private final Map<String, LocalDateTime> lastInThread = new HashMap<>(2);
+    private List<Question> questions = List.of();
+    private LocalDateTime lastInMain;
+    private Map<String, LocalDateTime> lastInThread = Map.of();
     private int unansweredAtLastCompaction;
 
     boolean recordsJoins;
@@ -94,7 +100,9 @@ public final class Accumulation {
     public Accumulation(LocalDate cut, boolean messageLog, Set<String> official) {
         this.cut = cut;
         this.messageLog = messageLog;
-        officialIds.addAll(official);
+        if (!official.isEmpty()) {
+            officialIds = new HashSet<>(official);
+        }
         officialKnown = !official.isEmpty();
     }
 
@@ -107,6 +115,9 @@ public final class Accumulation {
 
     /** Why a field stays unknown for this format (shown in the report). */
     public void unknownBecause(String path, Note why) {
+        if (unknownWhy.isEmpty()) {
+            unknownWhy = new HashMap<>(4);
+        }
         unknownWhy.put(path, why);
     }
 
@@ -127,7 +138,7 @@ public final class Accumulation {
 
     /** A sender id that speaks for the group (from the format's admins or owner). */
     public void official(String senderId) {
-        officialIds.add(senderId);
+        officialIds = added(officialIds, senderId);
         officialKnown = true;
     }
 
@@ -136,7 +147,7 @@ public final class Accumulation {
      * official posts and messages, but it is no member (not a sender, not a candidate).
      */
     public void groupItself(String senderId) {
-        groupIds.add(senderId);
+        groupIds = added(groupIds, senderId);
         officialKnown = true;
     }
 
@@ -155,13 +166,26 @@ public final class Accumulation {
     /** Anything else the reader of the report should know. */
     public void note(Note note) {
         if (!notes.contains(note)) {
+            if (notes.isEmpty()) {
+                notes = new ArrayList<>(2);
+            }
             notes.add(note);
         }
     }
 
     /** A record that is not a member's message: {@code bot}, {@code service}, {@code empty}... */
     public void skip(String what, Note where) {
+        if (skipped.isEmpty()) {
+            skipped = new LinkedHashMap<>(2);
+        }
         skipped.computeIfAbsent(what, k -> new Skip(where)).count++;
+    }
+
+    /** {@code set} with {@code value}: a set of its own once the first value is added to the shared empty one. */
+    private static Set<String> added(Set<String> set, String value) {
+        Set<String> out = set instanceof HashSet ? set : new HashSet<>(set);
+        out.add(value);
+        return out;
     }
 
     // ---- what the data holds --------------------------------------------------------------------------------------
@@ -174,6 +198,9 @@ public final class Accumulation {
         if (cut != null && day.isAfter(cut)) {
             afterCut++;
             return;
+        }
+        if (figures.isEmpty()) {
+            figures = new TreeMap<>();
         }
         figures.merge(day, f, (a, b) -> new DayFigures(or(b.members(), a.members()), or(b.messages(), a.messages()),
                 or(b.activeWeek(), a.activeWeek()), or(b.joins(), a.joins()), or(b.leaves(), a.leaves())));
@@ -225,6 +252,9 @@ public final class Accumulation {
             case JOIN -> {
                 d.joins++;
                 if (e.channel() != null) {
+                    if (d.channels == null) {
+                        d.channels = EnumSet.noneOf(Channel.class);
+                    }
                     d.channels.add(e.channel());
                 }
                 if (p != null) {
@@ -267,10 +297,15 @@ public final class Accumulation {
             answer(e, p, thread);
             return;
         }
-        LocalDateTime last = lastInThread.get(thread);
+        LocalDateTime last = thread.isEmpty() ? lastInMain : lastInThread.get(thread);
         if (last != null && e.time().isBefore(last)) {
             d.outOfOrder++;
+        } else if (thread.isEmpty()) {
+            lastInMain = e.time();
         } else {
+            if (lastInThread.isEmpty()) {
+                lastInThread = new HashMap<>(2);
+            }
             lastInThread.put(thread, e.time());
         }
         boolean official = e.official() || officialIds.contains(p.id);
@@ -279,8 +314,7 @@ public final class Accumulation {
             p.official = true;
         }
         d.messages++;
-        d.senders.merge(p.index, 1, Integer::sum);
-        d.senderHours.merge(p.index, 1 << e.time().getHour(), (x, y) -> x | y);
+        d.posted(p.index, e.time().getHour());
         if (official) {
             d.official++;
         }
@@ -297,7 +331,7 @@ public final class Accumulation {
         }
         answer(e, p, thread);
         if (e.replyTo() != null) {
-            Recent to = recent.get(e.replyTo());
+            Recent to = recent == null ? null : recent.get(e.replyTo());
             if (to != null && to.sender != p.index) {
                 if (d.replied == null) {
                     d.replied = new HashMap<>(2);
@@ -311,12 +345,14 @@ public final class Accumulation {
         boolean question = e.kind() == Event.Kind.QUESTION || endsWithQuestionMark(e.text());
         if (question && !official) {
             Question q = new Question(e.id(), p.index, e.time(), thread, excerpt(e.text()), questionSeq++);
-            questions.add(q);
-            if (waiting == null) {
-                waiting = new HashMap<>(2);
-                questionsById = new HashMap<>();
+            if (questions.isEmpty()) {
+                questions = new ArrayList<>(2);
             }
-            waiting.computeIfAbsent(thread, k -> new Waiting()).add(q);
+            questions.add(q);
+            if (questionsById == null) {
+                questionsById = new HashMap<>(2);
+            }
+            waitingFor(thread).add(q);
             if (e.id() != null) {
                 questionsById.put(e.id(), q);
             }
@@ -330,7 +366,7 @@ public final class Accumulation {
      * linear in it (times a logarithm), whoever asks.
      */
     private void answer(Event e, Person p, String thread) {
-        if (waiting == null) {
+        if (questionsById == null) {
             return;
         }
         if (e.replyTo() != null) {
@@ -339,17 +375,17 @@ public final class Accumulation {
                 q.answeredAt = e.time();
             }
         }
-        Waiting w = waiting.get(thread);
+        Waiting w = thread.isEmpty() ? mainWaiting : waiting == null ? null : waiting.get(thread);
         if (w == null) {
             return;
         }
         w.latest = w.latest == null || e.time().isAfter(w.latest) ? e.time() : w.latest;
         LocalDateTime expired = w.latest.minus(ANSWER_WINDOW);
-        while (!w.heads.isEmpty() && w.heads.first().time.isBefore(expired)) {
-            w.drain(w.heads.first().sender, expired, q -> questionsById.remove(q.id));
+        while (!w.isEmpty() && w.first().time.isBefore(expired)) {
+            w.drain(w.first().sender, expired, q -> questionsById.remove(q.id));
         }
         Question mine = null;
-        Question head = w.heads.isEmpty() ? null : w.heads.first();
+        Question head = w.isEmpty() ? null : w.first();
         while (head != null && head.time.isBefore(e.time())) {
             if (head.sender == p.index) {
                 mine = head;
@@ -362,15 +398,33 @@ public final class Accumulation {
                     questionsById.remove(q.id);
                 });
             }
-            head = mine == null ? (w.heads.isEmpty() ? null : w.heads.first()) : w.heads.higher(mine);
+            head = mine == null ? (w.isEmpty() ? null : w.first()) : w.higher(mine);
         }
-        if (w.heads.isEmpty()) {
-            waiting.remove(thread);
+        if (w.isEmpty()) {
+            if (thread.isEmpty()) {
+                mainWaiting = null;
+            } else {
+                waiting.remove(thread);
+            }
         }
         if (questions.size() > 1024 && questions.size() > 2 * unansweredAtLastCompaction) {
             questions.removeIf(Question::forgettable);
             unansweredAtLastCompaction = questions.size();
         }
+    }
+
+    /** The waiting questions of a thread, made on first use. */
+    private Waiting waitingFor(String thread) {
+        if (thread.isEmpty()) {
+            if (mainWaiting == null) {
+                mainWaiting = new Waiting();
+            }
+            return mainWaiting;
+        }
+        if (waiting == null) {
+            waiting = new HashMap<>(2);
+        }
+        return waiting.computeIfAbsent(thread, k -> new Waiting());
     }
 
     private static boolean within(Question q, LocalDateTime t) {
@@ -385,6 +439,7 @@ public final class Accumulation {
         LocalDateTime horizon = latestRecent.minus(REPLY_MEMORY);
         if (recentOrder == null) {
             recentOrder = new PriorityQueue<>(2, BY_TIME);
+            recent = new HashMap<>(2);
         }
         while (!recentOrder.isEmpty() && recentOrder.peek().time.isBefore(horizon)) {
             Recent r = recentOrder.poll();
@@ -461,9 +516,9 @@ public final class Accumulation {
         LocalDate from30 = asOf.minusDays(29);
         Map<Integer, int[]> counts = new HashMap<>();
         for (Day d : days(from30, asOf)) {
-            d.senders.forEach((who, n) -> {
+            d.senders.forEach((who, posts) -> {
                 int[] c = counts.computeIfAbsent(who, k -> new int[3]);
-                c[1] += n;
+                c[1] += posts[0];
                 c[2]++;
             });
             if (d.replied != null) {
@@ -513,12 +568,21 @@ public final class Accumulation {
         int outOfOrder;
         boolean officialFlagged;
         boolean adFlagged;
-        final EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
-        final Map<Integer, Integer> senders = new HashMap<>(2);
-        /** Per sender, the hours of the day (0-23, bit h) of their messages, in the import's zone. */
-        final Map<Integer, Integer> senderHours = new HashMap<>(2);
+        /** How the day's joins came in ({@code null}: none said). */
+        EnumSet<Channel> channels;
+        /**
+         * Per sender, their messages that day and the hours of the day (0-23, bit h, in the import's zone) of
+         * them: one map of two ints, not two maps of boxes.
+         */
+        final Map<Integer, int[]> senders = new HashMap<>(2);
         /** Per sender, replies their messages received (null: none). */
         Map<Integer, Integer> replied;
+
+        void posted(int sender, int hour) {
+            int[] mine = senders.computeIfAbsent(sender, k -> new int[2]);
+            mine[0]++;
+            mine[1] |= 1 << hour;
+        }
     }
 
     private static final class Person {
@@ -540,16 +604,37 @@ public final class Accumulation {
     private record Recent(String id, int sender, LocalDateTime time) {
     }
 
-    /** The questions of one thread waiting for an answer: per sender, by time; and each sender's first. */
+    /**
+     * The questions of one thread waiting for an answer: per sender, by time; and each sender's first. While one
+     * sender alone has asked (most threads, and every group of one question), their questions are held alone,
+     * without the map and the set of firsts.
+     */
     private static final class Waiting {
         private static final Comparator<Question> ORDER = Comparator.comparing((Question q) -> q.time)
                 .thenComparingLong(q -> q.seq);
-        final Map<Integer, PriorityQueue<Question>> bySender = new HashMap<>();
-        final TreeSet<Question> heads = new TreeSet<>(ORDER);
+        private int soleSender;
+        private PriorityQueue<Question> sole;
+        private Map<Integer, PriorityQueue<Question>> bySender;
+        private TreeSet<Question> heads;
         LocalDateTime latest;
 
         void add(Question q) {
-            PriorityQueue<Question> mine = bySender.computeIfAbsent(q.sender, k -> new PriorityQueue<>(ORDER));
+            if (bySender == null) {
+                if (sole == null || sole.isEmpty() || soleSender == q.sender) {
+                    if (sole == null) {
+                        sole = new PriorityQueue<>(2, ORDER);
+                    }
+                    soleSender = q.sender;
+                    sole.add(q);
+                    return;
+                }
+                bySender = new HashMap<>(4);
+                heads = new TreeSet<>(ORDER);
+                bySender.put(soleSender, sole);
+                heads.add(sole.peek());
+                sole = null;
+            }
+            PriorityQueue<Question> mine = bySender.computeIfAbsent(q.sender, k -> new PriorityQueue<>(2, ORDER));
             Question head = mine.peek();
             mine.add(q);
             if (mine.peek() != head) {
@@ -560,8 +645,28 @@ public final class Accumulation {
             }
         }
 
+        boolean isEmpty() {
+            return bySender == null ? sole == null || sole.isEmpty() : heads.isEmpty();
+        }
+
+        /** The first question of all (not empty). */
+        Question first() {
+            return bySender == null ? sole.peek() : heads.first();
+        }
+
+        /** The first question of the next sender after the one whose first is {@code q}, or {@code null}. */
+        Question higher(Question q) {
+            return bySender == null ? null : heads.higher(q);
+        }
+
         /** Takes the sender's questions asked before {@code until}, handing each to {@code taken}. */
         void drain(int sender, LocalDateTime until, java.util.function.Consumer<Question> taken) {
+            if (bySender == null) {
+                while (!sole.isEmpty() && sole.peek().time.isBefore(until)) {
+                    taken.accept(sole.poll());
+                }
+                return;
+            }
             PriorityQueue<Question> mine = bySender.get(sender);
             heads.remove(mine.peek());
             while (!mine.isEmpty() && mine.peek().time.isBefore(until)) {

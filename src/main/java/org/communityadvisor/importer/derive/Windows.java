@@ -92,7 +92,9 @@ public record Windows(LocalDate asOf, LocalDate firstDay, boolean recordsJoins, 
             leaves |= d.leaves > 0;
             official |= d.officialFlagged;
             ads |= d.adFlagged;
-            channels.addAll(d.channels);
+            if (d.channels != null) {
+                channels.addAll(d.channels);
+            }
         }
         int joinsAfter = a.joinsAfterCut;
         int leavesAfter = a.leavesAfterCut;
@@ -174,7 +176,7 @@ public record Windows(LocalDate asOf, LocalDate firstDay, boolean recordsJoins, 
     private static int[] sendersPerHour(Accumulation a, LocalDate from, LocalDate to) {
         Map<Integer, Integer> hours = new HashMap<>();
         for (Accumulation.Day d : a.days(from, to)) {
-            d.senderHours.forEach((who, mask) -> hours.merge(who, mask, (x, y) -> x | y));
+            d.senders.forEach((who, posts) -> hours.merge(who, posts[1], (x, y) -> x | y));
         }
         int[] perHour = new int[24];
         for (int mask : hours.values()) {
