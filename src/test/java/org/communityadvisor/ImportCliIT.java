@@ -34,7 +34,7 @@ class ImportCliIT {
     @Test
     void anImportPipedIntoAdviseIsAdvisedLikeAnySnapshot() throws Exception {
         Run run = sh("./advisor import events " + EVENTS + " --groups " + GROUPS
-                + " | ./advisor advise - --format json");
+                + " | ./advisor advise - --format jsonl");
         assertThat(run.exit()).as(run.err()).isEqualTo(0);
         JsonNode advice = Json.MAPPER.readTree(run.out()).get(0);
         assertThat(advice.path("communityId").asText()).isEqualTo("g1");
@@ -84,7 +84,7 @@ class ImportCliIT {
     @Test
     void aQqExportIsAdvisedUnderItsGroupsNameAndABadMessageLineIsNamedInChinese() throws Exception {
         Run run = sh("./advisor import qq src/test/resources/import/qq/group.txt --members 30 --platform qq"
-                + " | ./advisor advise - --format json");
+                + " | ./advisor advise - --format jsonl");
         assertThat(run.exit()).as(run.err()).isEqualTo(0);
         JsonNode advice = Json.MAPPER.readTree(run.out());
         assertThat(advice.path("communityId").asText()).isEqualTo("qq-group");
