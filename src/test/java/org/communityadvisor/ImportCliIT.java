@@ -34,7 +34,7 @@ class ImportCliIT {
     @Test
     void anImportPipedIntoAdviseIsAdvisedLikeAnySnapshot() throws Exception {
         Run run = sh("./advisor import events " + EVENTS + " --groups " + GROUPS
-                + " | ./advisor advise - --format jsonl");
+                + " | ./advisor advise - --format json");
         assertThat(run.exit()).as(run.err()).isEqualTo(0);
         JsonNode advice = Json.MAPPER.readTree(run.out()).get(0);
         assertThat(advice.path("communityId").asText()).isEqualTo("g1");
