@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing with Jazzer (docs/RELIABILITY.md, "Coverage-guided fuzzing").
 #
-#   scripts/fuzz.sh                        # every target, 1,000,000 inputs each (12 targets: 12 million inputs)
+#   scripts/fuzz.sh                        # every target, 1,000,000 inputs each (13 targets: 13 million inputs)
 #   scripts/fuzz.sh --runs 200000          # N inputs per target
 #   scripts/fuzz.sh --time 600             # at most S seconds of fuzzing per target (whichever comes first)
 #   scripts/fuzz.sh --runs 50000 advise wechat   # only the named targets
@@ -55,7 +55,7 @@ if [ -z "$runs" ]; then # inputs per target: 1,000,000 unless a time limit alone
 fi
 
 json=(readSnapshot advise profile)
-importers=(telegram discord slack slackAnalytics wechat wecom events sheetCsv sheetXlsx)
+importers=(telegram discord slack slackAnalytics wechat qq wecom events sheetCsv sheetXlsx)
 if [ ${#targets[@]} -eq 0 ]; then
   targets=("${json[@]}" "${importers[@]}")
 fi

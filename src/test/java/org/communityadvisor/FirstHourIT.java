@@ -43,6 +43,7 @@ class FirstHourIT {
                 IMPORT + "discord/general.json", "a Discord (DiscordChatExporter) export",
                 IMPORT + "slack/acme", "a Slack export, not a snapshot: turn it into one with ./advisor import slack " + IMPORT + "slack/acme |",
                 IMPORT + "wechat/book-club-export.csv", "./advisor import wechat " + IMPORT + "wechat/book-club-export.csv --members N |",
+                IMPORT + "qq/group.txt", "a QQ (message manager .txt) export, not a snapshot: turn it into one with ./advisor import qq " + IMPORT + "qq/group.txt --members N |",
                 IMPORT + "wecom/group", "./advisor import wecom " + IMPORT + "wecom/group |",
                 IMPORT + "events/group.jsonl", "./advisor import events " + IMPORT + "events/group.jsonl --groups GROUPS.jsonl |");
         for (Map.Entry<String, String> e : exports.entrySet()) {

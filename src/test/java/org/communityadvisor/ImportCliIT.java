@@ -82,6 +82,25 @@ class ImportCliIT {
     }
 
     @Test
+    void aQqExportIsAdvisedUnderItsGroupsNameAndABadMessageLineIsNamedInChinese() throws Exception {
+        Run run = sh("./advisor import qq src/test/resources/import/qq/group.txt --members 30 --platform qq"
+                + " | ./advisor advise - --format jsonl");
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        JsonNode advice = Json.MAPPER.readTree(run.out());
+        assertThat(advice.path("communityId").asText()).isEqualTo("qq-group");
+        assertThat(advice.path("profile").path("name").asText()).isEqualTo("qq");
+        Run report = sh("./advisor import qq src/test/resources/import/qq/group.txt --members 30 >/dev/null");
+        assertThat(report.err()).contains("读书会").contains("counted: the 消息对象 line (line 6)");
+
+        Run bad = CliIT.advisor(null, "import", "qq", "src/test/resources/import/qq/bad-time.txt", "--members", "30",
+                "--lang", "zh");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.err()).contains("bad-time.txt line 8").contains("2026-13-40 09:15:03")
+                .contains("的日期或时间不存在").doesNotContain("Exception");
+    }
+
+    @Test
     void aGroupWithoutFactsIsRefusedAndTheOthersArePrinted() throws Exception {
         Run run = CliIT.advisor(null, "import", "events", "src/test/resources/import/events/two-groups.jsonl",
                 "--groups", GROUPS);
@@ -110,6 +129,7 @@ class ImportCliIT {
         "slack           | src/test/resources/import/slack/acme             | ",
         "slack-analytics | src/test/resources/import/slack-analytics/acme-analytics.csv | ",
         "wechat          | src/test/resources/import/wechat/book-club-export.csv | --members 60 --heuristics",
+        "qq              | src/test/resources/import/qq/group.txt          | --members 30 --platform qq",
         "wecom           | src/test/resources/import/wecom/group           | --zone Asia/Shanghai",
         "sheet           | src/test/resources/import/sheet/clients.csv     | ",
         "events          | src/test/resources/import/events/group.jsonl    | --groups src/test/resources/import/events/groups.jsonl"})

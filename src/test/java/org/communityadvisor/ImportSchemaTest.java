@@ -23,6 +23,7 @@ class ImportSchemaTest {
         "slack           | slack/acme                           | ",
         "slack-analytics | slack-analytics/acme-analytics.csv   | ",
         "wechat          | wechat/book-club-export.csv          | 60",
+        "qq              | qq/group.txt                         | 30",
         "wecom           | wecom/group                          | ",
         "sheet           | sheet/clients.csv                    | ",
         "events          | events/group.jsonl                   | "})

@@ -43,10 +43,10 @@ import picocli.CommandLine.Parameters;
                 "从聊天记录导出、平台统计或表格生成快照,并说明每个字段的来历(计数、给定、估计、未知)。"
                         + "可直接接 './advisor advise -'。",
                 "",
-                "Formats: telegram, discord, slack, slack-analytics, wechat, wecom, events, sheet."})
+                "Formats: telegram, discord, slack, slack-analytics, wechat, qq, wecom, events, sheet."})
 final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FORMAT",
-            description = "telegram | discord | slack | slack-analytics | wechat | wecom | events | sheet")
+            description = "telegram | discord | slack | slack-analytics | wechat | qq | wecom | events | sheet")
     String formatName;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH",

@@ -23,6 +23,7 @@ final class RawExports {
         SLACK("slack", "Slack", ""),
         SLACK_ANALYTICS("slack-analytics", "Slack analytics", ""),
         WECHAT("wechat", "WeChat (WeChatMsg / MemoTrace)", " --members N"),
+        QQ("qq", "QQ (message manager .txt)", " --members N"),
         WECOM("wecom", "WeCom API", ""),
         EVENTS("events", "platform events", " --groups GROUPS.jsonl"),
         SHEET("sheet", "sheet", "");
@@ -79,6 +80,9 @@ final class RawExports {
     static Optional<Kind> ofText(String text) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String first = t.lines().findFirst().orElse("").strip();
+        if (first.startsWith("消息记录（此消息记录为文本格式")) {
+            return Optional.of(Kind.QQ);
+        }
         if (!first.startsWith("{") && !first.startsWith("[")) {
             String header = first.toLowerCase(Locale.ROOT);
             if (header.contains("strcontent") && header.contains("talkerid") || header.contains("createtime")

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The data an importer reads (see {@code IMPORT.md}): six platform exports, the neutral events, and a sheet; each
+ * The data an importer reads (see {@code IMPORT.md}): seven platform exports, the neutral events, and a sheet; each
  * with its reader, so a new format is a constant here and its {@link FormatReader} (docs/ADDING-A-FORMAT.md).
  */
 public enum Format {
@@ -18,6 +18,8 @@ public enum Format {
     SLACK_ANALYTICS("slack-analytics", false, SlackAnalyticsReader::new),
     /** A WeChat group chat CSV as the common open-source exporters write it. */
     WECHAT("wechat", true, WeChatReader::new),
+    /** The QQ PC client's message-manager export ({@code .txt}) of one group chat. */
+    QQ("qq", true, QqReader::new),
     /** A folder of WeCom API responses ({@code groupchat_get.json}, optional {@code statistic_by_day.json}). */
     WECOM("wecom", false, WeComReader::new),
     /** JSONL of platform events, one a line, any number of groups. */

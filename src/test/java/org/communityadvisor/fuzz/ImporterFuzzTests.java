@@ -82,6 +82,11 @@ class ImporterFuzzTests {
     }
 
     @FuzzTest
+    void qq(byte[] data) {
+        importsOrRefuses(Format.QQ, MEMBERS, one("group.txt", data));
+    }
+
+    @FuzzTest
     void wecom(byte[] data) {
         Path dir = TempFiles.emptyDir("wecom");
         List<byte[]> parts = split(data);
