@@ -12,10 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.communityadvisor.Channel;
 import org.communityadvisor.ImportException;
-import org.communityadvisor.Lang;
 import org.communityadvisor.Platform;
 import org.communityadvisor.io.BoundedLines;
-import org.communityadvisor.text.Texts;
 
 /**
  * {@code qq}: the text file the QQ PC client's message manager (消息管理器) writes with 导出消息记录 as {@code .txt},
@@ -85,8 +83,7 @@ final class QqReader implements FormatReader {
 
     /** A refusal in the catalog's words (English in {@link ImportException#reason()}). */
     static ImportException refuse(Path file, String position, String key, Object... args) {
-        return new ImportException(file == null ? "" : file.toString(), position,
-                Texts.of(Lang.EN).get(key, args), key, args);
+        return ImportContext.malformed(file, position, key, args);
     }
 
     /** One message's first line, read. */
