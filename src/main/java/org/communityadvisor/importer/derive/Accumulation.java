@@ -40,6 +40,11 @@ import org.communityadvisor.json.SnapshotValidator;
 public final class Accumulation {
     static final Duration ANSWER_WINDOW = Duration.ofHours(24);
     private static final Duration REPLY_MEMORY = Duration.ofDays(31);
+    /**
+     * How far behind the latest message a question is still kept: asOf is the last day read or a later cut, and
+     * questions are counted over the 30 days ending asOf, so an older one never is, whatever the order of the log.
+     */
+    private static final Duration QUESTION_MEMORY = REPLY_MEMORY.plus(ANSWER_WINDOW);
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.|weixin://|t\\.me/|discord\\.gg/)");
     private static final int PEOPLE_LIMIT = 10;
     /** The id prefix of a member a join notice names only by display name (Telegram invites, WeChat notices). */
@@ -81,6 +86,8 @@ public final class Accumulation {
     private LocalDateTime lastInMain;
     private Map<String, LocalDateTime> lastInThread = Map.of();
     private int unansweredAtLastCompaction;
+    /** The latest message read: a question older than it by QUESTION_MEMORY can never be counted. */
+    private LocalDateTime latestMessage;
 
     boolean recordsJoins;
     Note joinsNote;
@@ -289,6 +296,9 @@ public final class Accumulation {
             }
         }
         String thread = e.thread() == null ? "" : e.thread();
+        if (latestMessage == null || e.time().isAfter(latestMessage)) {
+            latestMessage = e.time();
+        }
         if (groupIds.contains(p.id)) {
             // the group posting as itself: an official post that may answer a question, not a member's
             d.officialFlagged = true;
@@ -343,7 +353,7 @@ public final class Accumulation {
             remember(e.id(), p.index, e.time());
         }
         boolean question = e.kind() == Event.Kind.QUESTION || endsWithQuestionMark(e.text());
-        if (question && !official) {
+        if (question && !official && !e.time().isBefore(latestMessage.minus(QUESTION_MEMORY))) {
             Question q = new Question(e.id(), p.index, e.time(), thread, excerpt(e.text()), questionSeq++);
             if (questions.isEmpty()) {
                 questions = new ArrayList<>(2);
@@ -408,7 +418,8 @@ public final class Accumulation {
             }
         }
         if (questions.size() > 1024 && questions.size() > 2 * unansweredAtLastCompaction) {
-            questions.removeIf(Question::forgettable);
+            LocalDateTime horizon = latestMessage.minus(QUESTION_MEMORY);
+            questions.removeIf(q -> q.forgettable() || q.time.isBefore(horizon));
             unansweredAtLastCompaction = questions.size();
         }
     }
@@ -491,6 +502,11 @@ public final class Accumulation {
     /** The days {@code from … to} of the log. */
     Iterable<Day> days(LocalDate from, LocalDate to) {
         return days.subMap(from, true, to, true).values();
+    }
+
+    /** How many questions are held for counting (what the memory of questions costs). */
+    int questionsHeld() {
+        return questions.size();
     }
 
     /** Questions asked on days {@code from … to} with no answer by the end of {@code to}, 24 hours old by then. */
