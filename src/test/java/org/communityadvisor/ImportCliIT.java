@@ -119,6 +119,11 @@ class ImportCliIT {
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err()).as(String.join(" ", args)).startsWith("advisor: import").doesNotContain("Exception");
         }
+        Run zh = CliIT.advisor(null, "import", "nosuch", EVENTS, "--lang", "zh");
+        assertThat(zh.exit()).isEqualTo(2);
+        assertThat(zh.err()).startsWith("advisor: import:未知格式 'nosuch'(可用的有:telegram, ");
+        Run none = CliIT.advisor(null, "import", "events", "--lang", "zh");
+        assertThat(none.err()).startsWith("advisor: import events:请给出导出的文件或文件夹。");
     }
 
     /** Each format's fixture, imported and advised through the real command line. */

@@ -124,16 +124,16 @@ final class ImportCommand implements Callable<Integer> {
             return template(err);
         }
         if (formatName == null) {
-            err.println("advisor: import: name a format (" + formats() + ") and the export's files.");
+            err.println("advisor: " + Texts.of(lang).get("import.cli.no-format", formats()));
             return Main.INVALID_INPUT;
         }
         Format format = Format.byId(formatName).orElse(null);
         if (format == null) {
-            err.println("advisor: import: unknown format '" + formatName + "' (one of " + formats() + ").");
+            err.println("advisor: " + Texts.of(lang).get("import.cli.unknown-format", formatName, formats()));
             return Main.INVALID_INPUT;
         }
         if (paths.isEmpty()) {
-            err.println("advisor: import " + format.id() + ": name the export's file(s) or folder.");
+            err.println("advisor: " + Texts.of(lang).get("import.cli.no-files", format.id()));
             return Main.INVALID_INPUT;
         }
         ImportOptions options;
@@ -185,7 +185,8 @@ final class ImportCommand implements Callable<Integer> {
                 err.println("advisor: import " + format.id() + ": " + e.message(lang));
                 return Main.INVALID_INPUT;
             } catch (UncheckedIOException e) {
-                err.println("advisor: import " + format.id() + ": cannot read: " + e.getCause().getMessage());
+                err.println("advisor: " + Texts.of(lang).get("import.cli.cannot-read", format.id(),
+                        e.getCause().getMessage()));
                 return Main.INVALID_INPUT;
             }
             built = count[0];

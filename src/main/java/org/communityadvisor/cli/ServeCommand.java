@@ -68,15 +68,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = Output.stderr();
+        org.communityadvisor.text.Texts t = org.communityadvisor.text.Texts.of(engine.lang);
         if (port < 0 || port > 65535 || maxBody < 1 || idleTimeout < 1 || stopTimeout < 0 || maxConcurrent < 1
                 || maxConcurrent > 180 || minDataRate < 0) {
-            err.println("advisor: --port must be 0-65535, --max-body and --idle-timeout positive, --max-concurrent 1-180, "
-                    + "--min-data-rate not negative.");
+            err.println("advisor: " + t.get("serve.bad-options"));
             err.flush();
             return Main.INVALID_INPUT;
         }
         if (maxConnections < 1 || maxConnections > AdvisorServer.MAX_CONNECTIONS) {
-            err.println("advisor: " + org.communityadvisor.text.Texts.of(engine.lang).get("serve.max-connections",
+            err.println("advisor: " + t.get("serve.max-connections",
                     AdvisorServer.MAX_CONNECTIONS, Integer.toString(maxConnections)));
             err.flush();
             return Main.INVALID_INPUT;
@@ -84,11 +84,10 @@ public final class ServeCommand implements Callable<Integer> {
         String token = null;
         if (adminTokenFile != null) {
             if (engine.rules == null) {
-                err.println("advisor: --admin-token-file needs --rules DIR (the folder to reload).");
+                err.println("advisor: " + t.get("serve.token-needs-rules"));
                 err.flush();
                 return Main.INVALID_INPUT;
             }
-            org.communityadvisor.text.Texts t = org.communityadvisor.text.Texts.of(engine.lang);
             try {
                 java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(adminTokenFile);
                 if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
@@ -104,12 +103,12 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 token = Files.readString(adminTokenFile, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                err.println("advisor: cannot read the admin token file " + adminTokenFile + ": " + e.getMessage());
+                err.println("advisor: " + t.get("serve.token-unreadable", adminTokenFile, e.getMessage()));
                 err.flush();
                 return Main.INVALID_INPUT;
             }
             if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ')) {
-                err.println("advisor: the admin token file " + adminTokenFile + " must hold one token without spaces.");
+                err.println("advisor: " + t.get("serve.token-spaces", adminTokenFile));
                 err.flush();
                 return Main.INVALID_INPUT;
             }
@@ -138,12 +137,12 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (IOException e) {
-            err.println("advisor: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            err.println("advisor: " + t.get("serve.cannot-listen", host, Integer.toString(port), e.getMessage()));
             err.flush();
             server.stop();
             return Main.INVALID_INPUT;
         }
-        System.err.println("advisor: serving on " + server.uri() + " (rules " + advisor.rules().version() + ")");
+        System.err.println("advisor: " + t.get("serve.serving", server.uri(), advisor.rules().version()));
         System.err.flush();
         server.join();
         return 0;
