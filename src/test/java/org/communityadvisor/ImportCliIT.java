@@ -96,7 +96,7 @@ class ImportCliIT {
                 "--lang", "zh");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.out()).isEmpty();
-        assertThat(bad.err()).contains("bad-time.txt line 8").contains("2026-13-40 09:15:03")
+        assertThat(bad.err()).contains("bad-time.txt 第 8 行").contains("2026-13-40 09:15:03")
                 .contains("的日期或时间不存在").doesNotContain("Exception");
     }
 
