@@ -111,9 +111,14 @@ class ArchitectureTest {
      */
     @Test
     void theCommandLineAndTheServerUseTheLibraryThroughItsApi() {
+        assertThat(internalsUsedBy(Set.of("server", "cli"))).as("use or add the root package's API instead").isEmpty();
+    }
+
+    /** The classes of the engine and the JSON model that the rooms named use, bar the rules' facts and the mapper. */
+    private static Set<String> internalsUsedBy(Set<String> rooms) {
         Set<String> uses = new TreeSet<>();
         for (JavaClass c : MAIN) {
-            if (!Set.of("server", "cli").contains(room(c))) {
+            if (!rooms.contains(room(c))) {
                 continue;
             }
             for (Dependency d : c.getDirectDependenciesFromSelf()) {
@@ -124,25 +129,13 @@ class ArchitectureTest {
                 }
             }
         }
-        assertThat(uses).as("use or add the root package's API instead").isEmpty();
+        return uses;
     }
 
     /** The importer and the reports never reach the rule engine; the importer's uses of the model are listed. */
     @Test
     void theImporterAndTheReportsUseNoEngineAndOnlyTheListedModel() {
-        Set<String> uses = new TreeSet<>();
-        for (JavaClass c : MAIN) {
-            if (!Set.of("report", "importer").contains(room(c))) {
-                continue;
-            }
-            for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                JavaClass t = d.getTargetClass();
-                if (ours(t) && Set.of("engine", "json").contains(room(t)) && !isRulesFact(t)
-                        && !name(t).equals("json.Json")) {
-                    uses.add(name(c) + " -> " + name(t));
-                }
-            }
-        }
+        Set<String> uses = internalsUsedBy(Set.of("report", "importer"));
         Set<String> unknown = new TreeSet<>(uses);
         unknown.removeAll(IMPORTER_MODEL_USES);
         assertThat(unknown).as("new arrows into the internals (use or add the root package's API instead)").isEmpty();
