@@ -171,7 +171,8 @@ final class CompareCommand implements Callable<Integer> {
     /** The focus of an advice by its titles, as the language lists them. */
     private static String titles(Advice a, Lang lang) {
         return a.focusRecommendations().stream().map(Advice.Recommendation::title).collect(
-                java.util.stream.Collectors.joining(lang == Lang.ZH ? ";" : "; "));
+                java.util.stream.Collectors.joining(
+                org.communityadvisor.text.Texts.of(lang).get("value.clause-separator")));
     }
 
     /**

@@ -48,10 +48,11 @@ final class Shown {
         List<String> standards = new ArrayList<>();
         evidenceItems(evidence, lang).forEach((name, text) ->
                 (ThresholdDeclaration.named(name) != null ? standards : facts).add(text));
-        String sep = lang == Lang.ZH ? "," : ", ";
+        Texts t = Texts.of(lang);
+        String sep = t.get("value.evidence-separator");
         String f = String.join(sep, facts);
         String s = String.join(sep, standards);
-        return f.isEmpty() ? s : s.isEmpty() ? f : f + (lang == Lang.ZH ? ";" : "; ") + s;
+        return f.isEmpty() ? s : s.isEmpty() ? f : f + t.get("value.clause-separator") + s;
     }
 
     /** Each evidence value by its name, labelled in the reader's language. */

@@ -250,7 +250,7 @@ public final class TextReport {
         }
         line(out, "  " + t.get(key, items.size()));
         for (org.communityadvisor.Review.Item i : items) {
-            wrap(out, "    - ", Shown.reviewName(i, a) + (detail ? (lang == Lang.ZH ? ":" : ": ")
+            wrap(out, "    - ", Shown.reviewName(i, a) + (detail ? t.get("value.label-separator")
                     + Shown.resolvedDetail(i, lang) : ""));
         }
     }
