@@ -248,6 +248,16 @@ class ImportCliIT {
         try (var lines = Files.lines(out)) {
             assertThat(lines.count()).isEqualTo(40_000);
         }
+
+        // --report writes each community's report as it is built: the JSON report of all of them, in the same heap
+        Path json = dir.resolve("report.json");
+        Run reported = sh("ADVISOR_JAVA_OPTS=-Xmx96m ./advisor import events " + big + " --platform wechat --members 100"
+                + " --out " + out + " --report " + json + " 2>" + report + "; rc=$?; tail -c 2000 " + report + " >&2; exit $rc");
+        assertThat(reported.exit()).as(reported.err()).isEqualTo(0);
+        JsonNode all = Json.MAPPER.readTree(json.toFile());
+        assertThat(all.path("communities")).hasSize(40_000);
+        assertThat(all.path("communities").get(39_999).path("id").asText()).isEqualTo("group-039999");
+        assertThat(all.path("refused")).isEmpty();
     }
 
     @Test

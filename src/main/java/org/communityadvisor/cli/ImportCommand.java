@@ -158,12 +158,11 @@ final class ImportCommand implements Callable<Integer> {
         }
         boolean lines = format == Format.SHEET || format == Format.EVENTS;
         ObjectWriter writer = lines ? Json.MAPPER.writer() : Json.MAPPER.writerWithDefaultPrettyPrinter();
-        // each community is written (and its report shown) as it is built, then forgotten; only --report keeps them
-        List<ImportedCommunity> kept = new ArrayList<>();
+        // each community is written (and its report shown, or written to --report) as it is built, then forgotten
         ReportText text = new ReportText(lang);
         List<ImportException> rejected;
         int built;
-        try (Output o = Output.open(out, lang)) {
+        try (Output o = Output.open(out, lang); JsonReport json = report == null ? null : new JsonReport(report)) {
             PrintWriter w = o.writer();
             int[] count = {0};
             try {
@@ -174,8 +173,8 @@ final class ImportCommand implements Callable<Integer> {
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                         throw new UncheckedIOException(e);
                     }
-                    if (report != null) {
-                        kept.add(c);
+                    if (json != null) {
+                        json.add(c);
                     } else {
                         // a sheet's rows are the consultant's own values: one line each, not a table each
                         err.print(format == Format.SHEET ? text.summary(c) : text.render(c));
@@ -191,12 +190,12 @@ final class ImportCommand implements Callable<Integer> {
             }
             built = count[0];
             o.commit();
+            if (json != null) {
+                json.finish(rejected);
+            }
         }
         err.flush();
-        ImportResult result = new ImportResult(kept, rejected);
-        if (report != null) {
-            writeJsonReport(result);
-        }
+        ImportResult result = new ImportResult(List.of(), rejected);
         int shown = 0;
         for (ImportException e : result.rejected()) {
             if (shown++ == SHOWN_REFUSALS) {
@@ -300,29 +299,58 @@ final class ImportCommand implements Callable<Integer> {
         return node;
     }
 
-    private void writeJsonReport(ImportResult result) throws IOException {
-        var root = Json.MAPPER.createObjectNode();
-        var list = root.putArray("communities");
-        for (ImportedCommunity c : result.communities()) {
-            var one = Json.MAPPER.createObjectNode();
-            one.put("id", c.snapshot().id());
-            one.set("report", Json.MAPPER.valueToTree(c.report()));
-            list.add(one);
+    /**
+     * The {@code --report} file, written as the communities are built (each community's report is forgotten once
+     * written, so a batch of any size holds one at a time); the refusals close it. Left unwritten, with the previous
+     * file untouched, when the import stops before {@link #finish}.
+     */
+    private final class JsonReport implements AutoCloseable {
+        private final Output output;
+        private final com.fasterxml.jackson.core.JsonGenerator json;
+
+        JsonReport(Path file) throws IOException {
+            output = Output.open(file, lang);
+            json = Json.MAPPER.getFactory().createGenerator(output.writer()).useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeArrayFieldStart("communities");
         }
-        var refused = root.putArray("refused");
-        for (ImportException e : result.rejected()) {
-            var one = refused.addObject();
-            one.put("file", e.file());
-            one.put("position", e.position());
-            one.put("reason", e.reason());
-            if (e.key() != null) {
-                one.put("key", e.key());
-                one.set("args", Json.MAPPER.valueToTree(e.args()));
+
+        void add(ImportedCommunity c) {
+            try {
+                json.writeStartObject();
+                json.writeStringField("id", c.snapshot().id());
+                json.writeFieldName("report");
+                json.writeTree(Json.MAPPER.valueToTree(c.report()));
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-        try (Output o = Output.open(report, lang)) {
-            o.writer().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-            o.commit();
+
+        void finish(List<ImportException> rejected) throws IOException {
+            json.writeEndArray();
+            json.writeArrayFieldStart("refused");
+            for (ImportException e : rejected) {
+                var one = Json.MAPPER.createObjectNode();
+                one.put("file", e.file());
+                one.put("position", e.position());
+                one.put("reason", e.reason());
+                if (e.key() != null) {
+                    one.put("key", e.key());
+                    one.set("args", Json.MAPPER.valueToTree(e.args()));
+                }
+                json.writeTree(one);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+            output.writer().println();
+            output.commit();
+        }
+
+        @Override
+        public void close() throws IOException {
+            output.close();
         }
     }
 
