@@ -124,6 +124,9 @@ class ImportCliIT {
         assertThat(zh.err()).startsWith("advisor: import:未知格式 'nosuch'(可用的有:telegram, ");
         Run none = CliIT.advisor(null, "import", "events", "--lang", "zh");
         assertThat(none.err()).startsWith("advisor: import events:请给出导出的文件或文件夹。");
+        Run zone = CliIT.advisor(null, "import", "events", EVENTS, "--zone", "Mars/Olympus", "--lang", "zh");
+        assertThat(zone.exit()).isEqualTo(2);
+        assertThat(zone.err()).startsWith("advisor: import: --zone Mars/Olympus:不是时区(例如 Asia/Shanghai、UTC、+08:00)");
     }
 
     /** Each format's fixture, imported and advised through the real command line. */

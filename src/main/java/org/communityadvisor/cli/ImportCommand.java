@@ -139,6 +139,9 @@ final class ImportCommand implements Callable<Integer> {
         ImportOptions options;
         try {
             options = options();
+        } catch (OptionError e) {
+            err.println("advisor: import: " + Texts.of(lang).get(e.key, e.args));
+            return Main.INVALID_INPUT;
         } catch (IllegalArgumentException e) {
             err.println("advisor: import: " + e.getMessage());
             return Main.INVALID_INPUT;
@@ -233,6 +236,18 @@ final class ImportCommand implements Callable<Integer> {
         return String.join(", ", java.util.Arrays.stream(Format.values()).map(Format::id).toList());
     }
 
+    /** An option the import cannot take, said by a key of the text catalog. */
+    private static final class OptionError extends RuntimeException {
+        final String key;
+        final Object[] args;
+
+        OptionError(String key, Object... args) {
+            super(key, null, false, false);
+            this.key = key;
+            this.args = args;
+        }
+    }
+
     private ImportOptions options() throws IOException {
         var b = ImportOptions.builder()
                 .asOf(date("--as-of", asOf))
@@ -241,20 +256,19 @@ final class ImportCommand implements Callable<Integer> {
                 .heuristics(heuristics).people(people)
                 .official(new LinkedHashSet<>(official));
         if (members != null && members < 0) {
-            throw new IllegalArgumentException("--members " + members + ": must be at least 0");
+            throw new OptionError("import.option.members", Integer.toString(members));
         }
         if (zone != null) {
             try {
                 b.zone(ZoneId.of(zone));
             } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("--zone " + zone + ": not a time zone (e.g. Asia/Shanghai, UTC, +08:00)");
+                throw new OptionError("import.option.zone", zone);
             }
         }
         if (platform != null) {
             b.platform(java.util.Arrays.stream(Platform.values()).filter(p -> p.json().equals(
-                    platform.toLowerCase(Locale.ROOT))).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                    "--platform " + platform + ": one of " + String.join(", ", java.util.Arrays.stream(
-                            Platform.values()).map(Platform::json).toList()))));
+                    platform.toLowerCase(Locale.ROOT))).findFirst().orElseThrow(() -> new OptionError("import.option.platform",
+                    platform, String.join(", ", java.util.Arrays.stream(Platform.values()).map(Platform::json).toList()))));
         }
         if (merge != null) {
             b.merge(mergePatch(merge));
@@ -269,7 +283,7 @@ final class ImportCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " " + text + ": expected a date as yyyy-MM-dd");
+            throw new OptionError("import.option.date", option, text);
         }
     }
 
@@ -278,9 +292,9 @@ final class ImportCommand implements Callable<Integer> {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--merge " + file + ": no such file");
+            throw new OptionError("import.option.merge-missing", file);
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new IllegalArgumentException("--merge " + file + ": not UTF-8 text");
+            throw new OptionError("import.option.merge-not-utf8", file);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -289,12 +303,12 @@ final class ImportCommand implements Callable<Integer> {
         try {
             node = Json.MAPPER.readTree(text);
         } catch (JacksonException e) {
-            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new IllegalArgumentException("--merge " + file + ": not valid JSON" + at);
+            throw e.getLocation() == null ? new OptionError("import.option.merge-not-json", file)
+                    : new OptionError("import.option.merge-not-json-at", file, e.getLocation().getLineNr(),
+                            e.getLocation().getColumnNr());
         }
         if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("--merge " + file + ": expected a JSON object (a partial snapshot)");
+            throw new OptionError("import.option.merge-not-object", file);
         }
         return node;
     }
