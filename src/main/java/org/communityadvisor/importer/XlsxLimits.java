@@ -34,6 +34,8 @@ final class XlsxLimits {
     /** Most bytes one part of the workbook (a sheet, the shared strings) may inflate to. */
     static final long MAX_PART_BYTES = 256L << 20;
     static final int MAX_COLUMN = 16_384; // XFD
+    /** Where Excel, LibreOffice and WPS write the shared strings (when the content types do not say). */
+    private static final String SHARED_STRINGS = "xl/sharedStrings.xml";
     static final int MAX_ROW = 1_048_576;
 
     private static final Pattern REF = Pattern.compile("\\$?([A-Za-z]{1,3})\\$?([0-9]{1,7})");
@@ -51,14 +53,23 @@ final class XlsxLimits {
             List<String> sheets = new ArrayList<>();
             String strings = null;
             ZipEntry types = zip.getEntry("[Content_Types].xml");
-            if (types == null) {
-                return; // not a workbook: fastexcel says so
+            if (types != null) {
+                for (String[] part : parts(zip, types, maxPartBytes)) {
+                    if (part[1].endsWith(".sharedStrings+xml")) {
+                        strings = part[0];
+                    }
+                }
             }
-            for (String[] part : parts(zip, types, maxPartBytes)) {
-                if (part[1].endsWith(".worksheet+xml")) {
-                    sheets.add(part[0]);
-                } else if (part[1].endsWith(".sharedStrings+xml")) {
-                    strings = part[0];
+            if (strings == null || zip.getEntry(strings) == null) {
+                strings = zip.getEntry(SHARED_STRINGS) != null ? SHARED_STRINGS : null;
+            }
+            // fastexcel finds the sheets through the workbook's relationships, not the content types: every other
+            // XML part is checked as a sheet could be (only sheets have cells), so none escapes the limits
+            for (java.util.Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                String name = e.nextElement().getName();
+                if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") && !name.equals(strings)
+                        && !name.equals("[Content_Types].xml")) {
+                    sheets.add(name);
                 }
             }
             long count = 0;
@@ -74,8 +85,10 @@ final class XlsxLimits {
             }
         } catch (ImportException e) {
             throw e;
-        } catch (IOException e) {
-            // not a zip, or a broken one: fastexcel refuses it in its own words
+        } catch (IOException | IllegalArgumentException e) {
+            // not a zip, a broken one, or an entry name that is not UTF-8: what cannot be checked is not read
+            // (fastexcel reads a zip its own way, and a part it can read past a broken entry escaped the limits)
+            throw ImportContext.malformed(path, "", "import.sheet.unreadable-xlsx");
         }
     }
 
