@@ -66,6 +66,25 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Every rule case and every bundled scenario with its variants, as snapshots: the corpus on which two ways of
+     * advising (the executable model and the DRL, lean and full, a folder's model and its DRL) must agree.
+     */
+    public static java.util.List<Snapshot> everyCaseAndScenario() throws IOException {
+        java.util.List<Snapshot> snapshots = new java.util.ArrayList<>();
+        for (String json : caseInputs()) {
+            snapshots.add(AdviceJson.readSnapshot(json));
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                Scenario s = Scenario.read(Files.readString(f));
+                snapshots.add(s.base());
+                s.variants().forEach(v -> snapshots.add(v.snapshot()));
+            }
+        }
+        return snapshots;
+    }
+
     /** The base and every rule case, as JSON texts: a varied workload that makes every rule fire. */
     public static java.util.List<String> caseInputs() {
         java.util.List<String> inputs = new java.util.ArrayList<>();

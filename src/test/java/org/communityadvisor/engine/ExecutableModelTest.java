@@ -2,16 +2,11 @@ package org.communityadvisor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.communityadvisor.AdviceJson;
 import org.communityadvisor.Fixtures;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Profile;
-import org.communityadvisor.Scenario;
 import org.communityadvisor.Snapshot;
 import org.junit.jupiter.api.Test;
 
@@ -32,17 +27,7 @@ class ExecutableModelTest {
         RuleBase model = RuleBase.bundled();
         RuleBase drl = RuleBase.compile(RuleBase.bundledSources());
         assertThat(model.rules().keySet()).isEqualTo(drl.rules().keySet());
-        List<Snapshot> snapshots = new ArrayList<>();
-        for (String json : Fixtures.caseInputs()) {
-            snapshots.add(AdviceJson.readSnapshot(json));
-        }
-        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                Scenario s = Scenario.read(Files.readString(f));
-                snapshots.add(s.base());
-                s.variants().forEach(v -> snapshots.add(v.snapshot()));
-            }
-        }
+        List<Snapshot> snapshots = Fixtures.everyCaseAndScenario();
         assertThat(snapshots).hasSizeGreaterThan(100);
         Evaluator fromModel = new Evaluator(model);
         Evaluator fromDrl = new Evaluator(drl);

@@ -2,19 +2,14 @@ package org.communityadvisor.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.communityadvisor.Advice;
 import org.communityadvisor.AdviceJson;
 import org.communityadvisor.Fixtures;
 import org.communityadvisor.Lang;
 import org.communityadvisor.Profile;
-import org.communityadvisor.Scenario;
 import org.communityadvisor.Snapshot;
 import org.junit.jupiter.api.Test;
 
@@ -41,18 +36,7 @@ class LeanWithoutTextsTest {
     }
 
     static List<Snapshot> corpus() throws Exception {
-        List<Snapshot> snapshots = new ArrayList<>();
-        for (String json : Fixtures.caseInputs()) {
-            snapshots.add(AdviceJson.readSnapshot(json));
-        }
-        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                Scenario s = Scenario.read(Files.readString(f));
-                snapshots.add(s.base());
-                s.variants().forEach(v -> snapshots.add(v.snapshot()));
-            }
-        }
-        return snapshots;
+        return Fixtures.everyCaseAndScenario();
     }
 
     @Test
