@@ -102,11 +102,16 @@ public final class Advisor {
     public Advice advise(Snapshot snapshot, Lang lang) {
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(lang, "lang");
+        return evaluate(validated(snapshot), lang);
+    }
+
+    /** The snapshot, when it meets the contract; else {@link InvalidSnapshotException} naming every path at fault. */
+    private static Snapshot validated(Snapshot snapshot) {
         List<ValidationError> errors = SnapshotValidator.validate(snapshot);
         if (!errors.isEmpty()) {
             throw new InvalidSnapshotException(errors);
         }
-        return evaluate(snapshot, lang);
+        return snapshot;
     }
 
     /**
@@ -134,11 +139,7 @@ public final class Advisor {
      */
     public Advice adviseLean(Snapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
-        List<ValidationError> errors = SnapshotValidator.validate(snapshot);
-        if (!errors.isEmpty()) {
-            throw new InvalidSnapshotException(errors);
-        }
-        return evaluate(snapshot, null);
+        return evaluate(validated(snapshot), null);
     }
 
     /** The lean advice ({@link #adviseLean(Snapshot)}) for a snapshot or scenario given as JSON text, read as {@link #advise(String)}. */
